@@ -1,0 +1,55 @@
+// The running application's state: the one project open at a time, the
+// settings, and the listeners that receive events. Shared by every transport.
+import { ApiError } from '../../../src-shared/errors';
+import type { EventMap, EventName } from '../../../src-shared/contract';
+import type { CoreDeps } from '../deps';
+import { loadReferenceData, type ReferenceData } from '../reference/load';
+import { SettingsStore } from '../settings/service';
+import type { Store } from '../store/open';
+
+export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
+
+export class Session {
+  readonly ref: ReferenceData;
+  private store: Store | null = null;
+  private readonly listeners = new Set<EventListener>();
+
+  constructor(
+    readonly deps: CoreDeps,
+    readonly settings: SettingsStore,
+  ) {
+    this.ref = loadReferenceData(deps.paths.resourcesDir);
+  }
+
+  get current(): Store | null {
+    return this.store;
+  }
+
+  /** The open project, or a NO_PROJECT error for methods that need one. */
+  requireStore(): Store {
+    if (!this.store) throw new ApiError('NO_PROJECT', 'No project is open. Create or open a project first.');
+    return this.store;
+  }
+
+  async setStore(store: Store | null): Promise<void> {
+    const previous = this.store;
+    this.store = store;
+    if (previous && previous !== store) await previous.close();
+    if (store) this.settings.rememberProject(store.path);
+    this.emit('project.changed', { path: store?.path ?? null });
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void {
+    for (const listener of this.listeners) listener(event, payload);
+  }
+
+  async dispose(): Promise<void> {
+    await this.setStore(null);
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,57 @@
+// What every service receives instead of reaching for globals: the clock, the
+// id generator, the author of changes, a logger and the folders it may use.
+import { v7 as uuidv7 } from 'uuid';
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface CorePaths {
+  /** The shipped reference data (resources/). */
+  resourcesDir: string;
+  /** Where settings are kept. */
+  configDir: string;
+  /** Default folder for new projects. */
+  workspaceDir: string;
+}
+
+export interface CoreDeps {
+  now: () => Date;
+  newId: () => string;
+  /** Name recorded on every change (from settings, or the OS user). */
+  author: () => string;
+  logger: Logger;
+  paths: CorePaths;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export function stderrLogger(prefix = 'innspill'): Logger {
+  const write = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    process.stderr.write(`${prefix} ${level}: ${message}${fields ? ' ' + JSON.stringify(fields) : ''}\n`);
+  return { info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+export const uuidV7 = (): string => uuidv7();
+
+/** Deterministic ids for tests: well-formed v7-shaped UUIDs from a counter. */
+export function sequentialIds(prefix = 0): () => string {
+  let n = 0;
+  return () => {
+    n++;
+    const hex = (prefix * 1e9 + n).toString(16).padStart(12, '0');
+    return `00000000-0000-7000-8000-${hex}`;
+  };
+}
+
+/** A clock for tests that advances one second per reading. */
+export function steppingClock(start = '2026-01-01T08:00:00.000Z', stepMs = 1000): () => Date {
+  let t = Date.parse(start);
+  return () => {
+    const d = new Date(t);
+    t += stepMs;
+    return d;
+  };
+}

@@ -1,0 +1,39 @@
+// Assembles the core for a transport: dependencies, session, handler table
+// and dispatch. Electron, the local host, the CLI and tests all start here.
+import type { CoreDeps, CorePaths, Logger } from './deps';
+import { stderrLogger, uuidV7 } from './deps';
+import { createDispatch, type Dispatch } from './api/dispatch';
+import { createHandlers, type Handlers, type ShellInfo } from './api/handlers';
+import { Session } from './api/session';
+import { SettingsStore } from './settings/service';
+
+export interface CoreOptions {
+  paths: CorePaths;
+  shell: ShellInfo['shell'];
+  logger?: Logger;
+  /** Overrides for tests: deterministic ids and clock, fixed author. */
+  now?: () => Date;
+  newId?: () => string;
+  author?: () => string;
+}
+
+export interface Core {
+  session: Session;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  dispose(): Promise<void>;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const settings = new SettingsStore(options.paths.configDir);
+  const deps: CoreDeps = {
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? uuidV7,
+    author: options.author ?? (() => settings.get().userName),
+    logger: options.logger ?? stderrLogger(),
+    paths: options.paths,
+  };
+  const session = new Session(deps, settings);
+  const handlers = createHandlers(session, { shell: options.shell });
+  return { session, handlers, dispatch: createDispatch(handlers, deps.logger), dispose: () => session.dispose() };
+}

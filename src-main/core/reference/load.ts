@@ -1,0 +1,108 @@
+// The reference data shipped in resources/data, parsed with zod on load so a
+// damaged installation fails with a clear message instead of odd results.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const municipalitySchema = z.object({
+  number: z.string().regex(/^\d{4}$/),
+  name: z.string().min(1),
+  officialName: z.string().min(1),
+  countyNumber: z.string().regex(/^\d{2}$/),
+  countyName: z.string().min(1),
+  policeDistrictCode: z.string().regex(/^p\d{2}$/),
+  policeDistrictName: z.string().min(1),
+  population: z.number().int().nonnegative(),
+  adminCentre: z.string(),
+  languageForm: z.string(),
+  number2024: z.string().nullable().optional(),
+});
+
+const registerSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  source: z.string(),
+  licence: z.string(),
+  municipalities: z.array(municipalitySchema).min(1),
+  policeDistricts: z.array(z.object({ code: z.string().regex(/^p\d{2}$/), name: z.string() })).min(1),
+});
+
+const letterSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  caseNumber: z.string(),
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  issuer: z.string(),
+  sourceUrl: z.string(),
+  questions: z
+    .array(
+      z.object({
+        ordinal: z.number().int().positive(),
+        shortLabel: z.string(),
+        text: z.string().min(1),
+        options: z.array(z.string()),
+      }),
+    )
+    .min(1),
+});
+
+const attributionsSchema = z.array(
+  z.object({
+    dataset: z.string(),
+    description: z.string(),
+    source: z.string(),
+    licence: z.string(),
+    attribution: z.string(),
+  }),
+);
+
+export type RegisterData = z.infer<typeof registerSchema>;
+export type LetterData = z.infer<typeof letterSchema>;
+export type AttributionData = z.infer<typeof attributionsSchema>;
+
+export interface ReferenceData {
+  register: RegisterData;
+  letter2022: LetterData;
+  attributions: AttributionData;
+}
+
+function readResource<T>(resourcesDir: string, file: string, schema: z.ZodType<T>): T {
+  const full = path.join(resourcesDir, 'data', file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(full, 'utf8'));
+  } catch (e) {
+    throw new Error(`Reference data missing or unreadable: ${full} (${(e as Error).message})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`Reference data invalid: ${full}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+const cache = new Map<string, ReferenceData>();
+
+export function loadReferenceData(resourcesDir: string): ReferenceData {
+  let data = cache.get(resourcesDir);
+  if (!data) {
+    data = {
+      register: readResource(resourcesDir, 'register-2022.json', registerSchema),
+      letter2022: readResource(resourcesDir, 'letter-2022.json', letterSchema),
+      attributions: readResource(resourcesDir, 'attributions.json', attributionsSchema),
+    };
+    cache.set(resourcesDir, data);
+  }
+  return data;
+}
+
+/** Finds resources/ by walking up from `start` (source tree, build output or package). */
+export function findResourcesDir(start: string): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, 'resources', 'data', 'register-2022.json'))) return path.join(dir, 'resources');
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`Cannot find the resources folder above ${start}`);
+    dir = parent;
+  }
+}

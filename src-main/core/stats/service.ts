@@ -1,0 +1,54 @@
+// Project figures computed from the database on every call, never cached.
+import type { ProjectStats } from '../../../src-shared/domain';
+import type { Store } from '../store/open';
+
+export async function projectStats(store: Store): Promise<ProjectStats> {
+  const { db } = store;
+  const count = async (table: 'question' | 'municipality' | 'police_district' | 'coding' | 'finding' | 'finding_link') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  const responses = await db
+    .selectFrom('response')
+    .select((eb) => ['is_current', eb.fn.countAll<number>().as('n')])
+    .groupBy('is_current')
+    .execute();
+  const respondents = await db
+    .selectFrom('respondent')
+    .select((eb) => ['match_status', eb.fn.countAll<number>().as('n')])
+    .groupBy('match_status')
+    .execute();
+  // Answers of current responses, per question in the letter's order.
+  const questions = await db.selectFrom('question').select(['id', 'ordinal']).orderBy('ordinal').execute();
+  const answers = await db
+    .selectFrom('answer as a')
+    .innerJoin('response as r', 'r.id', 'a.response_id')
+    .where('r.is_current', '=', 1)
+    .where((eb) => eb(eb.fn('length', [eb.fn('trim', ['a.text'])]), '>', 0))
+    .select((eb) => ['a.question_id', eb.fn.count<number>(eb.fn('distinct', ['a.response_id'])).as('n')])
+    .groupBy('a.question_id')
+    .execute();
+  const answerCount = new Map(answers.map((a) => [a.question_id, Number(a.n)]));
+  const bucket = <K extends string>(rows: { n: number }[], key: (r: never) => K) =>
+    new Map(rows.map((r) => [key(r as never), Number(r.n)]));
+  const byCurrent = bucket(responses, (r: { is_current: number }) => String(r.is_current));
+  const byMatch = bucket(respondents, (r: { match_status: string }) => r.match_status);
+
+  return {
+    questions: await count('question'),
+    municipalities: await count('municipality'),
+    policeDistricts: await count('police_district'),
+    responses: { current: byCurrent.get('1') ?? 0, superseded: byCurrent.get('0') ?? 0 },
+    respondents: {
+      matched: byMatch.get('matched') ?? 0,
+      unmatched: byMatch.get('unmatched') ?? 0,
+      ambiguous: byMatch.get('ambiguous') ?? 0,
+    },
+    answers: {
+      byQuestion: questions.map((q) => answerCount.get(q.id) ?? 0),
+      unassigned: answerCount.get(null) ?? 0,
+    },
+    codings: await count('coding'),
+    findings: await count('finding'),
+    findingLinks: await count('finding_link'),
+  };
+}

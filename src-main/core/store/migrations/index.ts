@@ -1,0 +1,19 @@
+// Migrations are code: an ordered, static list. Names sort in order, and a
+// file whose trail names a migration this list lacks was written by a newer
+// version of Innspill and is refused.
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_initial';
+
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['0001_initial', m0001],
+];
+
+export const latestSchemaVersion = migrations[migrations.length - 1][0];
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return Object.fromEntries(migrations);
+  },
+};
+
+export type AnyDb = Kysely<unknown>;

@@ -1,0 +1,156 @@
+// Opening and creating project files. One project = one SQLite file (.innspill)
+// in WAL mode with foreign keys on, checked for integrity on open and
+// migrated to the latest schema; files from a newer Innspill are refused.
+import { closeSync, existsSync, linkSync, openSync, readSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { ApiError } from '../../../src-shared/errors';
+import { latestSchemaVersion, migrationProvider, migrations } from './migrations';
+import type { DB } from './schema';
+
+/** PRAGMA application_id marking a file as an Innspill project ("INSP"). */
+export const APPLICATION_ID = 0x494e5350;
+export const PROJECT_EXTENSION = '.innspill';
+
+export interface Store {
+  path: string;
+  db: Kysely<DB>;
+  sqlite: Database.Database;
+  close(): Promise<void>;
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+function hasSqliteHeader(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_MAGIC.length);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return read === head.length && head.equals(SQLITE_MAGIC);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function wrap(sqlite: Database.Database, file: string): Store {
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    path: file,
+    db,
+    sqlite,
+    // Kysely's destroy closes the better-sqlite3 handle, which checkpoints the WAL.
+    close: () => db.destroy(),
+  };
+}
+
+function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+}
+
+async function migrate(store: Store): Promise<void> {
+  const migrator = new Migrator({ db: store.db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new ApiError('CORRUPT', `Could not upgrade the project file (migration ${failed}): ${(error as Error).message}`);
+  }
+}
+
+/** Names of migrations recorded in the file, or [] for a fresh file. */
+function appliedMigrations(sqlite: Database.Database): string[] {
+  const table = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'")
+    .get();
+  if (!table) return [];
+  return (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map(
+    (r) => r.name,
+  );
+}
+
+/** Opens an existing project file, upgrading its schema if it is older. */
+export async function openStore(file: string): Promise<Store> {
+  const full = path.resolve(file);
+  if (!existsSync(full)) throw new ApiError('NOT_FOUND', `File not found: ${full}`);
+  if (!hasSqliteHeader(full)) {
+    throw new ApiError('NOT_A_PROJECT', `Not an Innspill project (not a SQLite database): ${full}`);
+  }
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(full, { fileMustExist: true });
+  } catch (e) {
+    throw new ApiError('NOT_A_PROJECT', `Cannot open ${full}: ${(e as Error).message}`);
+  }
+  try {
+    const appId = sqlite.pragma('application_id', { simple: true });
+    if (appId !== APPLICATION_ID) {
+      throw new ApiError('NOT_A_PROJECT', `Not an Innspill project (a SQLite database of another application): ${full}`);
+    }
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new ApiError('CORRUPT', `The project file is damaged (integrity check: ${String(check)}): ${full}`);
+    }
+    const known = new Set(migrations.map(([name]) => name));
+    const unknown = appliedMigrations(sqlite).filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      throw new ApiError(
+        'NEWER_VERSION',
+        `The project file was written by a newer version of Innspill (schema ${unknown[unknown.length - 1]}; this version knows up to ${latestSchemaVersion}). Update Innspill to open it.`,
+      );
+    }
+    applyPragmas(sqlite);
+  } catch (e) {
+    sqlite.close();
+    if (e instanceof ApiError) throw e;
+    throw new ApiError('CORRUPT', `The project file cannot be read: ${(e as Error).message}`);
+  }
+  const store = wrap(sqlite, full);
+  try {
+    await migrate(store);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  return store;
+}
+
+/**
+ * Creates a new project file and fills it with `seed` in one transaction.
+ * The file is built under a temporary name and moved into place only when
+ * complete, and an existing file is never overwritten.
+ */
+export async function createStore(file: string, seed: (store: Store) => Promise<void>): Promise<Store> {
+  const full = path.resolve(file);
+  if (existsSync(full)) throw new ApiError('FILE_EXISTS', `A file already exists at ${full}; choose another name.`);
+  if (!existsSync(path.dirname(full))) throw new ApiError('NOT_FOUND', `Folder not found: ${path.dirname(full)}`);
+  const temp = `${full}.${process.pid}.${Date.now()}.tmp`;
+  const sqlite = new Database(temp);
+  sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+  // Build in rollback-journal mode so the temp file is self-contained on close.
+  sqlite.pragma('foreign_keys = ON');
+  let store = wrap(sqlite, temp);
+  try {
+    await migrate(store);
+    await seed(store);
+  } catch (e) {
+    await store.close();
+    unlinkSync(temp);
+    throw e;
+  }
+  await store.close();
+  try {
+    linkSync(temp, full); // fails with EEXIST instead of overwriting
+  } catch (e) {
+    unlinkSync(temp);
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new ApiError('FILE_EXISTS', `A file already exists at ${full}; choose another name.`);
+    }
+    throw e;
+  }
+  unlinkSync(temp);
+  store = await openStore(full);
+  return store;
+}

@@ -1,0 +1,178 @@
+// The typed shape of a project file, as kysely sees it. Every table that
+// caseworkers write to has a globally unique text id (UUIDv7) and who/when
+// columns, so copies of one project made on several laptops can be merged.
+import type { ColumnType, Generated } from 'kysely';
+
+/** Columns on every entity a caseworker creates or changes. */
+export interface Authored {
+  id: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface ProjectTable extends Authored {
+  title: string;
+  case_number: string | null;
+  deadline: string | null;
+  issuer: string | null;
+  source_url: string | null;
+  template_id: string;
+  register_name: string;
+  register_version: string;
+  register_source: string;
+  register_licence: string;
+}
+
+export interface PoliceDistrictTable {
+  code: string;
+  name: string;
+}
+
+export interface MunicipalityTable {
+  number: string;
+  name: string;
+  official_name: string;
+  county_number: string;
+  county_name: string;
+  police_district_code: string;
+  population: number;
+  admin_centre: string;
+  language_form: string;
+  number_2024: string | null;
+}
+
+export interface QuestionTable extends Authored {
+  ordinal: number;
+  short_label: string;
+  text: string;
+}
+
+export interface QuestionOptionTable extends Authored {
+  question_id: string;
+  ordinal: number;
+  label: string;
+}
+
+export type MatchStatus = 'matched' | 'unmatched' | 'ambiguous';
+
+export interface RespondentTable extends Authored {
+  name: string;
+  municipality_number: string | null;
+  match_status: MatchStatus;
+  /** JSON array of candidate municipality numbers when ambiguous. */
+  match_candidates: string;
+}
+
+export interface ImportBatchTable extends Authored {
+  label: string;
+  /** JSON: the import report (counts, warnings, rejected files). */
+  report: string;
+}
+
+export interface SourceFileTable extends Authored {
+  batch_id: string;
+  name: string;
+  sha256: string;
+  size_bytes: number;
+  media_type: string;
+  content: Buffer;
+}
+
+export type ResponseStatus = 'ikke_startet' | 'under_arbeid' | 'ferdig' | 'kvalitetssikret';
+
+export interface ResponseTable extends Authored {
+  respondent_id: string;
+  batch_id: string;
+  source_file_id: string | null;
+  /** Where in the source the response came from: sheet and row, or page. */
+  locator: string;
+  received_date: string | null;
+  is_current: ColumnType<number, number | undefined, number>;
+  needs_splitting: ColumnType<number, number | undefined, number>;
+  status: ColumnType<ResponseStatus, ResponseStatus | undefined, ResponseStatus>;
+}
+
+export interface AnswerTable extends Authored {
+  response_id: string;
+  /** Null for text not (yet) assigned to a question. */
+  question_id: string | null;
+  ordinal: number;
+  text: string;
+}
+
+export interface CodeTable extends Authored {
+  parent_id: string | null;
+  name: string;
+  description: string;
+  colour: string;
+  question_id: string | null;
+  shortcut: string | null;
+  sort_order: number;
+}
+
+export interface CodingTable extends Authored {
+  answer_id: string;
+  code_id: string;
+  start_offset: number;
+  end_offset: number;
+}
+
+export interface FindingReportTable extends Authored {
+  report_key: string;
+  title: string;
+  publisher: string;
+  published: string | null;
+  url: string | null;
+}
+
+export interface FindingTable extends Authored {
+  report_id: string | null;
+  statement: string;
+  reference: string | null;
+  theme: string | null;
+  verified: ColumnType<number, number | undefined, number>;
+}
+
+export type FindingRelation = 'stotter' | 'motsier' | 'nyanserer' | 'nytt_forhold';
+
+export interface FindingLinkTable extends Authored {
+  finding_id: string;
+  answer_id: string;
+  coding_id: string | null;
+  relation: FindingRelation;
+  comment: string | null;
+}
+
+/** Append-only audit trail: who did what, when, with before/after images. */
+export interface EventTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface DB {
+  project: ProjectTable;
+  police_district: PoliceDistrictTable;
+  municipality: MunicipalityTable;
+  question: QuestionTable;
+  question_option: QuestionOptionTable;
+  respondent: RespondentTable;
+  import_batch: ImportBatchTable;
+  source_file: SourceFileTable;
+  response: ResponseTable;
+  answer: AnswerTable;
+  code: CodeTable;
+  coding: CodingTable;
+  finding_report: FindingReportTable;
+  finding: FindingTable;
+  finding_link: FindingLinkTable;
+  event: EventTable;
+}

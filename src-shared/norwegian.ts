@@ -1,0 +1,28 @@
+// Norwegian text conventions shared by the core and the UI.
+
+const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
+
+/** Sorts the Norwegian way: æ, ø and å come after z. */
+export function norwegianCompare(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+/**
+ * Lower-cases and NFC-normalises text for substring search. Keeps æ, ø and å
+ * distinct from a and o (they are letters of their own, not accented forms).
+ */
+export function normalizeForSearch(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('nb').trim();
+}
+
+/** 2022-06-01 → 01.06.2022; anything else is returned unchanged. */
+export function formatNorwegianDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** 5425270 → "5 425 270" (Norwegian thousands separator: a no-break space). */
+export function formatNorwegianNumber(n: number): string {
+  return new Intl.NumberFormat('nb-NO').format(n);
+}
