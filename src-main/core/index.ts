@@ -15,6 +15,8 @@ export interface CoreOptions {
   now?: () => Date;
   newId?: () => string;
   author?: () => string;
+  /** Keep opened projects in the settings' recent list (off for the CLI). */
+  rememberRecent?: boolean;
 }
 
 export interface Core {
@@ -33,7 +35,7 @@ export function createCore(options: CoreOptions): Core {
     logger: options.logger ?? stderrLogger(),
     paths: options.paths,
   };
-  const session = new Session(deps, settings);
+  const session = new Session(deps, settings, options.rememberRecent ?? true);
   const handlers = createHandlers(session, { shell: options.shell });
   return { session, handlers, dispatch: createDispatch(handlers, deps.logger), dispose: () => session.dispose() };
 }

@@ -17,6 +17,7 @@ export class Session {
   constructor(
     readonly deps: CoreDeps,
     readonly settings: SettingsStore,
+    private readonly rememberRecent = true,
   ) {
     this.ref = loadReferenceData(deps.paths.resourcesDir);
   }
@@ -35,7 +36,7 @@ export class Session {
     const previous = this.store;
     this.store = store;
     if (previous && previous !== store) await previous.close();
-    if (store) this.settings.rememberProject(store.path);
+    if (store && this.rememberRecent) this.settings.rememberProject(store.path);
     this.emit('project.changed', { path: store?.path ?? null });
   }
 

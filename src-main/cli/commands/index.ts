@@ -1,0 +1,6 @@
+// The command table of the `innspill` CLI.
+import { init } from './init';
+import { stats } from './stats';
+import type { Command } from './parser';
+
+export const commands: Record<string, Command> = { init, stats };

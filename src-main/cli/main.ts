@@ -1,0 +1,91 @@
+// The `innspill` command. Each subcommand is a module in ./commands; this file
+// parses the command line, runs one, and turns failures into a one-line
+// message on stderr and a non-zero exit code (stack traces only with --debug).
+import path from 'node:path';
+import { createCore, type Core } from '../core';
+import { defaultConfigDir } from '../core/paths';
+import { findResourcesDir } from '../core/reference/load';
+import { ApiError } from '../../src-shared/errors';
+import type { MethodInput, MethodName, MethodResult } from '../../src-shared/contract';
+import { commands } from './commands';
+import { UsageError } from './errors';
+
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CliContext {
+  io: CliIo;
+  /** Calls the core through the same validated dispatch the UI uses. */
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>>;
+  core: Core;
+  /** Resolves a project path argument against the working directory. */
+  projectPath(arg: string | undefined): string;
+}
+
+const USAGE = `Usage: innspill <command> [options]
+
+Commands:
+  init <file.innspill> [--template brev-kommunene-2022|blank] [--title T]
+  stats <file.innspill> [--json]
+
+Options for every command: --author NAME (recorded on changes), --debug`;
+
+export async function run(argv: string[], io: CliIo, cwd = process.cwd()): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
+  const [name, ...rest] = args;
+  if (!name || name === '--help' || name === 'help') {
+    io.out(USAGE + '\n');
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`innspill: unknown command "${name}". Run "innspill --help".\n`);
+    return 2;
+  }
+  let core: Core | null = null;
+  try {
+    const parsed = command.parse(rest);
+    core = createCore({
+      paths: { resourcesDir: findResourcesDir(__dirname), configDir: defaultConfigDir(), workspaceDir: cwd },
+      shell: 'host',
+      author: parsed.author ? () => parsed.author! : undefined,
+      rememberRecent: false,
+    });
+    const c = core;
+    const ctx: CliContext = {
+      io,
+      core: c,
+      projectPath(arg) {
+        if (!arg) throw new UsageError('missing project file argument (file.innspill)');
+        return path.resolve(cwd, arg);
+      },
+      async call(method, input) {
+        const outcome = await c.dispatch(method, input);
+        if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message);
+        return outcome.result as never;
+      },
+    };
+    return await command.run(parsed, ctx);
+  } catch (e) {
+    const error = e as Error;
+    const message = error.message.split('\n')[0];
+    io.err(`innspill ${name}: ${message}\n`);
+    if (debug && error.stack) io.err(error.stack + '\n');
+    return e instanceof UsageError ? 2 : 1;
+  } finally {
+    await core?.dispose();
+  }
+}
+
+if (require.main === module) {
+  void run(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,275 @@
+// The local host: serves the built UI and the API contract over HTTP on the
+// loopback interface, for browsers where Electron is not available (and for
+// the end-to-end tests). Every request must carry the session token and be
+// addressed to our own loopback address, which defeats other local users'
+// pages and DNS-rebinding attacks.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { ErrorCode } from '../../src-shared/errors';
+import {
+  EVENTS_PATH,
+  INVOKE_PREFIX,
+  TOKEN_COOKIE,
+  TOKEN_HEADER,
+  TOKEN_QUERY,
+} from '../../src-shared/http-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/security';
+import type { Core } from '../core';
+
+export interface HostOptions {
+  core: Core;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed token (tests); otherwise 32 random bytes. */
+  token?: string;
+  /** Largest accepted request body. */
+  maxBodyBytes?: number;
+}
+
+export interface Host {
+  url: string;
+  /** The URL to open, with the session token. */
+  openUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = '127.0.0.1';
+const HEARTBEAT_MS = 25_000;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.topojson': 'application/json; charset=utf-8',
+};
+
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  INVALID_INPUT: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_METHOD: 404,
+  FILE_EXISTS: 409,
+  INTERNAL: 500,
+};
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+function sameSecret(a: string | null | undefined, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+function forbid(res: http.ServerResponse, message: string): void {
+  sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message } });
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error(`Request body over ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Resolves a URL path inside `root`, or null if it would escape it. */
+function staticFile(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const full = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
+  if (full !== root && !full.startsWith(root + path.sep)) return null;
+  return full;
+}
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  const { core } = options;
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const staticRoot = path.resolve(options.staticDir);
+  const maxBody = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  const streams = new Set<http.ServerResponse>();
+  let origin = '';
+
+  const unsubscribe = core.session.subscribe((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const res of streams) res.write(frame);
+  });
+  const heartbeat = setInterval(() => {
+    for (const res of streams) res.write(': keep-alive\n\n');
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  async function handleInvoke(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
+    if (req.method !== 'POST') {
+      res.writeHead(405, { allow: 'POST' }).end();
+      return;
+    }
+    // The API takes the token only from a header, never from the cookie, so a
+    // page elsewhere cannot make the browser call it on the user's behalf.
+    if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, token)) {
+      forbid(res, 'Missing or wrong session token');
+      return;
+    }
+    if (req.headers.origin && req.headers.origin !== origin) {
+      forbid(res, 'Cross-origin request refused');
+      return;
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(req, maxBody);
+      input = body.trim() === '' ? {} : JSON.parse(body);
+    } catch (e) {
+      sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: `Bad request body: ${(e as Error).message}` } });
+      return;
+    }
+    const outcome = await core.dispatch(method, input);
+    sendJson(res, outcome.ok ? 200 : (STATUS_BY_CODE[outcome.error.code] ?? 422), outcome);
+  }
+
+  function handleEvents(res: http.ServerResponse) {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    streams.add(res);
+    res.on('close', () => streams.delete(res));
+  }
+
+  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL, fromQuery: boolean) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let file = staticFile(staticRoot, url.pathname);
+    if (!file) {
+      sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found' } });
+      return;
+    }
+    // Client-side routes fall back to the app's page.
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      file = path.extname(url.pathname) ? null : path.join(staticRoot, 'index.html');
+    }
+    if (!file || !existsSync(file)) {
+      sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found' } });
+      return;
+    }
+    const headers: http.OutgoingHttpHeaders = {
+      ...SECURITY_HEADERS,
+      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-length': statSync(file).size,
+      'cache-control': file.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
+    };
+    if (fromQuery) {
+      headers['set-cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;
+    }
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  }
+
+  const server = http.createServer((req, res) => {
+    const address = server.address() as AddressInfo;
+    // Only requests addressed to our own loopback address and port.
+    if (req.headers.host !== `${LOOPBACK}:${address.port}`) {
+      forbid(res, 'Wrong Host header');
+      return;
+    }
+    const url = new URL(req.url ?? '/', origin);
+    const queryToken = url.searchParams.get(TOKEN_QUERY);
+    if (url.pathname.startsWith(INVOKE_PREFIX)) {
+      void handleInvoke(req, res, url.pathname.slice(INVOKE_PREFIX.length)).catch(() => {
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error' } });
+      });
+      return;
+    }
+    const authorised =
+      sameSecret(queryToken, token) || sameSecret(cookieValue(req.headers.cookie, TOKEN_COOKIE), token);
+    if (!authorised) {
+      forbid(res, 'Missing or wrong session token');
+      return;
+    }
+    if (url.pathname === EVENTS_PATH) handleEvents(res);
+    else handleStatic(req, res, url, sameSecret(queryToken, token));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://${LOOPBACK}:${port}`;
+
+  return {
+    url: origin,
+    openUrl: `${origin}/?${TOKEN_QUERY}=${encodeURIComponent(token)}`,
+    port,
+    token,
+    async close() {
+      unsubscribe();
+      clearInterval(heartbeat);
+      for (const res of streams) res.end();
+      streams.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// Test helpers: a core wired to a fresh temp folder with deterministic ids,
+// clock and author, and the real shipped reference data.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../../src-main/core';
+import { sequentialIds, silentLogger, steppingClock } from '../../src-main/core/deps';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+export const resourcesDir = path.join(repoRoot, 'resources');
+
+export function tempDir(prefix = 'innspill-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function testDeps(dir: string) {
+  return {
+    now: steppingClock(),
+    newId: sequentialIds(),
+    author: () => 'Test Saksbehandler',
+    logger: silentLogger,
+    paths: { resourcesDir, configDir: path.join(dir, 'config'), workspaceDir: dir },
+  };
+}
+
+export function testCore(dir: string): Core {
+  const deps = testDeps(dir);
+  return createCore({ ...deps, shell: 'host' });
+}
