@@ -29,12 +29,44 @@ function readJson(file: string): unknown {
 const REGISTER_SOURCE =
   'Kommuneliste: github tobiasmcvey/kommunale-nettsider (kommuner.csv, commit b57b859). Folketall: SSB tabell 07459, 1.1.2022. Politidistrikt: SSB KLASS 109.';
 
+// Official Sami and Kven parallel names that SSB's label in the shared data
+// lacks (its caveat: "incomplete"). Used only to recognise respondents.
+const EXTRA_PARALLEL_NAMES: Record<string, string[]> = {
+  '1826': ['Aarborte'], // Hattfjelldal
+  '1875': ['Hábmer'], // Hamarøy
+  '5006': ['Stïenghke'], // Steinkjer
+  '5025': ['Rosse'], // Røros
+  '5412': ['Dielddanuorri'], // Tjeldsund
+  '5422': ['Báhccavuotna', 'Paaccavuono'], // Balsfjord
+  '5424': ['Ivgu', 'Yykeä'], // Lyngen
+  '5428': ['Ráisa', 'Raisi'], // Nordreisa
+  '5429': ['Návuotna', 'Naavuono'], // Kvænangen
+  '5405': ['Čáhcesuolu', 'Vesisaari'], // Vadsø
+};
+
+/** SSB's label, unless it is damaged (it must contain the plain name). */
+function officialName(r: Record<string, string>): string {
+  const label = r.navn_ssb_07459;
+  return label.toLocaleLowerCase('nb').includes(r.kommunenavn.toLocaleLowerCase('nb')) ? label : r.kommunenavn;
+}
+
+/** Parallel names: the parts of SSB's "Sami - Norwegian" label plus the curated extras. */
+function parallelNames(r: Record<string, string>): string[] {
+  const parts = officialName(r)
+    .replace(/\s*\(.*\)$/, '')
+    .split(' - ')
+    .map((p) => p.trim())
+    .filter((p) => p && p !== r.kommunenavn);
+  return [...new Set([...parts, ...(EXTRA_PARALLEL_NAMES[r.kommunenummer.padStart(4, '0')] ?? [])])];
+}
+
 function buildRegister() {
   const rows = readCsv('kommuner_2022_merged.csv');
   const municipalities = rows.map((r) => ({
     number: r.kommunenummer.padStart(4, '0'),
     name: r.kommunenavn,
-    officialName: r.navn_ssb_07459,
+    officialName: officialName(r),
+    parallelNames: parallelNames(r),
     countyNumber: r.fylkesnummer.padStart(2, '0'),
     countyName: r.fylkesnavn_2022,
     policeDistrictCode: r.politidistrikt_kode,

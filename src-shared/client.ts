@@ -6,7 +6,7 @@ import type { EventMap, EventName, InnspillBridge, MethodInput, MethodName, Meth
 type SplitDomain<M extends string> = M extends `${infer D}.${string}` ? D : never;
 type VerbsOf<D extends string> = {
   [M in MethodName as M extends `${D}.${infer V}` ? V : never]: (
-    ...args: object extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>]
+    ...args: Record<string, never> extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>]
   ) => Promise<MethodResult<M>>;
 };
 

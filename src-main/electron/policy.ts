@@ -8,6 +8,7 @@ import { isMethodName, type MethodName } from '../../src-shared/contract';
 import type { ApiErrorBody } from '../../src-shared/errors';
 
 export { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
+export { buildCsp } from '../../src-shared/security';
 
 /** Where our pages come from: the built renderer folder, or the dev server. */
 export interface AppOrigin {
@@ -93,25 +94,6 @@ export function isAllowedRequestUrl(raw: string, origin: AppOrigin): boolean {
     default:
       return false;
   }
-}
-
-/**
- * The Content-Security-Policy. In development Vite's React refresh preamble is
- * an inline script and HMR uses a websocket, so only then are those allowed.
- */
-export function buildCsp(devServerOrigin: string | null = null): string {
-  const directives = [
-    "default-src 'self'",
-    "img-src 'self' data:",
-    "style-src 'self' 'unsafe-inline'",
-    "font-src 'self'",
-    "connect-src 'self'" + (devServerOrigin ? ' ' + devServerOrigin.replace(/^http/, 'ws') : ''),
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ];
-  if (devServerOrigin) directives.push("script-src 'self' 'unsafe-inline'");
-  return directives.join('; ');
 }
 
 /** What Electron tells us about an IPC sender, reduced to comparable facts. */

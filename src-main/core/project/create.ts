@@ -49,6 +49,7 @@ export async function createProject(
         number: m.number,
         name: m.name,
         official_name: m.officialName,
+        parallel_names: JSON.stringify(m.parallelNames),
         county_number: m.countyNumber,
         county_name: m.countyName,
         police_district_code: m.policeDistrictCode,

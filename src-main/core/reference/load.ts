@@ -8,6 +8,7 @@ const municipalitySchema = z.object({
   number: z.string().regex(/^\d{4}$/),
   name: z.string().min(1),
   officialName: z.string().min(1),
+  parallelNames: z.array(z.string()).default([]),
   countyNumber: z.string().regex(/^\d{2}$/),
   countyName: z.string().min(1),
   policeDistrictCode: z.string().regex(/^p\d{2}$/),

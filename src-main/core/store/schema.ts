@@ -34,6 +34,8 @@ export interface MunicipalityTable {
   number: string;
   name: string;
   official_name: string;
+  /** JSON array of Sami/Kven parallel names, used to recognise respondents. */
+  parallel_names: string;
   county_number: string;
   county_name: string;
   police_district_code: string;

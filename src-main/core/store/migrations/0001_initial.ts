@@ -32,6 +32,7 @@ const statements = [
     number TEXT PRIMARY KEY NOT NULL CHECK (length(number) = 4),
     name TEXT NOT NULL,
     official_name TEXT NOT NULL,
+    parallel_names TEXT NOT NULL DEFAULT '[]',
     county_number TEXT NOT NULL,
     county_name TEXT NOT NULL,
     police_district_code TEXT NOT NULL REFERENCES police_district(code),

@@ -1,0 +1,46 @@
+// Turns the bytes of a text file into a string: BOMs first (UTF-8, UTF-16),
+// then strict UTF-8, then the detector (chardet) for legacy encodings —
+// Norwegian exports are often Windows-1252. Binary junk is refused.
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { ImportError } from '../errors';
+
+export interface DecodedText {
+  text: string;
+  encoding: string;
+}
+
+/** Legacy single-byte encodings we read as Windows-1252 (a superset for printable text). */
+const WESTERN = new Set(['windows-1252', 'iso-8859-1', 'iso-8859-15', 'iso-8859-2', 'windows-1250']);
+
+function looksBinary(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return control > sample.length * 0.01;
+}
+
+export function decodeText(bytes: Buffer): DecodedText {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: bytes.subarray(3).toString('utf8'), encoding: 'UTF-8 (BOM)' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'UTF-16LE' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'UTF-16BE' };
+  const detected = chardet.detect(bytes)?.toLowerCase() ?? '';
+  if (detected.startsWith('utf-16') || detected.startsWith('utf-32')) {
+    return { text: iconv.decode(bytes, detected), encoding: detected.toUpperCase() };
+  }
+  if (looksBinary(bytes)) {
+    throw new ImportError('NOT_TEXT', 'The file is not text (it contains binary data); check that it is really a CSV, TSV or TXT file');
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
+  } catch {
+    // Not UTF-8: a legacy encoding.
+  }
+  const encoding = WESTERN.has(detected) || !iconv.encodingExists(detected) ? 'windows-1252' : detected;
+  return { text: iconv.decode(bytes, encoding), encoding: encoding.toUpperCase() };
+}

@@ -1,0 +1,47 @@
+// Letters, one municipality's response per file: DOCX (mammoth), PDF (the
+// text layer, via unpdf) and plain text.
+import mammoth from 'mammoth';
+import { ImportError } from '../errors';
+import { decodeText } from './decode';
+import type { ParsedLetter } from './types';
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+export async function readDocx(bytes: Buffer): Promise<ParsedLetter> {
+  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+    throw new ImportError('BAD_DOCX', 'Not a valid Word document (DOCX files are ZIP archives; this one is not)');
+  }
+  let value: string;
+  try {
+    ({ value } = await mammoth.extractRawText({ buffer: bytes }));
+  } catch (e) {
+    throw new ImportError('BAD_DOCX', `The Word document is damaged (${(e as Error).message})`);
+  }
+  // mammoth separates paragraphs with a blank line; one line break reads better.
+  return { kind: 'letter', format: 'docx', text: value.replace(/\n\n/g, '\n'), warnings: [] };
+}
+
+export async function readPdf(bytes: Buffer): Promise<ParsedLetter> {
+  const { extractText, getDocumentProxy } = await import('unpdf');
+  let pages: string[];
+  try {
+    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    ({ text: pages } = await extractText(pdf, { mergePages: false }));
+  } catch (e) {
+    throw new ImportError('BAD_PDF', `The PDF is damaged or encrypted (${(e as Error).message})`);
+  }
+  const empty = pages.every((p) => p.trim() === '');
+  if (empty) {
+    throw new ImportError(
+      'NO_TEXT_LAYER',
+      'The PDF has no text layer (probably a scanned image); run it through OCR or import the original document',
+      `${pages.length} sider`,
+    );
+  }
+  return { kind: 'letter', format: 'pdf', text: pages.join('\n'), pages: pages.length, warnings: [] };
+}
+
+export function readTxt(bytes: Buffer): ParsedLetter {
+  const { text, encoding } = decodeText(bytes);
+  return { kind: 'letter', format: 'txt', encoding, text, warnings: [] };
+}

@@ -1,0 +1,56 @@
+// Picks the reader for a file by its extension, after checking the size and
+// that the content is what the name promises.
+import path from 'node:path';
+import { ImportError } from '../errors';
+import type { ImportLimits } from '../limits';
+import { readCsv } from './csv';
+import { readJson } from './json';
+import { readDocx, readPdf, readTxt } from './letter';
+import type { ParsedSource } from './types';
+import { readXlsx } from './xlsx';
+
+export const SUPPORTED_EXTENSIONS = ['.csv', '.tsv', '.tab', '.xlsx', '.json', '.docx', '.pdf', '.txt'] as const;
+
+export const MEDIA_TYPES: Record<string, string> = {
+  '.csv': 'text/csv',
+  '.tsv': 'text/tab-separated-values',
+  '.tab': 'text/tab-separated-values',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.json': 'application/json',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain',
+  '.zip': 'application/zip',
+};
+
+export async function readSource(name: string, bytes: Buffer, limits: ImportLimits): Promise<ParsedSource> {
+  const ext = path.extname(name).toLowerCase();
+  if (bytes.length === 0) throw new ImportError('EMPTY_FILE', 'The file is empty');
+  if (bytes.length > limits.maxFileBytes) {
+    throw new ImportError('TOO_LARGE', `The file is ${Math.round(bytes.length / 1048576)} MB; the limit is ${Math.round(limits.maxFileBytes / 1048576)} MB`);
+  }
+  switch (ext) {
+    case '.csv':
+    case '.tsv':
+    case '.tab':
+      return readCsv(bytes, ext);
+    case '.xlsx':
+      return readXlsx(bytes);
+    case '.json':
+      return readJson(bytes);
+    case '.docx':
+      return readDocx(bytes);
+    case '.pdf':
+      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
+        throw new ImportError('BAD_PDF', 'Not a PDF file (it does not start with %PDF-)');
+      }
+      return readPdf(bytes);
+    case '.txt':
+      return readTxt(bytes);
+    default:
+      throw new ImportError(
+        'UNSUPPORTED_FORMAT',
+        `Unsupported file type "${ext || name}"; Innspill reads ${SUPPORTED_EXTENSIONS.join(', ')} and .zip`,
+      );
+  }
+}

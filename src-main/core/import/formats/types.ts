@@ -1,0 +1,37 @@
+// What a reader hands on: a table of cells (CSV, TSV, XLSX, JSON) or the
+// text of one letter (DOCX, PDF, TXT).
+import type { ImportWarning } from '../errors';
+
+export type CellValue = string | number | boolean | Date | null;
+
+export interface TableRow {
+  /** Where the row came from, e.g. "rad 7" or "ark «Svar», rad 7". */
+  locator: string;
+  values: CellValue[];
+}
+
+export interface TableSheet {
+  name: string | null;
+  rows: TableRow[];
+}
+
+export interface ParsedTable {
+  kind: 'table';
+  format: 'csv' | 'tsv' | 'xlsx' | 'json';
+  /** Detected text encoding (CSV/TSV/JSON). */
+  encoding?: string;
+  delimiter?: string;
+  sheets: TableSheet[];
+  warnings: ImportWarning[];
+}
+
+export interface ParsedLetter {
+  kind: 'letter';
+  format: 'docx' | 'pdf' | 'txt';
+  encoding?: string;
+  text: string;
+  pages?: number;
+  warnings: ImportWarning[];
+}
+
+export type ParsedSource = ParsedTable | ParsedLetter;

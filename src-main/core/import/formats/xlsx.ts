@@ -1,0 +1,48 @@
+// XLSX (exceljs): every sheet; cell values as shown, dates as dates, and
+// formulas kept as their text, never evaluated.
+import ExcelJS from 'exceljs';
+import { ImportError, type ImportWarning } from '../errors';
+import type { CellValue, ParsedTable, TableRow } from './types';
+
+function cellValue(value: ExcelJS.CellValue, warn: () => void): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      warn();
+      const formula = 'formula' in value ? value.formula : (value as { sharedFormula: string }).sharedFormula;
+      return `=${formula}`;
+    }
+    if ('hyperlink' in value) return String((value as { text: unknown }).text ?? value.hyperlink);
+    if ('error' in value) return String(value.error);
+  }
+  return String(value);
+}
+
+export async function readXlsx(bytes: Buffer): Promise<ParsedTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new ImportError('BAD_XLSX', `The Excel file is damaged or not an XLSX file (${(e as Error).message})`);
+  }
+  const warnings: ImportWarning[] = [];
+  const sheets = workbook.worksheets.map((sheet) => {
+    const rows: TableRow[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const locator = `ark «${sheet.name}», rad ${rowNumber}`;
+      const values: CellValue[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        values[col - 1] = cellValue(cell.value, () =>
+          warnings.push({ code: 'FORMULA_AS_TEXT', message: 'A formula cell was stored as its text, not evaluated', locator: `${locator}, kolonne ${col}` }),
+        );
+      });
+      for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
+      rows.push({ locator, values });
+    });
+    return { name: sheet.name, rows };
+  });
+  return { kind: 'table', format: 'xlsx', sheets, warnings };
+}

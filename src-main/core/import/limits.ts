@@ -1,0 +1,17 @@
+// Limits that keep a hostile or mistaken file from exhausting the laptop.
+export const importLimits = {
+  /** Largest single file (CSV, XLSX, JSON, DOCX, PDF, TXT). */
+  maxFileBytes: 100 * 1024 * 1024,
+  /** Most data rows in one table. */
+  maxRows: 100_000,
+  /** Longest single cell or answer, in characters. */
+  maxCellChars: 200_000,
+  /** ZIP archives: entries, bytes per entry and in total once unpacked, and compression ratio. */
+  maxArchiveEntries: 5_000,
+  maxArchiveBytes: 500 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  /** Rows searched for the header below title rows. */
+  headerSearchRows: 30,
+} as const;
+
+export type ImportLimits = { -readonly [K in keyof typeof importLimits]: number };

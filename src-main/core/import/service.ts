@@ -1,0 +1,313 @@
+// Imports response batches. Each file is read and understood completely
+// before the database is touched, then written in one transaction: all of it
+// or nothing. A file already imported (same SHA-256) imports nothing. A
+// respondent that answers again gets a new version; the newest (by date
+// received, then import time) is current and older ones stay as superseded.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Transaction } from 'kysely';
+import { authoredColumns, recordEvent } from '../audit/record';
+import type { CoreDeps } from '../deps';
+import type { Store } from '../store/open';
+import type { DB, MatchStatus } from '../store/schema';
+import { ImportError, type ImportWarning } from './errors';
+import { readSource, MEDIA_TYPES } from './formats/read';
+import type { ParsedSource } from './formats/types';
+import { importLimits, type ImportLimits } from './limits';
+import type { MappingPreset, MappingQuestion, TableMapping } from './mapping';
+import { MunicipalityMatcher, nameKey, type MatchResult } from './match';
+import { letterRecord, tableRecords, type ImportRecord, type RecordSet } from './records';
+import { collectSources, type SourceUnit } from './sources';
+
+export interface ImportOptions {
+  preset?: MappingPreset;
+  label?: string;
+  limits?: Partial<ImportLimits>;
+  onProgress?: (done: number, total: number, message: string) => void;
+  /** Test hook: runs inside each file's transaction just before it commits. */
+  beforeCommit?: (file: string) => void;
+}
+
+export interface FileReport {
+  path: string;
+  status: 'imported' | 'unchanged' | 'rejected';
+  responses: number;
+  format?: string;
+  encoding?: string;
+  delimiter?: string;
+  mappings?: { sheet: string | null; mapping: TableMapping }[];
+  respondents?: { matched: number; unmatched: number; ambiguous: number };
+  needsSplitting?: number;
+  warnings: ImportWarning[];
+  error?: { code: string; message: string; locator?: string };
+}
+
+export interface ImportReport {
+  batchId: string | null;
+  files: FileReport[];
+}
+
+interface Understood {
+  unit: SourceUnit & { bytes: Buffer };
+  sha256: string;
+  parsed: ParsedSource;
+  set: RecordSet;
+  matches: MatchResult[];
+}
+
+export async function loadMatcher(store: Store): Promise<MunicipalityMatcher> {
+  const rows = await store.db
+    .selectFrom('municipality')
+    .select(['number', 'name', 'official_name', 'parallel_names', 'county_name', 'number_2024'])
+    .execute();
+  return new MunicipalityMatcher(
+    rows.map((r) => ({
+      number: r.number,
+      name: r.name,
+      officialName: r.official_name,
+      parallelNames: JSON.parse(r.parallel_names) as string[],
+      countyName: r.county_name,
+      number2024: r.number_2024,
+    })),
+  );
+}
+
+export async function loadMappingQuestions(store: Store): Promise<MappingQuestion[]> {
+  const rows = await store.db.selectFrom('question').select(['ordinal', 'short_label', 'text']).orderBy('ordinal').execute();
+  return rows.map((q) => ({ ordinal: q.ordinal, shortLabel: q.short_label, text: q.text }));
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function rejected(unit: SourceUnit, e: unknown): FileReport {
+  const error =
+    e instanceof ImportError
+      ? { code: e.code, message: e.message, locator: e.locator }
+      : { code: 'WRITE_FAILED', message: (e as Error).message };
+  return { path: unit.displayPath, status: 'rejected', responses: 0, warnings: [], error };
+}
+
+/** Reads, maps and matches one file without writing anything. */
+async function understand(
+  unit: SourceUnit & { bytes: Buffer },
+  questions: MappingQuestion[],
+  matcher: MunicipalityMatcher,
+  limits: ImportLimits,
+  preset?: MappingPreset,
+): Promise<Understood> {
+  const parsed = await readSource(unit.name, unit.bytes, limits);
+  const set =
+    parsed.kind === 'table'
+      ? tableRecords(parsed, questions, limits, preset)
+      : letterRecord(unit.name, parsed, questions, matcher, limits);
+  const matches = set.records.map((r) => matcher.match(r.respondentName, r.municipalityNumber));
+  set.records.forEach((r, i) => {
+    const m = matches[i];
+    if (m.status === 'matched' && m.warning) set.warnings.push({ code: 'NAME_NUMBER_MISMATCH', message: m.warning, locator: r.locator });
+    if (r.municipalityNumber && !(m.status === 'matched' && m.how !== 'name')) {
+      set.warnings.push({ code: 'UNKNOWN_NUMBER', message: `Kommunenummer «${r.municipalityNumber}» finnes ikke i kommuneregisteret`, locator: r.locator });
+    }
+    if (m.status === 'ambiguous') {
+      set.warnings.push({ code: 'AMBIGUOUS', message: `«${r.respondentName}» passer med flere kommuner (${m.candidates.join(', ')}); velg riktig kommune`, locator: r.locator });
+    } else if (m.status === 'unmatched') {
+      set.warnings.push({ code: 'UNMATCHED', message: `«${r.respondentName}» finnes ikke i kommuneregisteret; lagret som annen innsender`, locator: r.locator });
+    }
+  });
+  return { unit, sha256: sha256(unit.bytes), parsed, set, matches };
+}
+
+/** Finds or creates the respondent for a record, within the transaction. */
+class RespondentResolver {
+  private readonly cache = new Map<string, string>();
+
+  constructor(
+    private readonly trx: Transaction<DB>,
+    private readonly deps: CoreDeps,
+  ) {}
+
+  async resolve(record: ImportRecord, match: MatchResult): Promise<{ id: string; created: boolean }> {
+    const key = match.status === 'matched' ? `m:${match.number}` : `${match.status}:${nameKey(record.respondentName)}`;
+    const cached = this.cache.get(key);
+    if (cached) return { id: cached, created: false };
+    let existing: { id: string } | undefined;
+    if (match.status === 'matched') {
+      existing = await this.trx.selectFrom('respondent').select('id').where('municipality_number', '=', match.number).executeTakeFirst();
+    } else {
+      const candidates = await this.trx
+        .selectFrom('respondent')
+        .select(['id', 'name'])
+        .where('match_status', '=', match.status as MatchStatus)
+        .execute();
+      existing = candidates.find((c) => nameKey(c.name) === nameKey(record.respondentName));
+    }
+    let id = existing?.id;
+    if (!id) {
+      const row = {
+        ...authoredColumns(this.deps),
+        name: record.respondentName,
+        municipality_number: match.status === 'matched' ? match.number : null,
+        match_status: match.status,
+        match_candidates: JSON.stringify(match.status === 'ambiguous' ? match.candidates : []),
+      };
+      await this.trx.insertInto('respondent').values(row).execute();
+      id = row.id;
+    }
+    this.cache.set(key, id);
+    return { id, created: !existing };
+  }
+}
+
+/** Marks the newest response of each respondent current, the rest superseded. */
+export async function recomputeCurrent(trx: Transaction<DB>, respondentIds: Iterable<string>): Promise<void> {
+  for (const id of respondentIds) {
+    const newest = await trx
+      .selectFrom('response')
+      .select('id')
+      .where('respondent_id', '=', id)
+      .orderBy((eb) => eb.fn.coalesce('received_date', eb.fn('substr', ['created_at', eb.lit(1), eb.lit(10)])), 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    await trx
+      .updateTable('response')
+      .set((eb) => ({ is_current: eb.case().when('id', '=', newest?.id ?? '').then(1).else(0).end() }))
+      .where('respondent_id', '=', id)
+      .execute();
+  }
+}
+
+const CHUNK = 200;
+
+async function insertChunked<T extends keyof DB>(trx: Transaction<DB>, table: T, rows: object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+  }
+}
+
+async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, options: ImportOptions): Promise<FileReport['respondents'] & { responses: number }> {
+  return store.db.transaction().execute(async (trx) => {
+    if (!batch.id) {
+      const row = { ...authoredColumns(deps), label: batch.label, report: '{}' };
+      await trx.insertInto('import_batch').values(row).execute();
+      batch.id = row.id;
+    }
+    const ext = path.extname(u.unit.name).toLowerCase();
+    const file = {
+      ...authoredColumns(deps),
+      batch_id: batch.id,
+      name: u.unit.displayPath,
+      sha256: u.sha256,
+      size_bytes: u.unit.bytes.length,
+      media_type: MEDIA_TYPES[ext] ?? 'application/octet-stream',
+      content: u.unit.bytes,
+    };
+    await trx.insertInto('source_file').values(file).execute();
+
+    const questionIds = new Map(
+      (await trx.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.ordinal, q.id]),
+    );
+    const resolver = new RespondentResolver(trx, deps);
+    const touched = new Set<string>();
+    const counts = { matched: 0, unmatched: 0, ambiguous: 0 };
+    const responses: object[] = [];
+    const answers: object[] = [];
+    for (const [i, record] of u.set.records.entries()) {
+      const match = u.matches[i];
+      const respondent = await resolver.resolve(record, match);
+      if (respondent.created) counts[match.status]++;
+      touched.add(respondent.id);
+      const response = {
+        ...authoredColumns(deps),
+        respondent_id: respondent.id,
+        batch_id: batch.id,
+        source_file_id: file.id,
+        locator: record.locator,
+        received_date: record.receivedDate,
+        is_current: 0,
+        needs_splitting: record.needsSplitting ? 1 : 0,
+      };
+      responses.push(response);
+      record.answers.forEach((a, ordinal) => {
+        answers.push({
+          ...authoredColumns(deps),
+          response_id: response.id,
+          question_id: a.question === null ? null : (questionIds.get(a.question) ?? null),
+          ordinal: ordinal + 1,
+          text: a.text,
+        });
+      });
+    }
+    await insertChunked(trx, 'response', responses);
+    await insertChunked(trx, 'answer', answers);
+    await recomputeCurrent(trx, touched);
+    await recordEvent(trx, deps, {
+      action: 'import.file',
+      entityType: 'source_file',
+      entityId: file.id,
+      after: { file: u.unit.displayPath, sha256: u.sha256, batch: batch.id, responses: responses.length, answers: answers.length },
+    });
+    options.beforeCommit?.(u.unit.displayPath);
+    return { ...counts, responses: responses.length };
+  });
+}
+
+export async function importPaths(store: Store, inputs: string[], deps: CoreDeps, options: ImportOptions = {}): Promise<ImportReport> {
+  const limits: ImportLimits = { ...importLimits, ...options.limits };
+  const [questions, matcher] = [await loadMappingQuestions(store), await loadMatcher(store)];
+  const units = await collectSources(inputs, limits);
+  const batch = { id: null as string | null, label: options.label ?? `Import ${deps.now().toISOString().slice(0, 16).replace('T', ' ')}` };
+  const files: FileReport[] = [];
+  for (const [n, unit] of units.entries()) {
+    options.onProgress?.(n, units.length, unit.displayPath);
+    if (unit.error || !unit.bytes) {
+      files.push(rejected(unit, unit.error));
+      continue;
+    }
+    const withBytes = unit as SourceUnit & { bytes: Buffer };
+    const hash = sha256(withBytes.bytes);
+    const seen = await store.db.selectFrom('source_file').select('name').where('sha256', '=', hash).executeTakeFirst();
+    if (seen) {
+      files.push({
+        path: unit.displayPath,
+        status: 'unchanged',
+        responses: 0,
+        warnings: [{ code: 'ALREADY_IMPORTED', message: `Filen er allerede importert (som ${seen.name}); ingenting ble endret` }],
+      });
+      continue;
+    }
+    let understood: Understood;
+    try {
+      understood = await understand(withBytes, questions, matcher, limits, options.preset);
+    } catch (e) {
+      files.push(rejected(unit, e));
+      continue;
+    }
+    try {
+      const written = await write(store, deps, understood, batch, options);
+      const { parsed, set } = understood;
+      files.push({
+        path: unit.displayPath,
+        status: 'imported',
+        responses: written.responses,
+        format: parsed.format,
+        encoding: parsed.encoding,
+        delimiter: parsed.kind === 'table' ? (parsed as { delimiter?: string }).delimiter : undefined,
+        mappings: set.mappings,
+        respondents: { matched: written.matched, unmatched: written.unmatched, ambiguous: written.ambiguous },
+        needsSplitting: set.records.filter((r) => r.needsSplitting).length,
+        warnings: set.warnings,
+      });
+    } catch (e) {
+      files.push(rejected(unit, e));
+    }
+  }
+  options.onProgress?.(units.length, units.length, '');
+  const report: ImportReport = { batchId: batch.id, files };
+  if (batch.id) {
+    const batchId = batch.id;
+    await store.db.updateTable('import_batch').set({ report: JSON.stringify(report) }).where('id', '=', batchId).execute();
+  }
+  return report;
+}
