@@ -16,7 +16,7 @@ export function dispatchBridge(core: Core): InnspillBridge {
     },
     on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) {
       return core.session.subscribe((name, payload) => {
-        if (name === event) listener(payload as EventMap[E]);
+        if ((name as EventName) === event) listener(payload as EventMap[E]);
       });
     },
   };

@@ -44,7 +44,10 @@ export class SettingsStore {
   }
 
   update(patch: Partial<Settings>): Settings {
-    const next = settingsSchema.parse({ ...this.get(), ...patch });
+    // A key present with the value undefined (IPC's structured clone keeps
+    // those) means "not given", not "clear it".
+    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const next = settingsSchema.parse({ ...this.get(), ...given });
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.tmp`;
     writeFileSync(temp, JSON.stringify(next, null, 2));

@@ -1,7 +1,7 @@
 // Opening and creating project files. One project = one SQLite file (.innspill)
 // in WAL mode with foreign keys on, checked for integrity on open and
 // migrated to the latest schema; files from a newer Innspill are refused.
-import { closeSync, existsSync, linkSync, openSync, readSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
@@ -75,7 +75,7 @@ function appliedMigrations(sqlite: Database.Database): string[] {
 export async function openStore(file: string): Promise<Store> {
   const full = path.resolve(file);
   if (!existsSync(full)) throw new ApiError('NOT_FOUND', `File not found: ${full}`);
-  if (!hasSqliteHeader(full)) {
+  if (!statSync(full).isFile() || !hasSqliteHeader(full)) {
     throw new ApiError('NOT_A_PROJECT', `Not an Innspill project (not a SQLite database): ${full}`);
   }
   let sqlite: Database.Database;

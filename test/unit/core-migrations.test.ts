@@ -1,0 +1,253 @@
+// Each migration, applied with the app's own migrator to an empty database.
+// When a migration is added, add one `describe` block that calls
+// `migratedDatabase('<its name>')` and checks what it changes; the last block
+// checks that the latest schema matches the typed shape in schema.ts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { latestSchemaVersion, migrations } from '../../src-main/core/store/migrations';
+import type { DB } from '../../src-main/core/store/schema';
+import { columnNames, foreignKeys, migratedDatabase, tableNames, type MigratedDb } from '../helpers/sqlite';
+
+const AUTHORED = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by'];
+
+function insert(m: MigratedDb, table: string, row: Record<string, unknown>): void {
+  const cols = Object.keys(row);
+  m.sqlite.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
+}
+
+let seq = 0;
+function who(): Record<string, string> {
+  seq++;
+  return { id: `id-${seq}`, created_at: 't', created_by: 'a', updated_at: 't', updated_by: 'a' };
+}
+
+describe('migration list', () => {
+  it('is ordered by name and ends at latestSchemaVersion', () => {
+    const names = migrations.map(([name]) => name);
+    expect(names).toEqual([...names].sort());
+    expect(new Set(names).size).toBe(names.length);
+    expect(latestSchemaVersion).toBe(names[names.length - 1]);
+  });
+});
+
+describe('0001_initial', () => {
+  let m: MigratedDb;
+  beforeEach(async () => {
+    m = await migratedDatabase('0001_initial');
+  });
+  afterEach(() => m.close());
+
+  /** A row chain respondent → batch → response → answer, returning the ids. */
+  function seedResponse() {
+    insert(m, 'police_district', { code: 'p01', name: 'Oslo' });
+    insert(m, 'municipality', {
+      number: '0301',
+      name: 'Oslo',
+      official_name: 'Oslo',
+      county_number: '03',
+      county_name: 'Oslo',
+      police_district_code: 'p01',
+      population: 699827,
+      admin_centre: 'Oslo',
+      language_form: 'nøytral',
+    });
+    const respondent = who();
+    insert(m, 'respondent', { ...respondent, name: 'Oslo kommune', municipality_number: '0301', match_status: 'matched' });
+    const batch = who();
+    insert(m, 'import_batch', { ...batch, label: 'import' });
+    const response = who();
+    insert(m, 'response', { ...response, respondent_id: respondent.id, batch_id: batch.id, locator: 'rad 2' });
+    const answer = who();
+    insert(m, 'answer', { ...answer, response_id: response.id, ordinal: 1, text: 'Svar' });
+    return { respondent: respondent.id, batch: batch.id, response: response.id, answer: answer.id };
+  }
+
+  it('creates the project tables', () => {
+    expect(tableNames(m.sqlite)).toEqual(
+      [
+        'answer',
+        'code',
+        'coding',
+        'event',
+        'finding',
+        'finding_link',
+        'finding_report',
+        'import_batch',
+        'municipality',
+        'police_district',
+        'project',
+        'question',
+        'question_option',
+        'respondent',
+        'response',
+        'source_file',
+      ].sort(),
+    );
+  });
+
+  it('gives every caseworker-written table a text id and who/when columns', () => {
+    for (const table of ['project', 'question', 'question_option', 'respondent', 'import_batch', 'source_file', 'response', 'answer', 'code', 'coding', 'finding_report', 'finding', 'finding_link']) {
+      expect(columnNames(m.sqlite, table), table).toEqual(expect.arrayContaining(AUTHORED));
+      const id = (m.sqlite.pragma(`table_info(${table})`) as { name: string; type: string; pk: number }[]).find((c) => c.name === 'id');
+      expect(id, table).toMatchObject({ type: 'TEXT', pk: 1 });
+    }
+  });
+
+  it('records itself in kysely_migration', () => {
+    const rows = m.sqlite.prepare('SELECT name FROM kysely_migration').all();
+    expect(rows).toEqual([{ name: '0001_initial' }]);
+  });
+
+  it('restricts respondent.match_status and ties it to municipality_number', () => {
+    seedResponse();
+    expect(() => insert(m, 'respondent', { ...who(), name: 'X', match_status: 'maybe' })).toThrow(/CHECK constraint failed/);
+    // matched ⇔ a municipality is set
+    expect(() => insert(m, 'respondent', { ...who(), name: 'X', match_status: 'matched' })).toThrow(/CHECK constraint failed/);
+    expect(() =>
+      insert(m, 'respondent', { ...who(), name: 'X', match_status: 'unmatched', municipality_number: '0301' }),
+    ).toThrow(/CHECK constraint failed/);
+    for (const status of ['unmatched', 'ambiguous']) {
+      expect(() => insert(m, 'respondent', { ...who(), name: 'X', match_status: status })).not.toThrow();
+    }
+  });
+
+  it('restricts response.status, is_current and needs_splitting, with defaults', () => {
+    const ids = seedResponse();
+    const base = { respondent_id: ids.respondent, batch_id: ids.batch, locator: 'rad 3' };
+    expect(() => insert(m, 'response', { ...who(), ...base, status: 'godkjent' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(m, 'response', { ...who(), ...base, is_current: 2 })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(m, 'response', { ...who(), ...base, needs_splitting: -1 })).toThrow(/CHECK constraint failed/);
+    for (const status of ['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret']) {
+      expect(() => insert(m, 'response', { ...who(), ...base, status })).not.toThrow();
+    }
+    const row = m.sqlite.prepare('SELECT status, is_current, needs_splitting FROM response WHERE id = ?').get(ids.response);
+    expect(row).toEqual({ status: 'ikke_startet', is_current: 1, needs_splitting: 0 });
+  });
+
+  it('restricts finding_link.relation', () => {
+    const ids = seedResponse();
+    const finding = who();
+    insert(m, 'finding', { ...finding, statement: 'Lengre responstid' });
+    const base = { finding_id: finding.id, answer_id: ids.answer };
+    expect(() => insert(m, 'finding_link', { ...who(), ...base, relation: 'enig' })).toThrow(/CHECK constraint failed/);
+    for (const relation of ['stotter', 'motsier', 'nyanserer', 'nytt_forhold']) {
+      expect(() => insert(m, 'finding_link', { ...who(), ...base, relation })).not.toThrow();
+    }
+  });
+
+  it('checks municipality numbers, question ordinals and coding offsets', () => {
+    insert(m, 'police_district', { code: 'p01', name: 'Oslo' });
+    const municipality = {
+      name: 'Oslo', official_name: 'Oslo', county_number: '03', county_name: 'Oslo',
+      police_district_code: 'p01', population: 1, admin_centre: 'Oslo', language_form: 'nøytral',
+    };
+    // "301" has lost its leading zero
+    expect(() => insert(m, 'municipality', { ...municipality, number: '301' })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(m, 'municipality', { ...municipality, number: '0301', population: -1 })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(m, 'question', { ...who(), ordinal: 0, short_label: 'x', text: 'x' })).toThrow(/CHECK constraint failed/);
+    insert(m, 'question', { ...who(), ordinal: 1, short_label: 'x', text: 'x' });
+    expect(() => insert(m, 'question', { ...who(), ordinal: 1, short_label: 'y', text: 'y' })).toThrow(/UNIQUE constraint failed/);
+  });
+
+  it('rejects codings whose end is not after their start', () => {
+    const ids = seedResponse();
+    const code = who();
+    insert(m, 'code', { ...code, name: 'Bemanning', colour: '#1E98F5' });
+    const base = { answer_id: ids.answer, code_id: code.id };
+    expect(() => insert(m, 'coding', { ...who(), ...base, start_offset: 4, end_offset: 4 })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(m, 'coding', { ...who(), ...base, start_offset: -1, end_offset: 4 })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(m, 'coding', { ...who(), ...base, start_offset: 0, end_offset: 4 })).not.toThrow();
+  });
+
+  it('enforces foreign keys', () => {
+    const ids = seedResponse();
+    expect(() =>
+      insert(m, 'response', { ...who(), respondent_id: 'nobody', batch_id: ids.batch, locator: 'x' }),
+    ).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => insert(m, 'respondent', { ...who(), name: 'X', match_status: 'matched', municipality_number: '9999' })).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
+    expect(() => insert(m, 'answer', { ...who(), response_id: ids.response, question_id: 'no-question', ordinal: 2, text: 'x' })).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
+    // a respondent with responses cannot be deleted
+    expect(() => m.sqlite.prepare('DELETE FROM respondent WHERE id = ?').run(ids.respondent)).toThrow(/FOREIGN KEY constraint failed/);
+    expect(foreignKeys(m.sqlite, 'coding').map((fk) => `${fk.from}→${fk.table}.${fk.to}`).sort()).toEqual([
+      'answer_id→answer.id',
+      'code_id→code.id',
+    ]);
+  });
+
+  it('cascades deletes from a response to its answers and from a question to its options', () => {
+    const ids = seedResponse();
+    m.sqlite.prepare('DELETE FROM response WHERE id = ?').run(ids.response);
+    expect(m.sqlite.prepare('SELECT count(*) AS n FROM answer').get()).toEqual({ n: 0 });
+
+    const q = who();
+    insert(m, 'question', { ...q, ordinal: 4, short_label: 'Tilgjengelighet', text: 'Hva?' });
+    insert(m, 'question_option', { ...who(), question_id: q.id, ordinal: 1, label: 'Via telefon?' });
+    expect(() => insert(m, 'question_option', { ...who(), question_id: q.id, ordinal: 1, label: 'Igjen' })).toThrow(
+      /UNIQUE constraint failed/,
+    );
+    m.sqlite.prepare('DELETE FROM question WHERE id = ?').run(q.id);
+    expect(m.sqlite.prepare('SELECT count(*) AS n FROM question_option').get()).toEqual({ n: 0 });
+  });
+
+  it('stores each source file once (unique sha256)', () => {
+    const batch = who();
+    insert(m, 'import_batch', { ...batch, label: 'import' });
+    const file = { batch_id: batch.id, name: 'svar.xlsx', sha256: 'ab'.repeat(32), size_bytes: 3, media_type: 'application/octet-stream', content: Buffer.from('abc') };
+    insert(m, 'source_file', { ...who(), ...file });
+    expect(() => insert(m, 'source_file', { ...who(), ...file, name: 'kopi.xlsx' })).toThrow(/UNIQUE constraint failed: source_file.sha256/);
+  });
+
+  it('keeps the audit trail append-only', () => {
+    const event = { id: 'e1', at: 't', actor: 'a', action: 'project.create', entity_type: 'project', entity_id: 'p1' };
+    insert(m, 'event', event);
+    insert(m, 'event', { ...event, id: 'e2' });
+    expect(() => m.sqlite.prepare("UPDATE event SET actor = 'someone else' WHERE id = 'e1'").run()).toThrow(/append-only/);
+    expect(() => m.sqlite.prepare("DELETE FROM event WHERE id = 'e1'").run()).toThrow(/append-only/);
+    expect(() => m.sqlite.prepare('DELETE FROM event').run()).toThrow(/append-only/);
+    expect(() => insert(m, 'event', { ...event, seq: 99, id: 'e1' })).toThrow(/UNIQUE constraint failed: event.id/);
+    const rows = m.sqlite.prepare('SELECT seq, id, actor FROM event ORDER BY seq').all();
+    expect(rows).toEqual([
+      { seq: 1, id: 'e1', actor: 'a' },
+      { seq: 2, id: 'e2', actor: 'a' },
+    ]);
+  });
+});
+
+describe(`latest schema (${latestSchemaVersion})`, () => {
+  // Every column the typed schema in schema.ts declares, and no others:
+  // `satisfies` makes the compiler reject a missing or unknown column here.
+  const authored = { id: 1, created_at: 1, created_by: 1, updated_at: 1, updated_by: 1 } as const;
+  const expected = {
+    project: { ...authored, title: 1, case_number: 1, deadline: 1, issuer: 1, source_url: 1, template_id: 1, register_name: 1, register_version: 1, register_source: 1, register_licence: 1 },
+    police_district: { code: 1, name: 1 },
+    municipality: { number: 1, name: 1, official_name: 1, parallel_names: 1, county_number: 1, county_name: 1, police_district_code: 1, population: 1, admin_centre: 1, language_form: 1, number_2024: 1 },
+    question: { ...authored, ordinal: 1, short_label: 1, text: 1 },
+    question_option: { ...authored, question_id: 1, ordinal: 1, label: 1 },
+    respondent: { ...authored, name: 1, municipality_number: 1, match_status: 1, match_candidates: 1 },
+    import_batch: { ...authored, label: 1, report: 1 },
+    source_file: { ...authored, batch_id: 1, name: 1, sha256: 1, size_bytes: 1, media_type: 1, content: 1 },
+    response: { ...authored, respondent_id: 1, batch_id: 1, source_file_id: 1, locator: 1, received_date: 1, is_current: 1, needs_splitting: 1, status: 1 },
+    answer: { ...authored, response_id: 1, question_id: 1, ordinal: 1, text: 1 },
+    code: { ...authored, parent_id: 1, name: 1, description: 1, colour: 1, question_id: 1, shortcut: 1, sort_order: 1 },
+    coding: { ...authored, answer_id: 1, code_id: 1, start_offset: 1, end_offset: 1 },
+    finding_report: { ...authored, report_key: 1, title: 1, publisher: 1, published: 1, url: 1 },
+    finding: { ...authored, report_id: 1, statement: 1, reference: 1, theme: 1, verified: 1 },
+    finding_link: { ...authored, finding_id: 1, answer_id: 1, coding_id: 1, relation: 1, comment: 1 },
+    event: { seq: 1, id: 1, at: 1, actor: 1, action: 1, entity_type: 1, entity_id: 1, before: 1, after: 1 },
+  } satisfies { [T in keyof DB]: Record<keyof DB[T], 1> };
+
+  it('has exactly the tables and columns schema.ts declares', async () => {
+    const m = await migratedDatabase();
+    try {
+      expect(tableNames(m.sqlite)).toEqual(Object.keys(expected).sort());
+      for (const [table, columns] of Object.entries(expected)) {
+        expect(columnNames(m.sqlite, table), table).toEqual(Object.keys(columns).sort());
+      }
+    } finally {
+      await m.close();
+    }
+  });
+});
