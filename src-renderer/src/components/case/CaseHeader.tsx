@@ -1,0 +1,61 @@
+// The open case at a glance: title, case number, deadline, issuer and the
+// file it is stored in, with the button that closes it.
+import { Button, Heading, Tag } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import type { ProjectSummary } from '../../../../src-shared/domain';
+import { formatDate } from '../../lib/format';
+
+interface Props {
+  project: ProjectSummary;
+  closing: boolean;
+  onClose: () => void;
+}
+
+export function CaseHeader({ project, closing, onClose }: Props) {
+  const { t } = useTranslation();
+  return (
+    <header className="case-header" data-testid="case-header">
+      <div className="case-header__top">
+        <div>
+          {project.caseNumber && (
+            <Tag data-color="accent" data-size="sm" data-testid="case-number">
+              {t('case.caseNumber', { caseNumber: project.caseNumber })}
+            </Tag>
+          )}
+          <Heading level={1} data-size="md" data-testid="case-title">
+            {project.title}
+          </Heading>
+        </div>
+        <Button variant="secondary" data-size="sm" onClick={onClose} loading={closing} data-testid="close-project-button">
+          {t('case.close')}
+        </Button>
+      </div>
+      <dl className="facts">
+        {project.deadline && (
+          <div>
+            <dt>{t('case.deadline')}</dt>
+            <dd data-testid="case-deadline">{formatDate(project.deadline)}</dd>
+          </div>
+        )}
+        {project.issuer && (
+          <div>
+            <dt>{t('case.issuer')}</dt>
+            <dd data-testid="case-issuer">{project.issuer}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('case.created')}</dt>
+          <dd data-testid="case-created">
+            {t('case.createdBy', { date: formatDate(project.createdAt), user: project.createdBy })}
+          </dd>
+        </div>
+        <div className="facts__wide">
+          <dt>{t('case.file')}</dt>
+          <dd className="path" data-testid="case-path">
+            {project.path}
+          </dd>
+        </div>
+      </dl>
+    </header>
+  );
+}

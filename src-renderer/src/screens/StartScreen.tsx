@@ -1,0 +1,30 @@
+// Shown when no case is open: create a new case or open an existing one.
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import type { ProjectSummary } from '../../../src-shared/domain';
+import { CreateProjectForm } from '../components/start/CreateProjectForm';
+import { OpenProjectPanel } from '../components/start/OpenProjectPanel';
+
+interface Props {
+  workspaceDir: string;
+  recentProjects: string[];
+  onProjectReady: (project: ProjectSummary) => void;
+}
+
+export function StartScreen({ workspaceDir, recentProjects, onProjectReady }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="screen" data-testid="start-screen">
+      <div className="screen__intro">
+        <Heading level={1} data-size="md">
+          {t('start.heading')}
+        </Heading>
+        <Paragraph className="muted">{t('start.intro')}</Paragraph>
+      </div>
+      <div className="start-grid">
+        <CreateProjectForm workspaceDir={workspaceDir} onReady={onProjectReady} />
+        <OpenProjectPanel recentProjects={recentProjects} onOpened={onProjectReady} />
+      </div>
+    </div>
+  );
+}
