@@ -3,16 +3,22 @@
 // (which calls it through a generated client). Every input is a zod schema and
 // is parsed at the boundary; results are plain data described by a type.
 import { z } from 'zod';
+import { mappingPresetSchema, type BatchSummary, type ImportReport, type SavedPreset } from './imports';
 import type {
   AppInfo,
   County,
   Municipality,
+  OriginalView,
   PoliceDistrict,
   ProjectFile,
   ProjectStats,
   ProjectSummary,
+  RespondentSummary,
+  ResponseDetail,
+  ResponseSummary,
   Settings,
   TemplateSummary,
+  UnansweredSummary,
 } from './domain';
 
 interface MethodSpec<I extends z.ZodType, R> {
@@ -31,6 +37,9 @@ function method<I extends z.ZodType>(input: I) {
 
 const none = z.object({}).strict();
 const filePath = z.string().trim().min(1, 'Mangler filsti').max(4096);
+const id = z.string().min(1).max(64);
+const municipalityNumber = z.string().regex(/^\d{4}$/, 'four digits');
+const importPaths = z.array(filePath).min(1).max(10_000);
 
 export const templateIdSchema = z.enum(['brev-kommunene-2022', 'blank']);
 export const localeSchema = z.enum(['nb', 'en']);
@@ -74,6 +83,55 @@ export const contract = {
   ).returns<Municipality[]>(),
   'registry.policeDistricts': method(none).returns<PoliceDistrict[]>(),
   'registry.counties': method(none).returns<County[]>(),
+  'registry.unanswered': method(none).returns<UnansweredSummary>(),
+
+  /** Bytes from a browser's file picker or drop, staged for import by path. */
+  'import.stage': method(
+    z
+      .object({
+        files: z
+          .array(z.object({ name: z.string().min(1).max(1000), base64: z.string().max(180_000_000) }).strict())
+          .min(1)
+          .max(2000),
+      })
+      .strict(),
+  ).returns<{ paths: string[] }>(),
+  'import.preview': method(z.object({ paths: importPaths, preset: mappingPresetSchema.optional() }).strict()).returns<ImportReport>(),
+  'import.run': method(
+    z.object({ paths: importPaths, preset: mappingPresetSchema.optional(), label: z.string().trim().min(1).max(200).optional() }).strict(),
+  ).returns<ImportReport>(),
+  'import.batches': method(none).returns<BatchSummary[]>(),
+  'import.presets': method(none).returns<SavedPreset[]>(),
+  'import.savePreset': method(z.object({ name: z.string().trim().min(1).max(200), preset: mappingPresetSchema }).strict()).returns<SavedPreset>(),
+  /** Creates a project and loads the synthetic demo batch into it. */
+  'import.demo': method(z.object({ path: filePath }).strict()).returns<{ project: ProjectSummary; report: ImportReport }>(),
+
+  'respondents.list': method(z.object({ status: z.enum(['matched', 'unmatched', 'ambiguous']).optional() }).strict()).returns<RespondentSummary[]>(),
+  'respondents.resolve': method(
+    z.object({ respondentId: id, municipalityNumber: municipalityNumber.nullable() }).strict(),
+  ).returns<RespondentSummary>(),
+
+  'responses.list': method(
+    z
+      .object({
+        includeSuperseded: z.boolean().optional(),
+        policeDistrictCode: z.string().regex(/^p\d{2}$/).optional(),
+        countyNumber: z.string().regex(/^\d{2}$/).optional(),
+        needsSplitting: z.boolean().optional(),
+        matchStatus: z.enum(['matched', 'unmatched', 'ambiguous']).optional(),
+        query: z.string().max(200).optional(),
+      })
+      .strict(),
+  ).returns<ResponseSummary[]>(),
+  'responses.get': method(z.object({ id }).strict()).returns<ResponseDetail>(),
+  'responses.original': method(z.object({ id }).strict()).returns<OriginalView>(),
+  /** Moves selected text of an answer part to a question (null: unassigned). */
+  'answers.assign': method(
+    z
+      .object({ answerId: id, start: z.number().int().min(0), end: z.number().int().min(1), questionId: id.nullable() })
+      .strict()
+      .refine((v) => v.end > v.start, { message: 'end must be after start', path: ['end'] }),
+  ).returns<ResponseDetail>(),
 
   'stats.get': method(none).returns<ProjectStats>(),
 } as const;

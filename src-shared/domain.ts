@@ -130,3 +130,100 @@ export interface ProjectFile {
   sizeBytes: number;
   modifiedAt: Timestamp;
 }
+
+export type ResponseStatus = 'ikke_startet' | 'under_arbeid' | 'ferdig' | 'kvalitetssikret';
+export type MatchStatus = 'matched' | 'unmatched' | 'ambiguous';
+
+export interface MunicipalityFacts {
+  number: string;
+  name: string;
+  countyName: string;
+  policeDistrictCode: string;
+  policeDistrictName: string;
+  population: number;
+}
+
+export interface RespondentSummary {
+  id: string;
+  name: string;
+  status: MatchStatus;
+  municipality: MunicipalityFacts | null;
+  /** Ambiguous: the municipalities the name fits. */
+  candidates: MunicipalityFacts[];
+  responses: number;
+  currentResponseId: string | null;
+}
+
+export interface ResponseSummary {
+  id: string;
+  respondentId: string;
+  respondentName: string;
+  matchStatus: MatchStatus;
+  municipality: MunicipalityFacts | null;
+  receivedDate: IsoDate | null;
+  importedAt: Timestamp;
+  isCurrent: boolean;
+  needsSplitting: boolean;
+  status: ResponseStatus;
+  /** Question ordinals this response answers. */
+  answered: number[];
+  hasUnassigned: boolean;
+}
+
+export interface AnswerPart {
+  id: string;
+  /** Null: text not assigned to a question. */
+  questionId: string | null;
+  questionOrdinal: number | null;
+  ordinal: number;
+  text: string;
+}
+
+export interface ResponseVersion {
+  id: string;
+  receivedDate: IsoDate | null;
+  importedAt: Timestamp;
+  isCurrent: boolean;
+  fileName: string | null;
+}
+
+export interface Provenance {
+  batchId: string;
+  batchLabel: string;
+  sourceFileId: string | null;
+  fileName: string | null;
+  sha256: string | null;
+  locator: string;
+  importedAt: Timestamp;
+  importedBy: string;
+}
+
+export interface ResponseDetail extends ResponseSummary {
+  answers: AnswerPart[];
+  provenance: Provenance;
+  versions: ResponseVersion[];
+}
+
+/** The response as it stood in its source file. */
+export interface OriginalView {
+  fileName: string;
+  mediaType: string;
+  locator: string;
+  /** Tables: the row's cells under their headers. */
+  fields?: { header: string; value: string }[];
+  /** Letters: the text as read from the file. */
+  text?: string;
+}
+
+export interface UnansweredGroup {
+  key: string;
+  name: string;
+  unanswered: number;
+  total: number;
+}
+
+export interface UnansweredSummary {
+  municipalities: Municipality[];
+  byPoliceDistrict: UnansweredGroup[];
+  byCounty: UnansweredGroup[];
+}

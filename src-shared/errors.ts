@@ -9,6 +9,7 @@ export const errorCodes = [
   'FILE_EXISTS',
   'NOT_A_PROJECT',
   'NEWER_VERSION',
+  'READ_ONLY',
   'CORRUPT',
   'FORBIDDEN',
   'INTERNAL',

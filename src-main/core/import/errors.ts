@@ -1,5 +1,6 @@
 // Import failures name what is wrong and where: the file, and where it applies
 // the sheet and row, page or field.
+export type { ImportWarning } from '../../../src-shared/imports';
 
 export type ImportErrorCode =
   | 'EMPTY_FILE'
@@ -34,8 +35,3 @@ export class ImportError extends Error {
   }
 }
 
-export interface ImportWarning {
-  code: string;
-  message: string;
-  locator?: string;
-}

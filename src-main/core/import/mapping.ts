@@ -3,45 +3,16 @@
 // applies saved mapping presets. Columns are named in many ways: "Kommunenr.",
 // "Knr", "Spørsmål 1", "Svar på spørsmål 1", "1.", "Q1", or the question's own
 // text, in full or shortened.
-import { z } from 'zod';
+import type { ColumnMapping, FieldName, MappingPreset, TableMapping } from '../../../src-shared/imports';
 import { ImportError } from './errors';
 import type { CellValue, TableRow } from './formats/types';
 import { foldKey } from './text';
-
-export type FieldName = 'respondent' | 'municipalityNumber' | 'receivedDate' | `question:${number}` | 'ignore';
-
-export interface ColumnMapping {
-  index: number;
-  header: string;
-  field: FieldName;
-  /** 0–1: how sure the automatic mapping is (1 for a preset). */
-  confidence: number;
-  reason: string;
-}
-
-export interface TableMapping {
-  headerRowIndex: number;
-  columns: ColumnMapping[];
-}
 
 export interface MappingQuestion {
   ordinal: number;
   shortLabel: string;
   text: string;
 }
-
-export const mappingPresetSchema = z
-  .object({
-    version: z.literal(1).default(1),
-    name: z.string().optional(),
-    /** 1-based row of the header in the sheet/file, if not found automatically. */
-    headerRow: z.number().int().positive().optional(),
-    /** Header text → field. Headers not named are found automatically. */
-    columns: z.record(z.string(), z.string().regex(/^(respondent|municipalityNumber|receivedDate|ignore|question:\d{1,2})$/)),
-  })
-  .strict();
-
-export type MappingPreset = z.infer<typeof mappingPresetSchema>;
 
 const RESPONDENT = new Set(['innsender', 'kommune', 'kommunenavn', 'organisasjon', 'navn', 'avsender', 'respondent', 'høringsinstans', 'instans', 'virksomhet', 'municipality', 'name', 'fra', 'kommune navn', 'navn på kommune']);
 const DATE = new Set(['mottatt', 'dato', 'innsendt', 'received', 'date', 'mottatt dato', 'dato mottatt', 'innsendt dato', 'tidspunkt', 'svardato', 'registrert', 'dato innsendt', 'mottaksdato']);

@@ -10,11 +10,12 @@ import { authoredColumns, recordEvent } from '../audit/record';
 import type { CoreDeps } from '../deps';
 import type { Store } from '../store/open';
 import type { DB, MatchStatus } from '../store/schema';
-import { ImportError, type ImportWarning } from './errors';
+import { ImportError } from './errors';
 import { readSource, MEDIA_TYPES } from './formats/read';
 import type { ParsedSource } from './formats/types';
 import { importLimits, type ImportLimits } from './limits';
-import type { MappingPreset, MappingQuestion, TableMapping } from './mapping';
+import type { BatchSummary, FileReport, ImportReport, MappingPreset } from '../../../src-shared/imports';
+import type { MappingQuestion } from './mapping';
 import { MunicipalityMatcher, nameKey, type MatchResult } from './match';
 import { letterRecord, tableRecords, type ImportRecord, type RecordSet } from './records';
 import { collectSources, type SourceUnit } from './sources';
@@ -26,25 +27,6 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number, message: string) => void;
   /** Test hook: runs inside each file's transaction just before it commits. */
   beforeCommit?: (file: string) => void;
-}
-
-export interface FileReport {
-  path: string;
-  status: 'imported' | 'unchanged' | 'rejected';
-  responses: number;
-  format?: string;
-  encoding?: string;
-  delimiter?: string;
-  mappings?: { sheet: string | null; mapping: TableMapping }[];
-  respondents?: { matched: number; unmatched: number; ambiguous: number };
-  needsSplitting?: number;
-  warnings: ImportWarning[];
-  error?: { code: string; message: string; locator?: string };
-}
-
-export interface ImportReport {
-  batchId: string | null;
-  files: FileReport[];
 }
 
 interface Understood {
@@ -253,51 +235,120 @@ async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: s
   });
 }
 
-export async function importPaths(store: Store, inputs: string[], deps: CoreDeps, options: ImportOptions = {}): Promise<ImportReport> {
-  const limits: ImportLimits = { ...importLimits, ...options.limits };
-  const [questions, matcher] = [await loadMappingQuestions(store), await loadMatcher(store)];
-  const units = await collectSources(inputs, limits);
-  const batch = { id: null as string | null, label: options.label ?? `Import ${deps.now().toISOString().slice(0, 16).replace('T', ' ')}` };
-  const files: FileReport[] = [];
-  for (const [n, unit] of units.entries()) {
-    options.onProgress?.(n, units.length, unit.displayPath);
-    if (unit.error || !unit.bytes) {
-      files.push(rejected(unit, unit.error));
-      continue;
-    }
-    const withBytes = unit as SourceUnit & { bytes: Buffer };
-    const hash = sha256(withBytes.bytes);
-    const seen = await store.db.selectFrom('source_file').select('name').where('sha256', '=', hash).executeTakeFirst();
-    if (seen) {
-      files.push({
+type Evaluated =
+  | { kind: 'done'; report: FileReport }
+  | { kind: 'ready'; understood: Understood };
+
+interface RunContext {
+  store: Store;
+  questions: MappingQuestion[];
+  matcher: MunicipalityMatcher;
+  limits: ImportLimits;
+  preset?: MappingPreset;
+}
+
+/** Everything short of writing: unreadable, already imported, or understood. */
+async function evaluate(ctx: RunContext, unit: SourceUnit): Promise<Evaluated> {
+  if (unit.error || !unit.bytes) return { kind: 'done', report: rejected(unit, unit.error) };
+  const withBytes = unit as SourceUnit & { bytes: Buffer };
+  const seen = await ctx.store.db.selectFrom('source_file').select('name').where('sha256', '=', sha256(withBytes.bytes)).executeTakeFirst();
+  if (seen) {
+    return {
+      kind: 'done',
+      report: {
         path: unit.displayPath,
         status: 'unchanged',
         responses: 0,
         warnings: [{ code: 'ALREADY_IMPORTED', message: `Filen er allerede importert (som ${seen.name}); ingenting ble endret` }],
-      });
+      },
+    };
+  }
+  try {
+    return { kind: 'ready', understood: await understand(withBytes, ctx.questions, ctx.matcher, ctx.limits, ctx.preset) };
+  } catch (e) {
+    return { kind: 'done', report: rejected(unit, e) };
+  }
+}
+
+function describe(u: Understood): Omit<FileReport, 'status' | 'responses'> {
+  const { parsed, set } = u;
+  return {
+    path: u.unit.displayPath,
+    format: parsed.format,
+    encoding: parsed.encoding,
+    delimiter: parsed.kind === 'table' ? parsed.delimiter : undefined,
+    mappings: set.mappings,
+    needsSplitting: set.records.filter((r) => r.needsSplitting).length,
+    warnings: set.warnings,
+  };
+}
+
+async function runContext(store: Store, options: ImportOptions): Promise<RunContext> {
+  return {
+    store,
+    questions: await loadMappingQuestions(store),
+    matcher: await loadMatcher(store),
+    limits: { ...importLimits, ...options.limits },
+    preset: options.preset,
+  };
+}
+
+/** What an import would do, without writing anything: for the wizard's preview. */
+export async function previewPaths(store: Store, inputs: string[], options: ImportOptions & { displayRoot?: string } = {}): Promise<ImportReport> {
+  const ctx = await runContext(store, options);
+  const files: FileReport[] = [];
+  for (const unit of await collectSources(inputs, ctx.limits, options.displayRoot)) {
+    const evaluated = await evaluate(ctx, unit);
+    if (evaluated.kind === 'done') {
+      files.push(evaluated.report);
       continue;
     }
-    let understood: Understood;
-    try {
-      understood = await understand(withBytes, questions, matcher, limits, options.preset);
-    } catch (e) {
-      files.push(rejected(unit, e));
+    const u = evaluated.understood;
+    files.push({
+      ...describe(u),
+      status: 'ready',
+      responses: u.set.records.length,
+      matches: u.set.records.map((r, i) => {
+        const m = u.matches[i];
+        const number = m.status === 'matched' ? m.number : null;
+        return {
+          locator: r.locator,
+          respondentName: r.respondentName,
+          status: m.status,
+          municipalityNumber: number,
+          municipalityName: number ? (ctx.matcher.entry(number)?.name ?? null) : null,
+          candidates: m.status === 'ambiguous' ? m.candidates : [],
+        };
+      }),
+    });
+  }
+  return { batchId: null, files };
+}
+
+export async function importPaths(
+  store: Store,
+  inputs: string[],
+  deps: CoreDeps,
+  options: ImportOptions & { displayRoot?: string } = {},
+): Promise<ImportReport> {
+  const ctx = await runContext(store, options);
+  const units = await collectSources(inputs, ctx.limits, options.displayRoot);
+  const batch = { id: null as string | null, label: options.label ?? `Import ${deps.now().toISOString().slice(0, 16).replace('T', ' ')}` };
+  const files: FileReport[] = [];
+  for (const [n, unit] of units.entries()) {
+    options.onProgress?.(n, units.length, unit.displayPath);
+    const evaluated = await evaluate(ctx, unit);
+    if (evaluated.kind === 'done') {
+      files.push(evaluated.report);
       continue;
     }
     try {
-      const written = await write(store, deps, understood, batch, options);
-      const { parsed, set } = understood;
+      const written = await write(store, deps, evaluated.understood, batch, options);
       files.push({
-        path: unit.displayPath,
+        ...describe(evaluated.understood),
         status: 'imported',
         responses: written.responses,
-        format: parsed.format,
-        encoding: parsed.encoding,
-        delimiter: parsed.kind === 'table' ? (parsed as { delimiter?: string }).delimiter : undefined,
-        mappings: set.mappings,
         respondents: { matched: written.matched, unmatched: written.unmatched, ambiguous: written.ambiguous },
-        needsSplitting: set.records.filter((r) => r.needsSplitting).length,
-        warnings: set.warnings,
       });
     } catch (e) {
       files.push(rejected(unit, e));
@@ -310,4 +361,9 @@ export async function importPaths(store: Store, inputs: string[], deps: CoreDeps
     await store.db.updateTable('import_batch').set({ report: JSON.stringify(report) }).where('id', '=', batchId).execute();
   }
   return report;
+}
+
+export async function listBatches(store: Store): Promise<BatchSummary[]> {
+  const rows = await store.db.selectFrom('import_batch').selectAll().orderBy('created_at', 'desc').execute();
+  return rows.map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at, createdBy: r.created_by, report: JSON.parse(r.report) as ImportReport }));
 }

@@ -98,14 +98,23 @@ async function expandFile(displayPath: string, name: string, bytes: Buffer, limi
   }
 }
 
-export async function collectSources(inputs: string[], limits: ImportLimits): Promise<SourceUnit[]> {
+/**
+ * @param displayRoot files under this folder are shown by their path below
+ *   the folder's first level (staged uploads: "<root>/<id>/svar.csv" → "svar.csv").
+ */
+export async function collectSources(inputs: string[], limits: ImportLimits, displayRoot?: string): Promise<SourceUnit[]> {
   const units: SourceUnit[] = [];
+  const shown = (full: string) => {
+    if (!displayRoot) return full;
+    const rel = path.relative(displayRoot, full);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? full : rel.split(path.sep).slice(1).join('/') || rel;
+  };
   const visit = async (full: string) => {
     let st;
     try {
       st = lstatSync(full);
     } catch {
-      units.push({ displayPath: full, name: path.basename(full), error: new ImportError('NOT_FOUND', 'File or folder not found') });
+      units.push({ displayPath: shown(full), name: path.basename(full), error: new ImportError('NOT_FOUND', 'File or folder not found') });
       return;
     }
     if (st.isSymbolicLink()) return;
@@ -115,10 +124,10 @@ export async function collectSources(inputs: string[], limits: ImportLimits): Pr
       return;
     }
     if (st.size > limits.maxArchiveBytes) {
-      units.push({ displayPath: full, name: path.basename(full), error: new ImportError('TOO_LARGE', `The file is over ${limits.maxArchiveBytes / 1048576} MB`) });
+      units.push({ displayPath: shown(full), name: path.basename(full), error: new ImportError('TOO_LARGE', `The file is over ${limits.maxArchiveBytes / 1048576} MB`) });
       return;
     }
-    units.push(...(await expandFile(full, path.basename(full), readFileSync(full), limits)));
+    units.push(...(await expandFile(shown(full), path.basename(full), readFileSync(full), limits)));
   };
   for (const input of inputs) await visit(path.resolve(input));
   return units;

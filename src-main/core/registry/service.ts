@@ -1,6 +1,6 @@
 // The municipality register snapshot held in a project: search and filter,
 // sorted the Norwegian way (æ, ø, å last).
-import type { County, Municipality, PoliceDistrict } from '../../../src-shared/domain';
+import type { County, Municipality, PoliceDistrict, UnansweredGroup, UnansweredSummary } from '../../../src-shared/domain';
 import { norwegianCompare, normalizeForSearch } from '../../../src-shared/norwegian';
 import type { Store } from '../store/open';
 
@@ -86,4 +86,34 @@ export async function listCounties(store: Store): Promise<County[]> {
     .orderBy('county_number')
     .execute();
   return rows.map((r) => ({ number: r.county_number, name: r.county_name, municipalityCount: Number(r.n) }));
+}
+
+/** Municipalities in the register without a current response ("who has not answered"). */
+export async function unanswered(store: Store): Promise<UnansweredSummary> {
+  const answeredRows = await store.db
+    .selectFrom('respondent as p')
+    .innerJoin('response as r', 'r.respondent_id', 'p.id')
+    .select('p.municipality_number')
+    .where('r.is_current', '=', 1)
+    .where('p.municipality_number', 'is not', null)
+    .distinct()
+    .execute();
+  const answered = new Set(answeredRows.map((r) => r.municipality_number));
+  const all = await listMunicipalities(store);
+  const missing = all.filter((m) => !answered.has(m.number));
+  const group = (key: (m: Municipality) => string, name: (m: Municipality) => string): UnansweredGroup[] => {
+    const groups = new Map<string, UnansweredGroup>();
+    for (const m of all) {
+      const g = groups.get(key(m)) ?? { key: key(m), name: name(m), unanswered: 0, total: 0 };
+      g.total++;
+      if (!answered.has(m.number)) g.unanswered++;
+      groups.set(key(m), g);
+    }
+    return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
+  };
+  return {
+    municipalities: missing,
+    byPoliceDistrict: group((m) => m.policeDistrictCode, (m) => m.policeDistrictName),
+    byCounty: group((m) => m.countyNumber, (m) => m.countyName),
+  };
 }

@@ -1,7 +1,7 @@
 // Opening and creating project files. One project = one SQLite file (.innspill)
 // in WAL mode with foreign keys on, checked for integrity on open and
 // migrated to the latest schema; files from a newer Innspill are refused.
-import { closeSync, existsSync, linkSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, constants as fsConstants, copyFileSync, existsSync, linkSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
@@ -71,6 +71,29 @@ function appliedMigrations(sqlite: Database.Database): string[] {
   );
 }
 
+/**
+ * Moves a finished file into place, never over an existing one: a hard link
+ * where the file system has them, else an exclusive copy (FAT/exFAT sticks,
+ * some network shares).
+ */
+function placeWithoutOverwrite(temp: string, full: string): void {
+  try {
+    linkSync(temp, full); // fails with EEXIST instead of overwriting
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new ApiError('FILE_EXISTS', `A file already exists at ${full}; choose another name.`);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw e;
+    try {
+      copyFileSync(temp, full, fsConstants.COPYFILE_EXCL);
+    } catch (copyError) {
+      if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new ApiError('FILE_EXISTS', `A file already exists at ${full}; choose another name.`);
+      }
+      throw copyError;
+    }
+  }
+}
+
 /** Opens an existing project file, upgrading its schema if it is older. */
 export async function openStore(file: string): Promise<Store> {
   const full = path.resolve(file);
@@ -101,7 +124,14 @@ export async function openStore(file: string): Promise<Store> {
         `The project file was written by a newer version of Innspill (schema ${unknown[unknown.length - 1]}; this version knows up to ${latestSchemaVersion}). Update Innspill to open it.`,
       );
     }
-    applyPragmas(sqlite);
+    try {
+      applyPragmas(sqlite);
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith('SQLITE_READONLY') || (e as { code?: string }).code === 'SQLITE_CANTOPEN') {
+        throw new ApiError('READ_ONLY', `The project file or its folder is read-only; Innspill needs to write to it: ${full}`);
+      }
+      throw e;
+    }
   } catch (e) {
     sqlite.close();
     if (e instanceof ApiError) throw e;
@@ -142,15 +172,10 @@ export async function createStore(file: string, seed: (store: Store) => Promise<
   }
   await store.close();
   try {
-    linkSync(temp, full); // fails with EEXIST instead of overwriting
-  } catch (e) {
+    placeWithoutOverwrite(temp, full);
+  } finally {
     unlinkSync(temp);
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new ApiError('FILE_EXISTS', `A file already exists at ${full}; choose another name.`);
-    }
-    throw e;
   }
-  unlinkSync(temp);
   store = await openStore(full);
   return store;
 }

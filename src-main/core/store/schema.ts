@@ -2,6 +2,9 @@
 // caseworkers write to has a globally unique text id (UUIDv7) and who/when
 // columns, so copies of one project made on several laptops can be merged.
 import type { ColumnType, Generated } from 'kysely';
+import type { MatchStatus, ResponseStatus } from '../../../src-shared/domain';
+
+export type { MatchStatus, ResponseStatus };
 
 /** Columns on every entity a caseworker creates or changes. */
 export interface Authored {
@@ -57,7 +60,6 @@ export interface QuestionOptionTable extends Authored {
   label: string;
 }
 
-export type MatchStatus = 'matched' | 'unmatched' | 'ambiguous';
 
 export interface RespondentTable extends Authored {
   name: string;
@@ -82,7 +84,12 @@ export interface SourceFileTable extends Authored {
   content: Buffer;
 }
 
-export type ResponseStatus = 'ikke_startet' | 'under_arbeid' | 'ferdig' | 'kvalitetssikret';
+export interface MappingPresetTable extends Authored {
+  name: string;
+  /** JSON: a MappingPreset (src-shared/imports). */
+  preset: string;
+}
+
 
 export interface ResponseTable extends Authored {
   respondent_id: string;
@@ -169,6 +176,7 @@ export interface DB {
   respondent: RespondentTable;
   import_batch: ImportBatchTable;
   source_file: SourceFileTable;
+  mapping_preset: MappingPresetTable;
   response: ResponseTable;
   answer: AnswerTable;
   code: CodeTable;

@@ -2,19 +2,26 @@
 // HTTP host, tests) calls these through `dispatch`, never directly.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { MethodName, MethodResult, ParsedInput } from '../../../src-shared/contract';
-import { version } from '../version';
-import { createProject } from '../project/create';
-import { readProjectSummary } from '../project/summary';
-import { summarizeTemplates } from '../project/templates';
-import { listCounties, listMunicipalities, listPoliceDistricts } from '../registry/service';
-import { projectStats } from '../stats/service';
-import { latestSchemaVersion } from '../store/migrations';
-import { openStore, PROJECT_EXTENSION } from '../store/open';
-import type { Session } from './session';
+import type { MethodName, MethodResult, ParsedInput } from '../../../../src-shared/contract';
+import { version } from '../../version';
+import { createProject, projectFilePath } from '../../project/create';
+import { readProjectSummary } from '../../project/summary';
+import { summarizeTemplates } from '../../project/templates';
+import { listCounties, listMunicipalities, listPoliceDistricts, unanswered } from '../../registry/service';
+import { importHandlers } from './import';
+import { responseHandlers } from './responses';
+import { projectStats } from '../../stats/service';
+import { latestSchemaVersion } from '../../store/migrations';
+import { openStore, PROJECT_EXTENSION } from '../../store/open';
+import type { Session } from '../session';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodResult<M>>;
+};
+
+/** The handlers of one domain ("import" → import.preview, import.run, …). */
+export type DomainHandlers<D extends string> = {
+  [M in MethodName as M extends `${D}.${string}` ? M : never]: Handlers[M];
 };
 
 export interface ShellInfo {
@@ -27,6 +34,8 @@ export function createHandlers(session: Session, shell: ShellInfo): Handlers {
   const resolveProjectPath = (p: string) => path.resolve(deps.paths.workspaceDir, p);
 
   return {
+    ...importHandlers(session),
+    ...responseHandlers(session),
     'app.info': async () => ({
       name: 'Innspill',
       version,
@@ -53,8 +62,7 @@ export function createHandlers(session: Session, shell: ShellInfo): Handlers {
         .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
     },
     'project.create': async ({ path: p, template, title }) => {
-      const withExt = p.toLowerCase().endsWith(PROJECT_EXTENSION) ? p : p + PROJECT_EXTENSION;
-      const store = await createProject(resolveProjectPath(withExt), { template, title }, deps, ref);
+      const store = await createProject(projectFilePath(deps.paths.workspaceDir, p), { template, title }, deps, ref);
       await session.setStore(store);
       return readProjectSummary(store);
     },
@@ -72,6 +80,7 @@ export function createHandlers(session: Session, shell: ShellInfo): Handlers {
     'registry.municipalities': async (filter) => listMunicipalities(session.requireStore(), filter),
     'registry.policeDistricts': async () => listPoliceDistricts(session.requireStore()),
     'registry.counties': async () => listCounties(session.requireStore()),
+    'registry.unanswered': async () => unanswered(session.requireStore()),
 
     'stats.get': async () => projectStats(session.requireStore()),
   };

@@ -73,6 +73,10 @@ const statements = [
     media_type TEXT NOT NULL,
     content BLOB NOT NULL)`,
 
+  `CREATE TABLE mapping_preset (${authored},
+    name TEXT NOT NULL UNIQUE,
+    preset TEXT NOT NULL)`,
+
   `CREATE TABLE response (${authored},
     respondent_id TEXT NOT NULL REFERENCES respondent(id),
     batch_id TEXT NOT NULL REFERENCES import_batch(id),

@@ -1,0 +1,51 @@
+// Import: staging uploaded bytes, preview, run, batches, presets, the demo.
+import path from 'node:path';
+import { readdirSync } from 'node:fs';
+import { createProject, projectFilePath } from '../../project/create';
+import { readProjectSummary } from '../../project/summary';
+import { listPresets, savePreset } from '../../import/presets';
+import { importPaths, listBatches, previewPaths } from '../../import/service';
+import { stageFiles, stagingRoot } from '../../import/staging';
+import type { MappingPreset } from '../../../../src-shared/imports';
+import type { Session } from '../session';
+import type { DomainHandlers } from '.';
+
+export const DEMO_LABEL = 'Eksempeldata (syntetisk) – ikke ekte høringssvar';
+
+export function importHandlers(session: Session): DomainHandlers<'import'> {
+  const { deps } = session;
+  const displayRoot = stagingRoot(deps.paths.configDir);
+
+  async function run(paths: string[], options: { preset?: MappingPreset; label?: string }) {
+    const store = session.requireStore();
+    const report = await importPaths(store, paths, deps, {
+      ...options,
+      displayRoot,
+      onProgress: (done, total, message) => session.emit('progress', { task: 'import', done, total, message }),
+    });
+    session.emit('data.changed', { entities: ['responses', 'respondents', 'stats', 'batches'] });
+    return report;
+  }
+
+  return {
+    'import.stage': async ({ files }) => ({
+      paths: stageFiles(deps.paths.configDir, deps.newId(), files, deps.now()).paths,
+    }),
+    'import.preview': async ({ paths, preset }) => previewPaths(session.requireStore(), paths, { preset, displayRoot }),
+    'import.run': async ({ paths, preset, label }) => run(paths, { preset, label }),
+    'import.batches': async () => listBatches(session.requireStore()),
+    'import.presets': async () => listPresets(session.requireStore()),
+    'import.savePreset': async ({ name, preset }) => savePreset(session.requireStore(), deps, name, preset),
+    'import.demo': async ({ path: p }) => {
+      const store = await createProject(projectFilePath(deps.paths.workspaceDir, p), { template: 'brev-kommunene-2022', title: `Eksempelprosjekt – ${session.ref.letter2022.title}` }, deps, session.ref);
+      await session.setStore(store);
+      const demoDir = path.join(deps.paths.resourcesDir, 'demo');
+      const files = readdirSync(demoDir)
+        .filter((f) => !f.toLowerCase().endsWith('.md'))
+        .sort()
+        .map((f) => path.join(demoDir, f));
+      const report = await run(files, { label: DEMO_LABEL });
+      return { project: await readProjectSummary(store), report };
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// Responses and respondents: the list, one response, its original, split
+// corrections, and resolving who a respondent is.
+import { listRespondents, resolveRespondent } from '../../respondents/service';
+import { getResponse, listResponses, originalOf } from '../../responses/service';
+import { assignAnswerText } from '../../responses/split';
+import type { Session } from '../session';
+import type { DomainHandlers } from '.';
+
+export function responseHandlers(session: Session): DomainHandlers<'responses' | 'respondents' | 'answers'> {
+  const { deps } = session;
+  const changed = (entities: string[]) => session.emit('data.changed', { entities });
+  return {
+    'responses.list': async (filter) => listResponses(session.requireStore(), filter),
+    'responses.get': async ({ id }) => getResponse(session.requireStore(), id),
+    'responses.original': async ({ id }) => originalOf(session.requireStore(), id),
+    'answers.assign': async (input) => {
+      const store = session.requireStore();
+      const responseId = await assignAnswerText(store, deps, input);
+      changed(['responses', 'stats']);
+      return getResponse(store, responseId);
+    },
+    'respondents.list': async ({ status }) => listRespondents(session.requireStore(), status),
+    'respondents.resolve': async ({ respondentId, municipalityNumber }) => {
+      const result = await resolveRespondent(session.requireStore(), deps, respondentId, municipalityNumber);
+      changed(['responses', 'respondents', 'stats']);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,196 @@
+// Responses as caseworkers see them: the list (current versions by default),
+// one response with its answers, provenance and versions, and the original
+// as it stood in its source file.
+import type {
+  AnswerPart,
+  MunicipalityFacts,
+  OriginalView,
+  ResponseDetail,
+  ResponseSummary,
+} from '../../../src-shared/domain';
+import { ApiError } from '../../../src-shared/errors';
+import { norwegianCompare } from '../../../src-shared/norwegian';
+import { readSource } from '../import/formats/read';
+import { importLimits } from '../import/limits';
+import { cellText } from '../import/mapping';
+import type { Store } from '../store/open';
+import type { MatchStatus, ResponseStatus } from '../store/schema';
+
+export interface ResponseFilter {
+  includeSuperseded?: boolean;
+  policeDistrictCode?: string;
+  countyNumber?: string;
+  needsSplitting?: boolean;
+  matchStatus?: MatchStatus;
+  query?: string;
+}
+
+function baseQuery(store: Store) {
+  return store.db
+    .selectFrom('response as r')
+    .innerJoin('respondent as p', 'p.id', 'r.respondent_id')
+    .leftJoin('municipality as m', 'm.number', 'p.municipality_number')
+    .leftJoin('police_district as d', 'd.code', 'm.police_district_code')
+    .select([
+      'r.id',
+      'r.respondent_id',
+      'p.name as respondent_name',
+      'p.match_status',
+      'm.number as m_number',
+      'm.name as m_name',
+      'm.county_number as m_county_number',
+      'm.county_name as m_county',
+      'm.police_district_code as m_district_code',
+      'd.name as m_district',
+      'm.population as m_population',
+      'r.received_date',
+      'r.created_at',
+      'r.is_current',
+      'r.needs_splitting',
+      'r.status',
+      'r.batch_id',
+      'r.source_file_id',
+      'r.locator',
+      'r.created_by',
+    ]);
+}
+
+type BaseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+
+function facts(row: BaseRow): MunicipalityFacts | null {
+  if (!row.m_number) return null;
+  return {
+    number: row.m_number,
+    name: row.m_name!,
+    countyName: row.m_county!,
+    policeDistrictCode: row.m_district_code!,
+    policeDistrictName: row.m_district!,
+    population: row.m_population!,
+  };
+}
+
+async function answerShape(store: Store, responseIds: string[]) {
+  const shape = new Map<string, { answered: Set<number>; unassigned: boolean }>();
+  for (let i = 0; i < responseIds.length; i += 500) {
+    const rows = await store.db
+      .selectFrom('answer as a')
+      .leftJoin('question as q', 'q.id', 'a.question_id')
+      .select(['a.response_id', 'q.ordinal'])
+      .where('a.response_id', 'in', responseIds.slice(i, i + 500))
+      .execute();
+    for (const row of rows) {
+      const s = shape.get(row.response_id) ?? { answered: new Set<number>(), unassigned: false };
+      if (row.ordinal === null) s.unassigned = true;
+      else s.answered.add(row.ordinal);
+      shape.set(row.response_id, s);
+    }
+  }
+  return shape;
+}
+
+function summary(row: BaseRow, shape: { answered: Set<number>; unassigned: boolean } | undefined): ResponseSummary {
+  return {
+    id: row.id,
+    respondentId: row.respondent_id,
+    respondentName: row.respondent_name,
+    matchStatus: row.match_status,
+    municipality: facts(row),
+    receivedDate: row.received_date,
+    importedAt: row.created_at,
+    isCurrent: row.is_current === 1,
+    needsSplitting: row.needs_splitting === 1,
+    status: row.status as ResponseStatus,
+    answered: [...(shape?.answered ?? [])].sort((a, b) => a - b),
+    hasUnassigned: shape?.unassigned ?? false,
+  };
+}
+
+export async function listResponses(store: Store, filter: ResponseFilter = {}): Promise<ResponseSummary[]> {
+  let q = baseQuery(store);
+  if (!filter.includeSuperseded) q = q.where('r.is_current', '=', 1);
+  if (filter.policeDistrictCode) q = q.where('m.police_district_code', '=', filter.policeDistrictCode);
+  if (filter.countyNumber) q = q.where('m.county_number', '=', filter.countyNumber);
+  if (filter.needsSplitting !== undefined) q = q.where('r.needs_splitting', '=', filter.needsSplitting ? 1 : 0);
+  if (filter.matchStatus) q = q.where('p.match_status', '=', filter.matchStatus);
+  const rows = await q.execute();
+  const needle = filter.query?.trim().toLocaleLowerCase('nb');
+  const kept = needle
+    ? rows.filter((r) => r.respondent_name.toLocaleLowerCase('nb').includes(needle) || (r.m_name ?? '').toLocaleLowerCase('nb').includes(needle) || r.m_number === needle)
+    : rows;
+  const shape = await answerShape(store, kept.map((r) => r.id));
+  return kept
+    .map((r) => summary(r, shape.get(r.id)))
+    .sort((a, b) => norwegianCompare(a.municipality?.name ?? a.respondentName, b.municipality?.name ?? b.respondentName) || b.importedAt.localeCompare(a.importedAt));
+}
+
+export async function getResponse(store: Store, id: string): Promise<ResponseDetail> {
+  const row = await baseQuery(store).where('r.id', '=', id).executeTakeFirst();
+  if (!row) throw new ApiError('NOT_FOUND', `No response with id ${id}`);
+  const answers = await store.db
+    .selectFrom('answer as a')
+    .leftJoin('question as q', 'q.id', 'a.question_id')
+    .select(['a.id', 'a.question_id', 'q.ordinal as question_ordinal', 'a.ordinal', 'a.text'])
+    .where('a.response_id', '=', id)
+    .execute();
+  // Letter order: unassigned text first, then by question, then by part.
+  const parts: AnswerPart[] = answers
+    .map((a) => ({ id: a.id, questionId: a.question_id, questionOrdinal: a.question_ordinal, ordinal: a.ordinal, text: a.text }))
+    .sort((a, b) => (a.questionOrdinal ?? 0) - (b.questionOrdinal ?? 0) || a.ordinal - b.ordinal);
+  const batch = await store.db.selectFrom('import_batch').select(['id', 'label']).where('id', '=', row.batch_id).executeTakeFirstOrThrow();
+  const file = row.source_file_id
+    ? await store.db.selectFrom('source_file').select(['id', 'name', 'sha256']).where('id', '=', row.source_file_id).executeTakeFirst()
+    : undefined;
+  const versions = await store.db
+    .selectFrom('response as r')
+    .leftJoin('source_file as f', 'f.id', 'r.source_file_id')
+    .select(['r.id', 'r.received_date', 'r.created_at', 'r.is_current', 'f.name as file_name'])
+    .where('r.respondent_id', '=', row.respondent_id)
+    .orderBy('r.is_current', 'desc')
+    .orderBy('r.received_date', 'desc')
+    .orderBy('r.created_at', 'desc')
+    .execute();
+  const shape = { answered: new Set(parts.flatMap((p) => (p.questionOrdinal === null ? [] : [p.questionOrdinal]))), unassigned: parts.some((p) => p.questionOrdinal === null) };
+  return {
+    ...summary(row, shape),
+    answers: parts,
+    provenance: {
+      batchId: batch.id,
+      batchLabel: batch.label,
+      sourceFileId: file?.id ?? null,
+      fileName: file?.name ?? null,
+      sha256: file?.sha256 ?? null,
+      locator: row.locator,
+      importedAt: row.created_at,
+      importedBy: row.created_by,
+    },
+    versions: versions.map((v) => ({ id: v.id, receivedDate: v.received_date, importedAt: v.created_at, isCurrent: v.is_current === 1, fileName: v.file_name })),
+  };
+}
+
+/** Re-reads the stored source file and shows the response as it stood there. */
+export async function originalOf(store: Store, responseId: string): Promise<OriginalView> {
+  const row = await store.db
+    .selectFrom('response as r')
+    .innerJoin('source_file as f', 'f.id', 'r.source_file_id')
+    .select(['r.locator', 'f.name', 'f.media_type', 'f.content'])
+    .where('r.id', '=', responseId)
+    .executeTakeFirst();
+  if (!row) throw new ApiError('NOT_FOUND', `No source file is kept for response ${responseId}`);
+  const base = { fileName: row.name, mediaType: row.media_type, locator: row.locator };
+  const parsed = await readSource(row.name, Buffer.from(row.content), { ...importLimits });
+  if (parsed.kind === 'letter') return { ...base, text: parsed.text };
+  for (const sheet of parsed.sheets) {
+    const index = sheet.rows.findIndex((r) => r.locator === row.locator);
+    if (index < 0) continue;
+    // The header is the nearest row above with the most filled cells among the first rows.
+    const header = sheet.rows
+      .slice(0, Math.min(index, importLimits.headerSearchRows))
+      .reduce<{ values: unknown[] } | null>((best, r) => (!best || r.values.filter(Boolean).length > best.values.filter(Boolean).length ? r : best), null);
+    const values = sheet.rows[index].values;
+    return {
+      ...base,
+      fields: values.map((v, i) => ({ header: header ? cellText(header.values[i] as never) : `Kolonne ${i + 1}`, value: cellText(v) })),
+    };
+  }
+  throw new ApiError('NOT_FOUND', `Row ${row.locator} was not found in ${row.name}`);
+}

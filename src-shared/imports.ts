@@ -1,0 +1,87 @@
+// Types and schemas of the import API: what the wizard previews, what a run
+// reports, and mapping presets.
+import { z } from 'zod';
+
+export type FieldName = 'respondent' | 'municipalityNumber' | 'receivedDate' | `question:${number}` | 'ignore';
+
+export const mappingPresetSchema = z
+  .object({
+    version: z.literal(1).default(1),
+    name: z.string().max(200).optional(),
+    /** 1-based row of the header in the sheet/file, if not found automatically. */
+    headerRow: z.number().int().positive().optional(),
+    /** Header text → field. Headers not named are mapped automatically. */
+    columns: z.record(
+      z.string().max(2000),
+      z.string().regex(/^(respondent|municipalityNumber|receivedDate|ignore|question:\d{1,2})$/, 'unknown field'),
+    ),
+  })
+  .strict();
+
+export type MappingPreset = z.infer<typeof mappingPresetSchema>;
+
+export interface ImportWarning {
+  code: string;
+  message: string;
+  locator?: string;
+}
+
+export interface ColumnMapping {
+  index: number;
+  header: string;
+  field: FieldName;
+  /** 0–1: how sure the automatic mapping is (1 for a preset). */
+  confidence: number;
+  reason: string;
+}
+
+export interface TableMapping {
+  headerRowIndex: number;
+  columns: ColumnMapping[];
+}
+
+export interface RespondentMatch {
+  locator: string;
+  respondentName: string;
+  status: 'matched' | 'unmatched' | 'ambiguous';
+  municipalityNumber: string | null;
+  municipalityName: string | null;
+  candidates: string[];
+}
+
+export interface FileReport {
+  path: string;
+  status: 'imported' | 'unchanged' | 'rejected' | 'ready';
+  responses: number;
+  format?: string;
+  encoding?: string;
+  delimiter?: string;
+  mappings?: { sheet: string | null; mapping: TableMapping }[];
+  /** New respondents by how they matched the register. */
+  respondents?: { matched: number; unmatched: number; ambiguous: number };
+  /** Preview only: each response's respondent and how it matched. */
+  matches?: RespondentMatch[];
+  needsSplitting?: number;
+  warnings: ImportWarning[];
+  error?: { code: string; message: string; locator?: string };
+}
+
+export interface ImportReport {
+  batchId: string | null;
+  files: FileReport[];
+}
+
+export interface BatchSummary {
+  id: string;
+  label: string;
+  createdAt: string;
+  createdBy: string;
+  report: ImportReport;
+}
+
+export interface SavedPreset {
+  id: string;
+  name: string;
+  preset: MappingPreset;
+  updatedAt: string;
+}
