@@ -30,6 +30,7 @@ const USAGE = `Usage: innspill <command> [options]
 Commands:
   init <file.innspill> [--template brev-kommunene-2022|blank] [--title T]
   stats <file.innspill> [--json]
+  import <file.innspill> <path>... [--mapping file.json] [--label L] [--json]
 
 Options for every command: --author NAME (recorded on changes), --debug`;
 

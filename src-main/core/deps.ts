@@ -1,5 +1,6 @@
 // What every service receives instead of reaching for globals: the clock, the
 // id generator, the author of changes, a logger and the folders it may use.
+import { randomFillSync } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 
 export interface Logger {
@@ -34,7 +35,20 @@ export function stderrLogger(prefix = 'innspill'): Logger {
   return { info: write('info'), warn: write('warn'), error: write('error') };
 }
 
-export const uuidV7 = (): string => uuidv7();
+// Random bytes drawn in blocks: one crypto call per 256 ids, not per id
+// (an import writes tens of thousands of rows).
+const pool = Buffer.alloc(16 * 256);
+let poolOffset = pool.length;
+
+export const uuidV7 = (): string => {
+  if (poolOffset >= pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const random = pool.subarray(poolOffset, poolOffset + 16);
+  poolOffset += 16;
+  return uuidv7({ random });
+};
 
 /** Deterministic ids for tests: well-formed v7-shaped UUIDs from a counter. */
 export function sequentialIds(prefix = 0): () => string {

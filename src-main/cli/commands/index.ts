@@ -1,6 +1,7 @@
 // The command table of the `innspill` CLI.
+import { importCommand } from './import';
 import { init } from './init';
 import { stats } from './stats';
 import type { Command } from './parser';
 
-export const commands: Record<string, Command> = { init, stats };
+export const commands: Record<string, Command> = { init, stats, import: importCommand };

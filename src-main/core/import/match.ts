@@ -40,7 +40,8 @@ const SUFFIXES = [
 
 /** "Herøy kommune v/ rådmannen" → "herøy"; "Kommune: Bodø" → "bodø". */
 export function nameKey(raw: string): string {
-  let key = foldKey(raw.replace(/\b(v\/|ved|c\/o|att\.?)\s.*$/i, ''));
+  // "v/rådmannen" is as common as "v/ rådmannen".
+  let key = foldKey(raw.replace(/\b(?:v\/|c\/o|(?:ved|att\.?)\s).*$/i, ''));
   key = key.replace(/^(kommune|fra)\s+/, '');
   for (;;) {
     const next = SUFFIXES.reduce((k, s) => (k.endsWith(' ' + s) ? k.slice(0, -s.length - 1) : k), key);

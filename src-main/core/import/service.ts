@@ -5,11 +5,11 @@
 // received, then import time) is current and older ones stay as superseded.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import { authoredColumns, recordEvent } from '../audit/record';
 import type { CoreDeps } from '../deps';
 import type { Store } from '../store/open';
-import type { DB, MatchStatus } from '../store/schema';
+import type { AnswerTable, DB, RespondentTable, ResponseTable } from '../store/schema';
 import { ImportError } from './errors';
 import { readSource, MEDIA_TYPES } from './formats/read';
 import type { ParsedSource } from './formats/types';
@@ -102,70 +102,84 @@ async function understand(
 
 /** Finds or creates the respondent for a record, within the transaction. */
 class RespondentResolver {
-  private readonly cache = new Map<string, string>();
+  /** "m:<number>" or "<status>:<name key>" → respondent id; loaded once per file. */
+  private known: Map<string, string> | null = null;
 
   constructor(
     private readonly trx: Transaction<DB>,
     private readonly deps: CoreDeps,
   ) {}
 
+  private static key(name: string, match: MatchResult): string {
+    return match.status === 'matched' ? `m:${match.number}` : `${match.status}:${nameKey(name)}`;
+  }
+
+  private async load(): Promise<Map<string, string>> {
+    const rows = await this.trx.selectFrom('respondent').select(['id', 'name', 'match_status', 'municipality_number']).execute();
+    const known = new Map<string, string>();
+    for (const r of rows) {
+      const key = r.municipality_number ? `m:${r.municipality_number}` : `${r.match_status}:${nameKey(r.name)}`;
+      if (!known.has(key)) known.set(key, r.id);
+    }
+    return known;
+  }
+
+  /** New respondents, inserted together by the caller before their responses. */
+  readonly created: Insertable<RespondentTable>[] = [];
+
   async resolve(record: ImportRecord, match: MatchResult): Promise<{ id: string; created: boolean }> {
-    const key = match.status === 'matched' ? `m:${match.number}` : `${match.status}:${nameKey(record.respondentName)}`;
-    const cached = this.cache.get(key);
-    if (cached) return { id: cached, created: false };
-    let existing: { id: string } | undefined;
-    if (match.status === 'matched') {
-      existing = await this.trx.selectFrom('respondent').select('id').where('municipality_number', '=', match.number).executeTakeFirst();
-    } else {
-      const candidates = await this.trx
-        .selectFrom('respondent')
-        .select(['id', 'name'])
-        .where('match_status', '=', match.status as MatchStatus)
-        .execute();
-      existing = candidates.find((c) => nameKey(c.name) === nameKey(record.respondentName));
-    }
-    let id = existing?.id;
-    if (!id) {
-      const row = {
-        ...authoredColumns(this.deps),
-        name: record.respondentName,
-        municipality_number: match.status === 'matched' ? match.number : null,
-        match_status: match.status,
-        match_candidates: JSON.stringify(match.status === 'ambiguous' ? match.candidates : []),
-      };
-      await this.trx.insertInto('respondent').values(row).execute();
-      id = row.id;
-    }
-    this.cache.set(key, id);
-    return { id, created: !existing };
+    this.known ??= await this.load();
+    const key = RespondentResolver.key(record.respondentName, match);
+    const existing = this.known.get(key);
+    if (existing) return { id: existing, created: false };
+    const row = {
+      ...authoredColumns(this.deps),
+      name: record.respondentName,
+      municipality_number: match.status === 'matched' ? match.number : null,
+      match_status: match.status,
+      match_candidates: JSON.stringify(match.status === 'ambiguous' ? match.candidates : []),
+    };
+    this.created.push(row);
+    this.known.set(key, row.id);
+    return { id: row.id, created: true };
   }
 }
 
-/** Marks the newest response of each respondent current, the rest superseded. */
+/**
+ * Marks the newest response of each respondent current and the rest
+ * superseded: newest by date received (a missing date counts as the import
+ * day), then by import time.
+ */
 export async function recomputeCurrent(trx: Transaction<DB>, respondentIds: Iterable<string>): Promise<void> {
-  for (const id of respondentIds) {
-    const newest = await trx
-      .selectFrom('response')
-      .select('id')
-      .where('respondent_id', '=', id)
-      .orderBy((eb) => eb.fn.coalesce('received_date', eb.fn('substr', ['created_at', eb.lit(1), eb.lit(10)])), 'desc')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
-    await trx
-      .updateTable('response')
-      .set((eb) => ({ is_current: eb.case().when('id', '=', newest?.id ?? '').then(1).else(0).end() }))
-      .where('respondent_id', '=', id)
-      .execute();
+  const ids = [...respondentIds];
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500);
+    const list = sql.join(slice);
+    await sql`
+      UPDATE response SET is_current = (id IN (
+        SELECT id FROM (
+          SELECT id, row_number() OVER (
+            PARTITION BY respondent_id
+            ORDER BY coalesce(received_date, substr(created_at, 1, 10)) DESC, created_at DESC, id DESC
+          ) AS rank
+          FROM response WHERE respondent_id IN (${list})
+        ) WHERE rank = 1))
+      WHERE respondent_id IN (${list})`.execute(trx);
   }
 }
 
-const CHUNK = 200;
-
-async function insertChunked<T extends keyof DB>(trx: Transaction<DB>, table: T, rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
-  }
+/**
+ * Bulk insert with one prepared statement reused for every row: the import's
+ * hot path (kysely would compile and prepare a statement per chunk). Runs on
+ * the same connection, inside the caller's kysely transaction.
+ */
+function insertMany<T extends keyof DB>(store: Store, table: T, rows: Insertable<DB[T]>[]): void {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
+  const statement = store.sqlite.prepare(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`,
+  );
+  for (const row of rows) statement.run(row);
 }
 
 async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, options: ImportOptions): Promise<FileReport['respondents'] & { responses: number }> {
@@ -193,8 +207,8 @@ async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: s
     const resolver = new RespondentResolver(trx, deps);
     const touched = new Set<string>();
     const counts = { matched: 0, unmatched: 0, ambiguous: 0 };
-    const responses: object[] = [];
-    const answers: object[] = [];
+    const responses: Insertable<ResponseTable>[] = [];
+    const answers: Insertable<AnswerTable>[] = [];
     for (const [i, record] of u.set.records.entries()) {
       const match = u.matches[i];
       const respondent = await resolver.resolve(record, match);
@@ -221,8 +235,9 @@ async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: s
         });
       });
     }
-    await insertChunked(trx, 'response', responses);
-    await insertChunked(trx, 'answer', answers);
+    insertMany(store, 'respondent', resolver.created);
+    insertMany(store, 'response', responses);
+    insertMany(store, 'answer', answers);
     await recomputeCurrent(trx, touched);
     await recordEvent(trx, deps, {
       action: 'import.file',

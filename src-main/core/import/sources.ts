@@ -104,31 +104,33 @@ async function expandFile(displayPath: string, name: string, bytes: Buffer, limi
  */
 export async function collectSources(inputs: string[], limits: ImportLimits, displayRoot?: string): Promise<SourceUnit[]> {
   const units: SourceUnit[] = [];
-  const shown = (full: string) => {
-    if (!displayRoot) return full;
+  // Shown as the user named it; staged uploads by their own relative name.
+  const shown = (full: string, given: string) => {
+    if (!displayRoot) return given;
     const rel = path.relative(displayRoot, full);
-    return rel.startsWith('..') || path.isAbsolute(rel) ? full : rel.split(path.sep).slice(1).join('/') || rel;
+    return rel.startsWith('..') || path.isAbsolute(rel) ? given : rel.split(path.sep).slice(1).join('/') || rel;
   };
-  const visit = async (full: string) => {
+  const visit = async (full: string, given: string) => {
+    const display = shown(full, given);
     let st;
     try {
       st = lstatSync(full);
     } catch {
-      units.push({ displayPath: shown(full), name: path.basename(full), error: new ImportError('NOT_FOUND', 'File or folder not found') });
+      units.push({ displayPath: display, name: path.basename(full), error: new ImportError('NOT_FOUND', 'File or folder not found') });
       return;
     }
     if (st.isSymbolicLink()) return;
     if (st.isDirectory()) {
       const names = readdirSync(full).sort();
-      for (const n of names) if (!skipName(n)) await visit(path.join(full, n));
+      for (const n of names) if (!skipName(n)) await visit(path.join(full, n), path.join(given, n));
       return;
     }
     if (st.size > limits.maxArchiveBytes) {
-      units.push({ displayPath: shown(full), name: path.basename(full), error: new ImportError('TOO_LARGE', `The file is over ${limits.maxArchiveBytes / 1048576} MB`) });
+      units.push({ displayPath: display, name: path.basename(full), error: new ImportError('TOO_LARGE', `The file is over ${limits.maxArchiveBytes / 1048576} MB`) });
       return;
     }
-    units.push(...(await expandFile(shown(full), path.basename(full), readFileSync(full), limits)));
+    units.push(...(await expandFile(display, path.basename(full), readFileSync(full), limits)));
   };
-  for (const input of inputs) await visit(path.resolve(input));
+  for (const input of inputs) await visit(path.resolve(input), input);
   return units;
 }

@@ -52,6 +52,30 @@ function questionTextScore(line: string, question: string): number {
   return hit / q.size;
 }
 
+/**
+ * How much of `line` is the question's own text: the offset where an answer
+ * written on the same line begins, `line.length` when the line is only the
+ * question (possibly shortened), or 0 when the line holds other words too and
+ * must be kept whole — a heading line never swallows answer text.
+ */
+function questionTextEnd(line: string, question: string): number {
+  let i = 0;
+  let j = 0;
+  const space = /\s/;
+  for (;;) {
+    while (i < line.length && space.test(line[i])) i++;
+    while (j < question.length && space.test(question[j])) j++;
+    if (j >= question.length || i >= line.length) break;
+    if (line[i].toLocaleLowerCase('nb') !== question[j].toLocaleLowerCase('nb')) break;
+    i++;
+    j++;
+  }
+  // The full question, then the answer.
+  if (j >= question.length) return i;
+  // A shortened question: whatever is left carries no words.
+  return /[\p{L}\p{N}]/u.test(line.slice(i)) ? 0 : line.length;
+}
+
 function findMarkers(text: string, questions: SplitQuestion[]): Marker[] {
   const ordinals = new Set(questions.map((q) => q.ordinal));
   const markers: Marker[] = [];
@@ -65,11 +89,11 @@ function findMarkers(text: string, questions: SplitQuestion[]): Marker[] {
       const rest = line.slice(labelled[0].length);
       // "Spørsmål 2: Er kommunen tilfreds …?" — the heading repeats the question.
       const q = questions.find((x) => x.ordinal === Number(labelled[1]))!;
-      const headingOnly = rest.trim() === '' || questionTextScore(rest, q.text) >= 0.5;
+      const end = rest.trim() === '' ? rest.length : questionTextScore(rest, q.text) >= 0.5 ? questionTextEnd(rest, q.text) : 0;
       markers.push({
         question: q.ordinal,
         start: offset,
-        bodyStart: headingOnly ? nextLine : offset + labelled[0].length,
+        bodyStart: end >= rest.length ? nextLine : offset + labelled[0].length + end,
         strength: 'labelled',
       });
     } else {
@@ -78,7 +102,11 @@ function findMarkers(text: string, questions: SplitQuestion[]): Marker[] {
         .map((q) => ({ q, score: questionTextScore(line, q.text) }))
         .sort((a, b) => b.score - a.score)[0];
       if (best && best.score >= 0.6 && line.length <= best.q.text.length * 1.5 + 20) {
-        markers.push({ question: best.q.ordinal, start: offset, bodyStart: nextLine, strength: 'question-text' });
+        // "1. Hvilke utfordringer …?" — the number, if any, belongs to the heading.
+        const prefix = numbered && Number(numbered[1]) === best.q.ordinal ? numbered[0].length : 0;
+        const end = questionTextEnd(line.slice(prefix), best.q.text);
+        const bodyStart = end >= line.length - prefix ? nextLine : end === 0 ? offset : offset + prefix + end;
+        markers.push({ question: best.q.ordinal, start: offset, bodyStart, strength: 'question-text' });
       } else if (numbered && ordinals.has(Number(numbered[1]))) {
         markers.push({ question: Number(numbered[1]), start: offset, bodyStart: offset + numbered[0].length, strength: 'numbered' });
       }

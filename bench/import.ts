@@ -1,0 +1,150 @@
+// Import benchmark: a CSV of 10,000 responses × 5 answers (~1 KB each) and
+// 356 letters (DOCX), each imported into a fresh project through the real
+// import service, next to the floor: a bare better-sqlite3 insert of the same
+// rows into the same schema. Targets: 10,000 responses in under 3 s, within
+// 3× the floor, peak RSS under 400 MB.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
+import { createCore } from '../src-main/core';
+import { silentLogger } from '../src-main/core/deps';
+import { importPaths } from '../src-main/core/import/service';
+import { fmt, phaseArg, reportPhase, runPhase, tempFolder } from './lib';
+
+const RESPONSES = 10_000;
+const ANSWER_BYTES = 1000;
+const register = JSON.parse(readFileSync(path.join(__dirname, '..', 'resources', 'data', 'register-2022.json'), 'utf8')) as {
+  municipalities: { number: string; name: string }[];
+};
+
+const WORDS = 'politiet kommunen beredskap forebygging tjenestested ungdom rus vold avstand responstid samarbeid politikontakt politiråd trygghet innbyggerne tilstedeværelse lensmannskontor patrulje øvelse flom skred digital kriminalitet'.split(' ');
+
+function text(seed: number, bytes: number): string {
+  let out = '';
+  let x = seed;
+  while (out.length < bytes) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out += WORDS[x % WORDS.length] + (x % 11 === 0 ? '. ' : ' ');
+  }
+  return out.trim();
+}
+
+/** Row i: the first 356 are municipalities by number; the rest other organisations. */
+function respondent(i: number): { number: string; name: string } {
+  const m = register.municipalities[i];
+  return m ? { number: m.number, name: `${m.name} kommune` } : { number: '', name: `Organisasjon nr. ${i}` };
+}
+
+function csvField(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+async function generate(dir: string): Promise<{ csv: string; letters: string }> {
+  const lines = ['Kommunenr.;Innsender;Mottatt;Spørsmål 1;Spørsmål 2;Spørsmål 3;Spørsmål 4;Spørsmål 5'];
+  for (let i = 0; i < RESPONSES; i++) {
+    const r = respondent(i);
+    const answers = [1, 2, 3, 4, 5].map((q) => csvField(text(i * 10 + q, ANSWER_BYTES)));
+    lines.push([r.number, csvField(r.name), '30.05.2022', ...answers].join(';'));
+  }
+  const csv = path.join(dir, 'svar.csv');
+  writeFileSync(csv, lines.join('\r\n'));
+  const letters = path.join(dir, 'brev');
+  mkdirSync(letters);
+  for (const [i, m] of register.municipalities.entries()) {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: `${m.name} kommune`, heading: HeadingLevel.TITLE }),
+            new Paragraph('Dato: 30.05.2022'),
+            ...[1, 2, 3, 4, 5].flatMap((q) => [
+              new Paragraph({ text: `Spørsmål ${q}`, heading: HeadingLevel.HEADING_1 }),
+              new Paragraph(text(i * 10 + q, ANSWER_BYTES)),
+            ]),
+          ],
+        },
+      ],
+    });
+    writeFileSync(path.join(letters, `${m.number} ${m.name} kommune.docx`), await Packer.toBuffer(doc));
+  }
+  return { csv, letters };
+}
+
+function newProject(dir: string) {
+  const core = createCore({
+    paths: { resourcesDir: path.join(__dirname, '..', 'resources'), configDir: path.join(dir, 'config'), workspaceDir: dir },
+    shell: 'host',
+    logger: silentLogger,
+    rememberRecent: false,
+  });
+  return core;
+}
+
+async function phaseImport(input: string): Promise<void> {
+  const dir = tempFolder('innspill-bench-');
+  const core = newProject(dir);
+  const created = await core.dispatch('project.create', { path: 'bench.innspill' });
+  if (!created.ok) throw new Error(created.error.message);
+  const store = core.session.requireStore();
+  const start = performance.now();
+  const report = await importPaths(store, [input], core.session.deps);
+  const ms = performance.now() - start;
+  const rejected = report.files.filter((f) => f.status === 'rejected');
+  if (rejected.length) throw new Error(`rejected: ${JSON.stringify(rejected[0].error)}`);
+  const responses = report.files.reduce((n, f) => n + f.responses, 0);
+  await core.dispose();
+  reportPhase({ ms, responses });
+}
+
+/** The floor: the same rows inserted with prepared statements in one transaction. */
+async function phaseFloor(): Promise<void> {
+  const dir = tempFolder('innspill-bench-');
+  const core = newProject(dir);
+  await core.dispatch('project.create', { path: 'floor.innspill' });
+  const store = core.session.requireStore();
+  const db = store.sqlite;
+  const questions = (db.prepare('SELECT id FROM question ORDER BY ordinal').all() as { id: string }[]).map((q) => q.id);
+  const batch = 'batch';
+  const who = ['2026-01-01T00:00:00.000Z', 'bench', '2026-01-01T00:00:00.000Z', 'bench'];
+  const start = performance.now();
+  db.transaction(() => {
+    db.prepare('INSERT INTO import_batch VALUES (?, ?, ?, ?, ?, ?, ?)').run(batch, ...who, 'floor', '{}');
+    const insRespondent = db.prepare('INSERT INTO respondent (id, created_at, created_by, updated_at, updated_by, name, municipality_number, match_status, match_candidates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insResponse = db.prepare('INSERT INTO response (id, created_at, created_by, updated_at, updated_by, respondent_id, batch_id, source_file_id, locator, received_date, is_current, needs_splitting) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 1, 0)');
+    const insAnswer = db.prepare('INSERT INTO answer (id, created_at, created_by, updated_at, updated_by, response_id, question_id, ordinal, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (let i = 0; i < RESPONSES; i++) {
+      const r = respondent(i);
+      insRespondent.run(`p${i}`, ...who, r.name, r.number || null, r.number ? 'matched' : 'unmatched', '[]');
+      insResponse.run(`r${i}`, ...who, `p${i}`, batch, `rad ${i + 2}`, '2022-05-30');
+      questions.forEach((q, k) => insAnswer.run(`a${i}-${k}`, ...who, `r${i}`, q, k + 1, text(i * 10 + k + 1, ANSWER_BYTES)));
+    }
+  })();
+  const ms = performance.now() - start;
+  await core.dispose();
+  reportPhase({ ms, responses: RESPONSES });
+}
+
+async function main(): Promise<void> {
+  const phase = phaseArg();
+  if (phase === 'floor') return phaseFloor();
+  if (phase === 'import') return phaseImport(process.argv[process.argv.indexOf('--phase') + 2]);
+
+  const dir = tempFolder('innspill-bench-data-');
+  const { csv, letters } = await generate(dir);
+  const csvMb = readFileSync(csv).length / 1048576;
+  const floor = runPhase(__filename, 'floor');
+  const csvRun = runPhase(__filename, 'import', [csv]);
+  const docxRun = runPhase(__filename, 'import', [letters]);
+  const rate = (r: { ms: number; responses: number }) => fmt((r.responses / r.ms) * 1000);
+  console.log(`CSV: ${fmt(RESPONSES)} responses × 5 answers of ~${ANSWER_BYTES} B (${fmt(csvMb, 1)} MB)`);
+  console.log(`  floor (bare better-sqlite3 insert)  ${fmt(floor.ms)} ms  ${rate(floor)} responses/s  peak RSS ${floor.peakRssMb} MB`);
+  console.log(`  import (read, map, match, write)    ${fmt(csvRun.ms)} ms  ${rate(csvRun)} responses/s  peak RSS ${csvRun.peakRssMb} MB`);
+  console.log(`  ratio to floor ${fmt(csvRun.ms / floor.ms, 2)}×   targets: < 3 000 ms, ≤ 3× floor, < 400 MB`);
+  console.log(`DOCX: ${register.municipalities.length} letters`);
+  console.log(`  import                              ${fmt(docxRun.ms)} ms  ${rate(docxRun)} letters/s  peak RSS ${docxRun.peakRssMb} MB`);
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

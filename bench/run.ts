@@ -1,0 +1,16 @@
+// `npm run bench`: runs each benchmark in its own process (so peak memory is
+// its own) and prints the figures. Targets are printed next to the results;
+// nothing here fails a build — timing belongs in benchmarks, not in tests.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const benches = [{ name: 'import', file: 'import.ts' }];
+const only = process.argv[2];
+const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
+
+for (const bench of benches) {
+  if (only && bench.name !== only) continue;
+  console.log(`\n=== ${bench.name} ===`);
+  const result = spawnSync(tsx, [path.join(__dirname, bench.file)], { stdio: 'inherit' });
+  if (result.status !== 0) process.exitCode = 1;
+}
