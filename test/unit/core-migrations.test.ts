@@ -72,6 +72,7 @@ describe('0001_initial', () => {
         'finding_link',
         'finding_report',
         'import_batch',
+        'mapping_preset',
         'municipality',
         'police_district',
         'project',
@@ -85,7 +86,7 @@ describe('0001_initial', () => {
   });
 
   it('gives every caseworker-written table a text id and who/when columns', () => {
-    for (const table of ['project', 'question', 'question_option', 'respondent', 'import_batch', 'source_file', 'response', 'answer', 'code', 'coding', 'finding_report', 'finding', 'finding_link']) {
+    for (const table of ['project', 'question', 'question_option', 'respondent', 'import_batch', 'source_file', 'mapping_preset', 'response', 'answer', 'code', 'coding', 'finding_report', 'finding', 'finding_link']) {
       expect(columnNames(m.sqlite, table), table).toEqual(expect.arrayContaining(AUTHORED));
       const id = (m.sqlite.pragma(`table_info(${table})`) as { name: string; type: string; pk: number }[]).find((c) => c.name === 'id');
       expect(id, table).toMatchObject({ type: 'TEXT', pk: 1 });
@@ -229,6 +230,7 @@ describe(`latest schema (${latestSchemaVersion})`, () => {
     respondent: { ...authored, name: 1, municipality_number: 1, match_status: 1, match_candidates: 1 },
     import_batch: { ...authored, label: 1, report: 1 },
     source_file: { ...authored, batch_id: 1, name: 1, sha256: 1, size_bytes: 1, media_type: 1, content: 1 },
+    mapping_preset: { ...authored, name: 1, preset: 1 },
     response: { ...authored, respondent_id: 1, batch_id: 1, source_file_id: 1, locator: 1, received_date: 1, is_current: 1, needs_splitting: 1, status: 1 },
     answer: { ...authored, response_id: 1, question_id: 1, ordinal: 1, text: 1 },
     code: { ...authored, parent_id: 1, name: 1, description: 1, colour: 1, question_id: 1, shortcut: 1, sort_order: 1 },
