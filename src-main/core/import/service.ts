@@ -130,7 +130,10 @@ class RespondentResolver {
   async resolve(record: ImportRecord, match: MatchResult): Promise<{ id: string; created: boolean }> {
     this.known ??= await this.load();
     const key = RespondentResolver.key(record.respondentName, match);
-    const existing = this.known.get(key);
+    // An ambiguous name ("Herøy") does not say who wrote: two such responses
+    // may come from two municipalities, so neither is taken for a version of
+    // the other. The caseworker's resolution merges them where they belong.
+    const existing = match.status === 'ambiguous' ? undefined : this.known.get(key);
     if (existing) return { id: existing, created: false };
     const row = {
       ...authoredColumns(this.deps),
@@ -183,6 +186,18 @@ function insertMany<T extends keyof DB>(store: Store, table: T, rows: Insertable
 }
 
 async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, options: ImportOptions): Promise<FileReport['respondents'] & { responses: number }> {
+  const newBatch = !batch.id;
+  try {
+    return await writeFile(store, deps, u, batch, options);
+  } catch (e) {
+    // The batch row was made in the transaction that failed and is gone with
+    // it: the next file must make it again.
+    if (newBatch) batch.id = null;
+    throw e;
+  }
+}
+
+async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, options: ImportOptions): Promise<FileReport['respondents'] & { responses: number }> {
   return store.db.transaction().execute(async (trx) => {
     if (!batch.id) {
       const row = { ...authoredColumns(deps), label: batch.label, report: '{}' };

@@ -41,7 +41,16 @@ function readZip(displayPath: string, bytes: Buffer, limits: ImportLimits): Prom
         zip.close();
         reject(e);
       };
-      zip.on('error', (e: Error) => fail(new ImportError('BAD_ARCHIVE', `The ZIP archive is damaged (${e.message})`)));
+      zip.on('error', (e: Error) => {
+        // yauzl itself refuses entry names with "..", an absolute path or a
+        // backslash, before the check below sees them: unsafe, not damaged.
+        const unsafe = /^(?:invalid relative path|absolute path|invalid characters in fileName): (.*)$/s.exec(e.message);
+        fail(
+          unsafe
+            ? new ImportError('UNSAFE_ARCHIVE', `The ZIP archive contains an unsafe path "${unsafe[1]}"; nothing from it was imported`, unsafe[1])
+            : new ImportError('BAD_ARCHIVE', `The ZIP archive is damaged (${e.message})`),
+        );
+      });
       zip.on('end', () => resolve(units));
       zip.on('entry', (entry: yauzl.Entry) => {
         const name = entry.fileName;

@@ -34,7 +34,7 @@ interface Marker {
 }
 
 const LABELLED = /^[ \t]*(?:\*\*)?(?:svar\s+på\s+|svar\s+til\s+|ad\s+)?(?:spørsmål|sporsmal|spm\.?|question|q)[ \t]*(\d{1,2})[ \t]*(?:[:.)–—-][ \t]*)?/i;
-const NUMBERED = /^[ \t]*(\d{1,2})[ \t]*[.)][ \t]+/;
+const NUMBERED = /^[ \t]*(\d{1,2})[ \t]*[.)](?:[ \t]+|$)/;
 
 function words(text: string): string[] {
   return foldKey(text)
@@ -55,8 +55,8 @@ function questionTextScore(line: string, question: string): number {
 /**
  * How much of `line` is the question's own text: the offset where an answer
  * written on the same line begins, `line.length` when the line is only the
- * question (possibly shortened), or 0 when the line holds other words too and
- * must be kept whole — a heading line never swallows answer text.
+ * question (possibly cut short), or 0 when the line says something else — so
+ * a heading line never swallows answer text.
  */
 function questionTextEnd(line: string, question: string): number {
   let i = 0;
@@ -72,13 +72,32 @@ function questionTextEnd(line: string, question: string): number {
   }
   // The full question, then the answer.
   if (j >= question.length) return i;
+  // The question's first sentence(s), then the answer.
+  const k = line.slice(0, i).trimEnd().length;
+  if (k > 0 && line[k - 1] === '?') return i;
   // A shortened question: whatever is left carries no words.
   return /[\p{L}\p{N}]/u.test(line.slice(i)) ? 0 : line.length;
 }
 
+const RANK: Record<Marker['strength'], number> = { numbered: 0, 'question-text': 1, labelled: 2 };
+
 function findMarkers(text: string, questions: SplitQuestion[]): Marker[] {
   const ordinals = new Set(questions.map((q) => q.ordinal));
   const markers: Marker[] = [];
+  /**
+   * "Spørsmål 2:" (or "2.") with the question's text on the next line is one
+   * heading: the question's text right below a marker for the same question
+   * (nothing but blank lines between) extends it instead of repeating it.
+   */
+  const add = (m: Marker) => {
+    const last = markers[markers.length - 1];
+    if (m.strength === 'question-text' && last?.question === m.question && last.bodyStart <= m.start && text.slice(last.bodyStart, m.start).trim() === '') {
+      last.bodyStart = m.bodyStart;
+      if (RANK[m.strength] > RANK[last.strength]) last.strength = m.strength;
+      return;
+    }
+    markers.push(m);
+  };
   let offset = 0;
   for (const line of text.split('\n')) {
     const lineEnd = offset + line.length;
@@ -90,25 +109,27 @@ function findMarkers(text: string, questions: SplitQuestion[]): Marker[] {
       // "Spørsmål 2: Er kommunen tilfreds …?" — the heading repeats the question.
       const q = questions.find((x) => x.ordinal === Number(labelled[1]))!;
       const end = rest.trim() === '' ? rest.length : questionTextScore(rest, q.text) >= 0.5 ? questionTextEnd(rest, q.text) : 0;
-      markers.push({
+      add({
         question: q.ordinal,
         start: offset,
         bodyStart: end >= rest.length ? nextLine : offset + labelled[0].length + end,
         strength: 'labelled',
       });
     } else {
-      // The question's own text as a heading (optionally numbered).
+      // The question's own text as a heading (optionally numbered). A line
+      // that merely reuses the question's words ("Kommunen er ikke tilfreds
+      // med politiets bemanningsutvikling …") is answer text, not a heading.
       const best = questions
         .map((q) => ({ q, score: questionTextScore(line, q.text) }))
         .sort((a, b) => b.score - a.score)[0];
-      if (best && best.score >= 0.6 && line.length <= best.q.text.length * 1.5 + 20) {
-        // "1. Hvilke utfordringer …?" — the number, if any, belongs to the heading.
-        const prefix = numbered && Number(numbered[1]) === best.q.ordinal ? numbered[0].length : 0;
-        const end = questionTextEnd(line.slice(prefix), best.q.text);
-        const bodyStart = end >= line.length - prefix ? nextLine : end === 0 ? offset : offset + prefix + end;
-        markers.push({ question: best.q.ordinal, start: offset, bodyStart, strength: 'question-text' });
+      const prefix = best && numbered && Number(numbered[1]) === best.q.ordinal ? numbered[0].length : 0;
+      const end = best && best.score >= 0.6 && line.length <= best.q.text.length * 1.5 + 20 ? questionTextEnd(line.slice(prefix), best.q.text) : 0;
+      if (end > 0) {
+        // Text after the question on the same line is the start of the answer.
+        const bodyStart = end >= line.length - prefix ? nextLine : offset + prefix + end;
+        add({ question: best.q.ordinal, start: offset, bodyStart, strength: 'question-text' });
       } else if (numbered && ordinals.has(Number(numbered[1]))) {
-        markers.push({ question: Number(numbered[1]), start: offset, bodyStart: offset + numbered[0].length, strength: 'numbered' });
+        add({ question: Number(numbered[1]), start: offset, bodyStart: offset + numbered[0].length, strength: 'numbered' });
       }
     }
     offset = nextLine;
