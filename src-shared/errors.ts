@@ -10,6 +10,7 @@ export const errorCodes = [
   'NOT_A_PROJECT',
   'NEWER_VERSION',
   'READ_ONLY',
+  'CONFLICT',
   'CORRUPT',
   'FORBIDDEN',
   'INTERNAL',

@@ -64,6 +64,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   NOT_FOUND: 404,
   UNKNOWN_METHOD: 404,
   FILE_EXISTS: 409,
+  CONFLICT: 409,
   INTERNAL: 500,
 };
 

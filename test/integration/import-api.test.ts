@@ -331,23 +331,24 @@ describe('answers.assign', () => {
     expect(after.id).toBe(response.id);
     expect(after.answers.map((a) => [a.questionOrdinal, a.ordinal, a.text])).toEqual([
       [null, 1, 'Innledning fra kommunen.\n'],
-      [null, 3, 'Vi er ikke tilfreds med bemanningen.\nMed hilsen'],
       [1, 2, 'Vi ser økt rus blant unge.\n'],
+      [null, 3, 'Vi er ikke tilfreds med bemanningen.\nMed hilsen'],
     ]);
-    expect(after.answers.map((a) => a.text).sort((a, b) => LETTER.indexOf(a) - LETTER.indexOf(b)).join('')).toBe(LETTER);
+    expect(after.answers.map((a) => a.text).join('')).toBe(LETTER);
     expect(after).toMatchObject({ needsSplitting: true, hasUnassigned: true, answered: [1] });
 
-    const [event] = await events('answer.assign');
-    expect(event).toMatchObject({ entity_type: 'response', entity_id: response.id, actor: 'Test Saksbehandler' });
-    expect(JSON.parse(event.before!)).toEqual({ answer: { id: part.id, questionId: null, text: LETTER } });
-    expect(JSON.parse(event.after!)).toEqual({
-      answers: [
-        { id: expect.any(String), questionId: null, text: 'Innledning fra kommunen.\n' },
-        { id: expect.any(String), questionId: q1, text: 'Vi ser økt rus blant unge.\n' },
-        { id: expect.any(String), questionId: null, text: 'Vi er ikke tilfreds med bemanningen.\nMed hilsen' },
-      ],
-      selection: rangeOf(LETTER, 'Vi ser økt rus blant unge.\n'),
-    });
+    // One action in the trail: the old part deleted, three new parts, with full row images.
+    const trail = await events('answer.assign');
+    expect(new Set(trail.map((e) => e.group_id)).size).toBe(1);
+    expect(trail.every((e) => e.actor === 'Test Saksbehandler' && e.entity_type === 'answer')).toBe(true);
+    const removed = trail.find((e) => e.after === null)!;
+    expect(JSON.parse(removed.before!)).toMatchObject({ id: part.id, question_id: null, text: LETTER });
+    const added = trail.filter((e) => e.before === null).map((e) => JSON.parse(e.after!) as { question_id: string | null; text: string });
+    expect(added.map((a) => [a.question_id, a.text])).toEqual([
+      [null, 'Innledning fra kommunen.\n'],
+      [q1, 'Vi ser økt rus blant unge.\n'],
+      [null, 'Vi er ikke tilfreds med bemanningen.\nMed hilsen'],
+    ]);
   });
 
   it('clears "needs splitting" once no unassigned text is left', async () => {

@@ -250,7 +250,9 @@ describe('formats', () => {
       [null, 'Bodø kommune\nJustis- og beredskapsdepartementet\nDato: 30.05.2022\nSvar på brev om bedre polititjenester'],
       [1, 'Vi ser tre utfordringer:\n1. Rus\n2. Vold i nære relasjoner'],
       [2, 'Nei. Bemanningen er for lav.'],
-      [5, 'Ja, vi kan tilby lokaler på rådhuset.\nMed hilsen\nOrdføreren'],
+      [5, 'Ja, vi kan tilby lokaler på rådhuset.'],
+      // The closing and signature are kept, but not as part of the last answer.
+      [null, 'Med hilsen\nOrdføreren'],
     ]);
   });
 

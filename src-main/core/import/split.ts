@@ -143,14 +143,27 @@ function consistent(markers: Marker[]): boolean {
   return markers.length > 0;
 }
 
+/** The letter's closing ("Med vennlig hilsen", signature) is not part of the last answer. */
+const CLOSING = /^[ \t]*(?:med vennlig hilsen|med vennleg helsing|vennlig hilsen|vennleg helsing|med hilsen|med helsing|mvh\.?)\b/im;
+
 function cut(text: string, markers: Marker[]): LetterPart[] {
   const parts: LetterPart[] = [];
   const preamble = text.slice(0, markers[0].start);
   if (preamble.trim()) parts.push({ question: null, text: preamble.replace(/\n+$/, '') });
   markers.forEach((m, i) => {
-    const end = i + 1 < markers.length ? markers[i + 1].start : text.length;
+    const last = i + 1 === markers.length;
+    let end = last ? text.length : markers[i + 1].start;
+    let closing = '';
+    if (last) {
+      const found = CLOSING.exec(text.slice(m.bodyStart, end));
+      if (found) {
+        closing = text.slice(m.bodyStart + found.index, end);
+        end = m.bodyStart + found.index;
+      }
+    }
     const body = text.slice(m.bodyStart, end).replace(/^\n+/, '').replace(/\n+$/, '');
     parts.push({ question: m.question, text: body });
+    if (closing.trim()) parts.push({ question: null, text: closing.replace(/^\n+/, '').replace(/\n+$/, '') });
   });
   return parts;
 }

@@ -68,8 +68,10 @@ export async function createProject(
       for (let i = 0; i < rows.length; i += 50) {
         await trx.insertInto('municipality').values(rows.slice(i, i + 50)).execute();
       }
+      const questionIds = new Map<number, string>();
       for (const q of template.questions) {
         const question = { ...authoredColumns(deps), ordinal: q.ordinal, short_label: q.shortLabel, text: q.text };
+        questionIds.set(q.ordinal, question.id);
         await trx.insertInto('question').values(question).execute();
         for (const [i, label] of q.options.entries()) {
           await trx
@@ -77,6 +79,21 @@ export async function createProject(
             .values({ ...authoredColumns(deps), question_id: question.id, ordinal: i + 1, label })
             .execute();
         }
+      }
+      for (const [i, v] of template.variables.entries()) {
+        await trx
+          .insertInto('variable')
+          .values({
+            ...authoredColumns(deps),
+            key: v.key,
+            label: v.label,
+            question_id: v.question ? (questionIds.get(v.question) ?? null) : null,
+            kind: v.kind,
+            options: JSON.stringify(v.options),
+            shortcut: v.shortcut ?? null,
+            sort_order: i,
+          })
+          .execute();
       }
       await recordEvent(trx, deps, {
         action: 'project.create',

@@ -1,7 +1,7 @@
 // Case templates a new project starts from: the 2022 letter to the
 // municipalities, or a blank case whose questions the caseworker adds.
 import type { TemplateId, TemplateSummary } from '../../../src-shared/domain';
-import type { ReferenceData } from '../reference/load';
+import type { ReferenceData, StarterCode, TemplateExtras } from '../reference/load';
 
 export interface TemplateQuestion {
   ordinal: number;
@@ -18,6 +18,10 @@ export interface CaseTemplate {
   issuer: string | null;
   sourceUrl: string | null;
   questions: TemplateQuestion[];
+  /** Closed variables every project from this template gets. */
+  variables: TemplateExtras['variables'];
+  /** A codebook the caseworker may adopt. */
+  starterCodebook: StarterCode[];
 }
 
 export function caseTemplates(ref: ReferenceData): CaseTemplate[] {
@@ -31,8 +35,10 @@ export function caseTemplates(ref: ReferenceData): CaseTemplate[] {
       issuer: letter.issuer,
       sourceUrl: letter.sourceUrl,
       questions: letter.questions,
+      variables: ref.letter2022Extras.variables,
+      starterCodebook: ref.letter2022Extras.codebook,
     },
-    { id: 'blank', title: 'Ny høring', caseNumber: null, deadline: null, issuer: null, sourceUrl: null, questions: [] },
+    { id: 'blank', title: 'Ny høring', caseNumber: null, deadline: null, issuer: null, sourceUrl: null, questions: [], variables: [], starterCodebook: [] },
   ];
 }
 

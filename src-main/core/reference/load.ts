@@ -57,6 +57,41 @@ const attributionsSchema = z.array(
   }),
 );
 
+const starterCodeSchema: z.ZodType<StarterCode> = z.lazy(() =>
+  z.object({
+    name: z.string().min(1),
+    description: z.string().default(''),
+    colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/).optional(),
+    shortcut: z.string().max(1).optional(),
+    question: z.number().int().positive().optional(),
+    children: z.array(starterCodeSchema).default([]),
+  }),
+) as z.ZodType<StarterCode>;
+
+export interface StarterCode {
+  name: string;
+  description: string;
+  colour?: string;
+  shortcut?: string;
+  question?: number;
+  children: StarterCode[];
+}
+
+const templateExtrasSchema = z.object({
+  variables: z.array(
+    z.object({
+      key: z.string().regex(/^[a-z0-9_]+$/),
+      label: z.string().min(1),
+      question: z.number().int().positive().optional(),
+      kind: z.enum(['single', 'multi', 'text']),
+      shortcut: z.string().max(1).optional(),
+      options: z.array(z.object({ value: z.string().min(1), label: z.string().min(1) })),
+    }),
+  ),
+  codebook: z.array(starterCodeSchema),
+});
+
+export type TemplateExtras = z.infer<typeof templateExtrasSchema>;
 export type RegisterData = z.infer<typeof registerSchema>;
 export type LetterData = z.infer<typeof letterSchema>;
 export type AttributionData = z.infer<typeof attributionsSchema>;
@@ -65,10 +100,12 @@ export interface ReferenceData {
   register: RegisterData;
   letter2022: LetterData;
   attributions: AttributionData;
+  /** Variables and starter codebook of the 2022 letter's template. */
+  letter2022Extras: TemplateExtras;
 }
 
 function readResource<T>(resourcesDir: string, file: string, schema: z.ZodType<T>): T {
-  const full = path.join(resourcesDir, 'data', file);
+  const full = path.join(resourcesDir, file);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(full, 'utf8'));
@@ -88,9 +125,10 @@ export function loadReferenceData(resourcesDir: string): ReferenceData {
   let data = cache.get(resourcesDir);
   if (!data) {
     data = {
-      register: readResource(resourcesDir, 'register-2022.json', registerSchema),
-      letter2022: readResource(resourcesDir, 'letter-2022.json', letterSchema),
-      attributions: readResource(resourcesDir, 'attributions.json', attributionsSchema),
+      register: readResource(resourcesDir, 'data/register-2022.json', registerSchema),
+      letter2022: readResource(resourcesDir, 'data/letter-2022.json', letterSchema),
+      attributions: readResource(resourcesDir, 'data/attributions.json', attributionsSchema),
+      letter2022Extras: readResource(resourcesDir, 'templates/brev-kommunene-2022.json', templateExtrasSchema),
     };
     cache.set(resourcesDir, data);
   }

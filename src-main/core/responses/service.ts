@@ -132,10 +132,10 @@ export async function getResponse(store: Store, id: string): Promise<ResponseDet
     .select(['a.id', 'a.question_id', 'q.ordinal as question_ordinal', 'a.ordinal', 'a.text'])
     .where('a.response_id', '=', id)
     .execute();
-  // Letter order: unassigned text first, then by question, then by part.
+  // In the order they stood in the source (a letter's head and closing stay in place).
   const parts: AnswerPart[] = answers
     .map((a) => ({ id: a.id, questionId: a.question_id, questionOrdinal: a.question_ordinal, ordinal: a.ordinal, text: a.text }))
-    .sort((a, b) => (a.questionOrdinal ?? 0) - (b.questionOrdinal ?? 0) || a.ordinal - b.ordinal);
+    .sort((a, b) => a.ordinal - b.ordinal);
   const batch = await store.db.selectFrom('import_batch').select(['id', 'label']).where('id', '=', row.batch_id).executeTakeFirstOrThrow();
   const file = row.source_file_id
     ? await store.db.selectFrom('source_file').select(['id', 'name', 'sha256']).where('id', '=', row.source_file_id).executeTakeFirst()

@@ -1,9 +1,9 @@
 // Correcting a split: the caseworker selects text in an answer part and
 // assigns it to a question (or back to "unassigned"). The part is cut into up
-// to three parts — before, selection, after — with nothing lost, and the
-// change is recorded in the audit trail.
+// to three parts — before, selection, after — with nothing lost. It is one
+// undoable action in the audit trail.
 import { ApiError } from '../../../src-shared/errors';
-import { authoredColumns, recordEvent } from '../audit/record';
+import { ChangeSet } from '../audit/changes';
 import type { CoreDeps } from '../deps';
 import type { Store } from '../store/open';
 
@@ -16,8 +16,9 @@ export interface AssignInput {
   questionId: string | null;
 }
 
-export async function assignAnswerText(store: Store, deps: CoreDeps, input: AssignInput): Promise<string> {
+export async function assignAnswerText(store: Store, deps: Pick<CoreDeps, 'now' | 'newId' | 'author'>, input: AssignInput): Promise<string> {
   return store.db.transaction().execute(async (trx) => {
+    const c = new ChangeSet(trx, deps, 'answer.assign');
     const answer = await trx.selectFrom('answer').selectAll().where('id', '=', input.answerId).executeTakeFirst();
     if (!answer) throw new ApiError('NOT_FOUND', `No answer with id ${input.answerId}`);
     const { start, end } = input;
@@ -28,9 +29,10 @@ export async function assignAnswerText(store: Store, deps: CoreDeps, input: Assi
       const q = await trx.selectFrom('question').select('id').where('id', '=', input.questionId).executeTakeFirst();
       if (!q) throw new ApiError('NOT_FOUND', `No question with id ${input.questionId}`);
     }
-    const codings = await trx.selectFrom('coding').select('id').where('answer_id', '=', answer.id).executeTakeFirst();
-    if (codings) {
-      throw new ApiError('INVALID_INPUT', 'This text has codings; remove them before moving the text to another question');
+    const coded = await trx.selectFrom('coding').select('id').where('answer_id', '=', answer.id).executeTakeFirst();
+    const evidence = await trx.selectFrom('variable_value').select('id').where('evidence_answer_id', '=', answer.id).executeTakeFirst();
+    if (coded || evidence) {
+      throw new ApiError('INVALID_INPUT', 'This text has codings or is quoted as evidence; remove those before moving the text to another question');
     }
     const pieces = [
       { text: answer.text.slice(0, start), questionId: answer.question_id },
@@ -38,22 +40,24 @@ export async function assignAnswerText(store: Store, deps: CoreDeps, input: Assi
       { text: answer.text.slice(end), questionId: answer.question_id },
     ].filter((p) => p.text.trim() !== '');
     // Parts after this one in the same response shift to make room.
-    const shift = pieces.length - 1;
-    await trx
-      .updateTable('answer')
-      .set((eb) => ({ ordinal: eb('ordinal', '+', shift) }))
+    const later = await trx
+      .selectFrom('answer')
+      .select(['id', 'ordinal'])
       .where('response_id', '=', answer.response_id)
       .where('ordinal', '>', answer.ordinal)
+      .orderBy('ordinal', 'desc')
       .execute();
-    await trx.deleteFrom('answer').where('id', '=', answer.id).execute();
-    const created = pieces.map((p, i) => ({
-      ...authoredColumns(deps),
-      response_id: answer.response_id,
-      question_id: p.questionId,
-      ordinal: answer.ordinal + i,
-      text: p.text,
-    }));
-    if (created.length > 0) await trx.insertInto('answer').values(created).execute();
+    for (const part of later) await c.update('answer', part.id, { ordinal: part.ordinal + pieces.length - 1 });
+    await c.delete('answer', answer.id);
+    for (const [i, p] of pieces.entries()) {
+      await c.insert('answer', {
+        ...c.authored(),
+        response_id: answer.response_id,
+        question_id: p.questionId,
+        ordinal: answer.ordinal + i,
+        text: p.text,
+      });
+    }
     const unassignedLeft = await trx
       .selectFrom('answer')
       .select('id')
@@ -61,22 +65,7 @@ export async function assignAnswerText(store: Store, deps: CoreDeps, input: Assi
       .where('question_id', 'is', null)
       .executeTakeFirst();
     // Once no unassigned text is left, the response no longer needs splitting.
-    await trx
-      .updateTable('response')
-      .set((eb) => ({
-        needs_splitting: unassignedLeft ? eb.ref('needs_splitting') : 0,
-        updated_at: deps.now().toISOString(),
-        updated_by: deps.author(),
-      }))
-      .where('id', '=', answer.response_id)
-      .execute();
-    await recordEvent(trx, deps, {
-      action: 'answer.assign',
-      entityType: 'response',
-      entityId: answer.response_id,
-      before: { answer: { id: answer.id, questionId: answer.question_id, text: answer.text } },
-      after: { answers: created.map((c) => ({ id: c.id, questionId: c.question_id, text: c.text })), selection: { start, end } },
-    });
+    if (!unassignedLeft) await c.update('response', answer.response_id, { needs_splitting: 0 });
     return answer.response_id;
   });
 }

@@ -114,11 +114,11 @@ export interface AnswerTable extends Authored {
 export interface CodeTable extends Authored {
   parent_id: string | null;
   name: string;
-  description: string;
+  description: ColumnType<string, string | undefined, string>;
   colour: string;
   question_id: string | null;
   shortcut: string | null;
-  sort_order: number;
+  sort_order: ColumnType<number, number | undefined, number>;
 }
 
 export interface CodingTable extends Authored {
@@ -126,6 +126,40 @@ export interface CodingTable extends Authored {
   code_id: string;
   start_offset: number;
   end_offset: number;
+  /** The caseworker chose this quote for the briefing memo. */
+  use_in_memo: ColumnType<number, number | undefined, number>;
+}
+
+export type VariableKind = 'single' | 'multi' | 'text';
+
+export interface VariableTable extends Authored {
+  /** Stable key, e.g. "q5_wants_station". */
+  key: string;
+  label: string;
+  question_id: string | null;
+  kind: VariableKind;
+  /** JSON array of { value, label } for single/multi. */
+  options: string;
+  shortcut: string | null;
+  sort_order: number;
+}
+
+export interface VariableValueTable extends Authored {
+  response_id: string;
+  variable_id: string;
+  /** JSON: a string (single/text) or an array of strings (multi). */
+  value: string;
+  evidence_answer_id: string | null;
+  evidence_start: number | null;
+  evidence_end: number | null;
+}
+
+export type MemoTarget = 'project' | 'response' | 'answer' | 'code';
+
+export interface MemoTable extends Authored {
+  target_type: MemoTarget;
+  target_id: string | null;
+  text: string;
 }
 
 export interface FindingReportTable extends Authored {
@@ -165,6 +199,8 @@ export interface EventTable {
   entity_id: string | null;
   before: string | null;
   after: string | null;
+  /** Events written by one user action share a group; undo works on groups. */
+  group_id: string | null;
 }
 
 export interface DB {
@@ -184,5 +220,8 @@ export interface DB {
   finding_report: FindingReportTable;
   finding: FindingTable;
   finding_link: FindingLinkTable;
+  variable: VariableTable;
+  variable_value: VariableValueTable;
+  memo: MemoTable;
   event: EventTable;
 }

@@ -3,9 +3,11 @@
 // version of Innspill and is refused.
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_coding_workspace';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
+  ['0002_coding_workspace', m0002],
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1][0];
