@@ -9,7 +9,7 @@ import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { createCore } from '../src-main/core';
 import { silentLogger } from '../src-main/core/deps';
 import { importPaths } from '../src-main/core/import/service';
-import { fmt, phaseArg, reportPhase, runPhase, tempFolder } from './lib';
+import { fmt, phaseArg, reportPhase, runPhase, tempFolder, type PhaseResult } from './lib';
 
 const RESPONSES = 10_000;
 const ANSWER_BYTES = 1000;
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   const floor = runPhase(__filename, 'floor');
   const csvRun = runPhase(__filename, 'import', [csv]);
   const docxRun = runPhase(__filename, 'import', [letters]);
-  const rate = (r: { ms: number; responses: number }) => fmt((r.responses / r.ms) * 1000);
+  const rate = (r: PhaseResult) => fmt((r.responses / r.ms) * 1000);
   console.log(`CSV: ${fmt(RESPONSES)} responses × 5 answers of ~${ANSWER_BYTES} B (${fmt(csvMb, 1)} MB)`);
   console.log(`  floor (bare better-sqlite3 insert)  ${fmt(floor.ms)} ms  ${rate(floor)} responses/s  peak RSS ${floor.peakRssMb} MB`);
   console.log(`  import (read, map, match, write)    ${fmt(csvRun.ms)} ms  ${rate(csvRun)} responses/s  peak RSS ${csvRun.peakRssMb} MB`);

@@ -234,11 +234,14 @@ describe(`latest schema (${latestSchemaVersion})`, () => {
     response: { ...authored, respondent_id: 1, batch_id: 1, source_file_id: 1, locator: 1, received_date: 1, is_current: 1, needs_splitting: 1, status: 1 },
     answer: { ...authored, response_id: 1, question_id: 1, ordinal: 1, text: 1 },
     code: { ...authored, parent_id: 1, name: 1, description: 1, colour: 1, question_id: 1, shortcut: 1, sort_order: 1 },
-    coding: { ...authored, answer_id: 1, code_id: 1, start_offset: 1, end_offset: 1 },
+    coding: { ...authored, answer_id: 1, code_id: 1, start_offset: 1, end_offset: 1, use_in_memo: 1 },
     finding_report: { ...authored, report_key: 1, title: 1, publisher: 1, published: 1, url: 1 },
     finding: { ...authored, report_id: 1, statement: 1, reference: 1, theme: 1, verified: 1 },
     finding_link: { ...authored, finding_id: 1, answer_id: 1, coding_id: 1, relation: 1, comment: 1 },
-    event: { seq: 1, id: 1, at: 1, actor: 1, action: 1, entity_type: 1, entity_id: 1, before: 1, after: 1 },
+    event: { seq: 1, id: 1, at: 1, actor: 1, action: 1, entity_type: 1, entity_id: 1, before: 1, after: 1, group_id: 1 },
+    variable: { ...authored, key: 1, label: 1, question_id: 1, kind: 1, options: 1, shortcut: 1, sort_order: 1 },
+    variable_value: { ...authored, response_id: 1, variable_id: 1, value: 1, evidence_answer_id: 1, evidence_start: 1, evidence_end: 1 },
+    memo: { ...authored, target_type: 1, target_id: 1, text: 1 },
   } satisfies { [T in keyof DB]: Record<keyof DB[T], 1> };
 
   it('has exactly the tables and columns schema.ts declares', async () => {
