@@ -3,6 +3,7 @@
 // (which calls it through a generated client). Every input is a zod schema and
 // is parsed at the boundary; results are plain data described by a type.
 import { z } from 'zod';
+import type { AuditEntry, Code, Coding, CodingProgress, Memo, UndoState, Variable, WorkspaceResponse } from './coding';
 import { mappingPresetSchema, type BatchSummary, type ImportReport, type SavedPreset } from './imports';
 import type {
   AppInfo,
@@ -40,6 +41,14 @@ const filePath = z.string().trim().min(1, 'Mangler filsti').max(4096);
 const id = z.string().min(1).max(64);
 const municipalityNumber = z.string().regex(/^\d{4}$/, 'four digits');
 const importPaths = z.array(filePath).min(1).max(10_000);
+const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour like #1E6FA8');
+const shortcut = z.string().regex(/^[a-z0-9]$/, 'one letter or digit').nullable();
+const offset = z.number().int().min(0);
+const responseStatus = z.enum(['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret']);
+const memoTarget = z.enum(['project', 'response', 'answer', 'code']);
+const evidence = z.object({ answerId: id, start: offset, end: offset }).strict();
+const exportedFile = z.object({ fileName: z.string().min(1).max(300), base64: z.string().max(50_000_000) }).strict();
+const variableOptions = z.array(z.object({ value: z.string().regex(/^[a-z0-9_]+$/), label: z.string().min(1).max(300) }).strict()).max(50);
 
 export const templateIdSchema = z.enum(['brev-kommunene-2022', 'blank']);
 export const localeSchema = z.enum(['nb', 'en']);
@@ -114,6 +123,10 @@ export const contract = {
   'responses.list': method(
     z
       .object({
+        status: responseStatus.optional(),
+        codeId: id.optional(),
+        variable: z.object({ variableId: id, value: z.string().max(200).nullable() }).strict().optional(),
+        coder: z.string().max(120).optional(),
         includeSuperseded: z.boolean().optional(),
         policeDistrictCode: z.string().regex(/^p\d{2}$/).optional(),
         countyNumber: z.string().regex(/^\d{2}$/).optional(),
@@ -124,6 +137,8 @@ export const contract = {
       .strict(),
   ).returns<ResponseSummary[]>(),
   'responses.get': method(z.object({ id }).strict()).returns<ResponseDetail>(),
+  'responses.setStatus': method(z.object({ id, status: responseStatus }).strict()).returns<null>(),
+  'responses.progress': method(none).returns<CodingProgress>(),
   'responses.original': method(z.object({ id }).strict()).returns<OriginalView>(),
   /** Moves selected text of an answer part to a question (null: unassigned). */
   'answers.assign': method(
@@ -134,6 +149,81 @@ export const contract = {
   ).returns<ResponseDetail>(),
 
   'stats.get': method(none).returns<ProjectStats>(),
+
+  'codebook.list': method(none).returns<Code[]>(),
+  'codebook.create': method(
+    z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        parentId: id.nullable().optional(),
+        description: z.string().max(5000).optional(),
+        colour: colour.optional(),
+        questionId: id.nullable().optional(),
+        shortcut: shortcut.optional(),
+      })
+      .strict(),
+  ).returns<Code>(),
+  'codebook.update': method(
+    z
+      .object({
+        id,
+        name: z.string().trim().min(1).max(200).optional(),
+        description: z.string().max(5000).optional(),
+        colour: colour.optional(),
+        questionId: id.nullable().optional(),
+        shortcut: shortcut.optional(),
+      })
+      .strict(),
+  ).returns<Code>(),
+  'codebook.move': method(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) }).strict()).returns<null>(),
+  'codebook.merge': method(z.object({ sourceId: id, targetId: id }).strict()).returns<{ moved: number; duplicates: number }>(),
+  'codebook.deletePreview': method(z.object({ id }).strict()).returns<{ codes: number; codings: number }>(),
+  'codebook.delete': method(z.object({ id }).strict()).returns<{ codes: number; codings: number }>(),
+  'codebook.adoptStarter': method(none).returns<{ added: number }>(),
+  'codebook.export': method(z.object({ format: z.enum(['qdc', 'csv', 'xlsx']) }).strict()).returns<{ fileName: string; mediaType: string; base64: string }>(),
+  'codebook.import': method(exportedFile).returns<{ created: number; updated: number }>(),
+
+  'codings.create': method(z.object({ answerId: id, codeId: id, start: offset.optional(), end: offset.optional() }).strict()).returns<Coding>(),
+  'codings.update': method(
+    z.object({ id, start: offset.optional(), end: offset.optional(), useInMemo: z.boolean().optional(), codeId: id.optional() }).strict(),
+  ).returns<Coding>(),
+  'codings.delete': method(z.object({ id }).strict()).returns<null>(),
+
+  'variables.list': method(none).returns<Variable[]>(),
+  'variables.set': method(
+    z
+      .object({
+        responseId: id,
+        variableId: id,
+        value: z.union([z.string().max(5000), z.array(z.string().max(200)).max(50)]).nullable(),
+        evidence: evidence.nullable().optional(),
+      })
+      .strict(),
+  ).returns<null>(),
+  'variables.define': method(
+    z
+      .object({
+        id: id.optional(),
+        key: z.string().regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and _').max(60),
+        label: z.string().trim().min(1).max(300),
+        questionId: id.nullable(),
+        kind: z.enum(['single', 'multi', 'text']),
+        options: variableOptions,
+        shortcut: shortcut.optional(),
+      })
+      .strict(),
+  ).returns<Variable>(),
+  'variables.remove': method(z.object({ id }).strict()).returns<{ values: number }>(),
+
+  'memos.get': method(z.object({ targetType: memoTarget, targetId: id.nullable() }).strict()).returns<Memo | null>(),
+  'memos.set': method(z.object({ targetType: memoTarget, targetId: id.nullable(), text: z.string().max(100_000) }).strict()).returns<null>(),
+
+  'workspace.response': method(z.object({ id }).strict()).returns<WorkspaceResponse>(),
+
+  'history.state': method(none).returns<UndoState>(),
+  'history.undo': method(none).returns<UndoState>(),
+  'history.redo': method(none).returns<UndoState>(),
+  'history.entity': method(z.object({ entityType: z.string().max(40), entityId: id }).strict()).returns<AuditEntry[]>(),
 } as const;
 
 export type Contract = typeof contract;

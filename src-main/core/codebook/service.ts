@@ -83,6 +83,8 @@ async function nextSortOrder(c: ChangeSet, parentId: string | null): Promise<num
 }
 
 export interface CodeInput {
+  /** Keep an id from elsewhere (a REFI-QDA guid), so a round trip lands on the same code. */
+  id?: string;
   name: string;
   parentId?: string | null;
   description?: string;
@@ -99,6 +101,7 @@ export async function createCodeIn(c: ChangeSet, input: CodeInput): Promise<Row>
   const siblings = await c.trx.selectFrom('code').select('id').where('parent_id', parentId === null ? 'is' : '=', parentId).execute();
   return c.insert('code', {
     ...c.authored(),
+    ...(input.id ? { id: input.id } : {}),
     parent_id: parentId,
     name: input.name,
     description: input.description ?? '',

@@ -260,3 +260,56 @@ export async function workspaceResponse(store: Store, responseId: string): Promi
     memos: memos.map((m) => ({ targetType: m.target_type, targetId: m.target_id, text: m.text, updatedBy: m.updated_by, updatedAt: m.updated_at })),
   };
 }
+
+/** Creates or changes a closed variable (the letter's template supplies its own; other consultations define theirs). */
+export async function defineVariable(
+  db: Kysely<DB>,
+  deps: Deps,
+  input: { id?: string; key: string; label: string; questionId: string | null; kind: Variable['kind']; options: Variable['options']; shortcut?: string | null },
+): Promise<Variable> {
+  if (input.kind !== 'text' && input.options.length === 0) throw new ApiError('INVALID_INPUT', 'A single or multiple choice variable needs options');
+  if (new Set(input.options.map((o) => o.value)).size !== input.options.length) throw new ApiError('INVALID_INPUT', 'Option values must be unique');
+  const id = await inTransaction(db, deps, 'variable.define', async (c) => {
+    const sameKey = await c.trx.selectFrom('variable').select('id').where('key', '=', input.key).executeTakeFirst();
+    if (sameKey && sameKey.id !== input.id) throw new ApiError('INVALID_INPUT', `A variable with the key "${input.key}" already exists`);
+    if (input.questionId) {
+      const q = await c.trx.selectFrom('question').select('id').where('id', '=', input.questionId).executeTakeFirst();
+      if (!q) throw new ApiError('NOT_FOUND', `No question with id ${input.questionId}`);
+    }
+    const columns = {
+      key: input.key,
+      label: input.label,
+      question_id: input.questionId,
+      kind: input.kind,
+      options: JSON.stringify(input.options),
+      shortcut: input.shortcut ?? null,
+    };
+    if (input.id) {
+      const before = await c.require('variable', input.id, 'variable');
+      // Values that an option change would orphan must be cleared first.
+      if (input.kind !== before.kind) {
+        const used = await c.trx.selectFrom('variable_value').select('id').where('variable_id', '=', input.id).executeTakeFirst();
+        if (used) throw new ApiError('INVALID_INPUT', 'The kind of a variable that has values cannot change');
+      }
+      const kept = new Set(input.options.map((o) => o.value));
+      const values = await c.trx.selectFrom('variable_value').select('value').where('variable_id', '=', input.id).execute();
+      const orphan = values.flatMap((v) => [JSON.parse(v.value) as string | string[]].flat()).find((v) => input.kind !== 'text' && !kept.has(v));
+      if (orphan !== undefined) throw new ApiError('INVALID_INPUT', `The option "${orphan}" is in use and cannot be removed`);
+      await c.update('variable', input.id, columns);
+      return input.id;
+    }
+    const count = await c.trx.selectFrom('variable').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return (await c.insert('variable', { ...c.authored(), ...columns, sort_order: Number(count.n) })).id;
+  });
+  return (await listVariables(db)).find((v) => v.id === id)!;
+}
+
+export async function removeVariable(db: Kysely<DB>, deps: Deps, id: string): Promise<{ values: number }> {
+  return inTransaction(db, deps, 'variable.remove', async (c) => {
+    await c.require('variable', id, 'variable');
+    const values = await c.trx.selectFrom('variable_value').select('id').where('variable_id', '=', id).execute();
+    for (const v of values) await c.delete('variable_value', v.id);
+    await c.delete('variable', id);
+    return { values: values.length };
+  });
+}

@@ -1,6 +1,7 @@
 // Responses as caseworkers see them: the list (current versions by default),
 // one response with its answers, provenance and versions, and the original
 // as it stood in its source file.
+import type { CodingProgress } from '../../../src-shared/coding';
 import type {
   AnswerPart,
   MunicipalityFacts,
@@ -13,10 +14,18 @@ import { norwegianCompare } from '../../../src-shared/norwegian';
 import { readSource } from '../import/formats/read';
 import { importLimits } from '../import/limits';
 import { cellText } from '../import/mapping';
+import { sql } from 'kysely';
 import type { Store } from '../store/open';
 import type { MatchStatus, ResponseStatus } from '../store/schema';
 
 export interface ResponseFilter {
+  status?: ResponseStatus;
+  /** Responses with at least one coding of this code. */
+  codeId?: string;
+  /** Responses whose value of the variable is (or includes) this value; null: no value yet. */
+  variable?: { variableId: string; value: string | null };
+  /** Responses this caseworker has changed (coded, set variables, status). */
+  coder?: string;
   includeSuperseded?: boolean;
   policeDistrictCode?: string;
   countyNumber?: string;
@@ -112,6 +121,46 @@ export async function listResponses(store: Store, filter: ResponseFilter = {}): 
   if (filter.countyNumber) q = q.where('m.county_number', '=', filter.countyNumber);
   if (filter.needsSplitting !== undefined) q = q.where('r.needs_splitting', '=', filter.needsSplitting ? 1 : 0);
   if (filter.matchStatus) q = q.where('p.match_status', '=', filter.matchStatus);
+  if (filter.status) q = q.where('r.status', '=', filter.status);
+  if (filter.codeId) {
+    const codeId = filter.codeId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('coding as k')
+          .innerJoin('answer as a', 'a.id', 'k.answer_id')
+          .whereRef('a.response_id', '=', 'r.id')
+          .where('k.code_id', '=', codeId)
+          .select('k.id'),
+      ),
+    );
+  }
+  if (filter.variable) {
+    const { variableId, value } = filter.variable;
+    // A multi-choice value is a JSON array: match any of its elements.
+    const has = sql<boolean>`EXISTS (
+      SELECT 1 FROM variable_value v WHERE v.response_id = r.id AND v.variable_id = ${variableId}
+      AND (${value} IS NULL OR v.value = json_quote(${value})
+           OR EXISTS (SELECT 1 FROM json_each(CASE WHEN json_type(v.value) = 'array' THEN v.value ELSE '[]' END) j WHERE j.value = ${value})))`;
+    q = q.where(value === null ? sql<boolean>`NOT ${has}` : has);
+  }
+  if (filter.coder) {
+    const coder = filter.coder;
+    q = q.where((eb) =>
+      eb.or([
+        eb('r.updated_by', '=', coder),
+        eb.exists(eb.selectFrom('variable_value as v').whereRef('v.response_id', '=', 'r.id').where('v.updated_by', '=', coder).select('v.id')),
+        eb.exists(
+          eb
+            .selectFrom('coding as k')
+            .innerJoin('answer as a', 'a.id', 'k.answer_id')
+            .whereRef('a.response_id', '=', 'r.id')
+            .where('k.created_by', '=', coder)
+            .select('k.id'),
+        ),
+      ]),
+    );
+  }
   const rows = await q.execute();
   const needle = filter.query?.trim().toLocaleLowerCase('nb');
   const kept = needle
@@ -193,4 +242,17 @@ export async function originalOf(store: Store, responseId: string): Promise<Orig
     };
   }
   throw new ApiError('NOT_FOUND', `Row ${row.locator} was not found in ${row.name}`);
+}
+
+/** How far the coding has come: current responses by status. */
+export async function codingProgress(store: Store): Promise<CodingProgress> {
+  const rows = await store.db
+    .selectFrom('response')
+    .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
+    .where('is_current', '=', 1)
+    .groupBy('status')
+    .execute();
+  const byStatus: CodingProgress['byStatus'] = { ikke_startet: 0, under_arbeid: 0, ferdig: 0, kvalitetssikret: 0 };
+  for (const r of rows) byStatus[r.status as ResponseStatus] = Number(r.n);
+  return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus };
 }

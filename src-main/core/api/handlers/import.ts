@@ -16,11 +16,11 @@ export function importHandlers(session: Session): DomainHandlers<'import'> {
   const { deps } = session;
   const displayRoot = stagingRoot(deps.paths.configDir);
 
-  async function run(paths: string[], options: { preset?: MappingPreset; label?: string }) {
+  async function run(paths: string[], options: { preset?: MappingPreset; label?: string; displayRoot?: string }) {
     const store = session.requireStore();
     const report = await importPaths(store, paths, deps, {
-      ...options,
       displayRoot,
+      ...options,
       onProgress: (done, total, message) => session.emit('progress', { task: 'import', done, total, message }),
     });
     session.emit('data.changed', { entities: ['responses', 'respondents', 'stats', 'batches'] });
@@ -44,7 +44,8 @@ export function importHandlers(session: Session): DomainHandlers<'import'> {
         .filter((f) => !f.toLowerCase().endsWith('.md'))
         .sort()
         .map((f) => path.join(demoDir, f));
-      const report = await run(files, { label: DEMO_LABEL });
+      // Shown as "eksempel-brev.zip/…", not by where the app is installed.
+      const report = await run(files, { label: DEMO_LABEL, displayRoot: deps.paths.resourcesDir });
       return { project: await readProjectSummary(store), report };
     },
   };

@@ -10,6 +10,7 @@ import { summarizeTemplates } from '../../project/templates';
 import { listCounties, listMunicipalities, listPoliceDistricts, unanswered } from '../../registry/service';
 import { importHandlers } from './import';
 import { responseHandlers } from './responses';
+import { codingHandlers } from './coding';
 import { projectStats } from '../../stats/service';
 import { latestSchemaVersion } from '../../store/migrations';
 import { openStore, PROJECT_EXTENSION } from '../../store/open';
@@ -36,6 +37,7 @@ export function createHandlers(session: Session, shell: ShellInfo): Handlers {
   return {
     ...importHandlers(session),
     ...responseHandlers(session),
+    ...codingHandlers(session),
     'app.info': async () => ({
       name: 'Innspill',
       version,

@@ -6,7 +6,9 @@ import { assignAnswerText } from '../../responses/split';
 import type { Session } from '../session';
 import type { DomainHandlers } from '.';
 
-export function responseHandlers(session: Session): DomainHandlers<'responses' | 'respondents' | 'answers'> {
+export function responseHandlers(
+  session: Session,
+): Omit<DomainHandlers<'responses' | 'respondents' | 'answers'>, 'responses.setStatus' | 'responses.progress'> {
   const { deps } = session;
   const changed = (entities: string[]) => session.emit('data.changed', { entities });
   return {

@@ -1,0 +1,246 @@
+// Codebook exchange: REFI-QDA codebook (.qdc, the XML that NVivo, ATLAS.ti,
+// MAXQDA and QualCoder read) and a flat table (CSV for Excel, XLSX). Import
+// merges by id (a REFI-QDA guid) or, for tables, by the code's path.
+import ExcelJS from 'exceljs';
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import type { Kysely } from 'kysely';
+import Papa from 'papaparse';
+import type { Code } from '../../../src-shared/coding';
+import { ApiError } from '../../../src-shared/errors';
+import { ChangeSet } from '../audit/changes';
+import type { CoreDeps } from '../deps';
+import { decodeText } from '../import/formats/decode';
+import type { DB } from '../store/schema';
+import { createCodeIn, listCodes } from './service';
+
+export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface CodeNode {
+  id?: string;
+  name: string;
+  description: string;
+  colour?: string;
+  questionOrdinal?: number | null;
+  shortcut?: string | null;
+  children: CodeNode[];
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mediaType: string;
+  base64: string;
+}
+
+function tree(codes: Code[], parentId: string | null = null): (Code & { children: ReturnType<typeof tree> })[] {
+  return codes.filter((c) => c.parentId === parentId).map((c) => ({ ...c, children: tree(codes, c.id) }));
+}
+
+function paths(codes: Code[]): Map<string, string> {
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const pathOf = (c: Code): string => (c.parentId && byId.has(c.parentId) ? `${pathOf(byId.get(c.parentId)!)} > ${c.name}` : c.name);
+  return new Map(codes.map((c) => [c.id, pathOf(c)]));
+}
+
+/** REFI-QDA colours are #RRGGBB; ours too. */
+function qdcCode(c: Code & { children: ReturnType<typeof tree> }): Record<string, unknown> {
+  return {
+    '@_guid': c.id,
+    '@_name': c.name,
+    '@_isCodable': 'true',
+    '@_color': c.colour,
+    ...(c.description ? { Description: c.description } : {}),
+    ...(c.children.length ? { Code: c.children.map(qdcCode) } : {}),
+  };
+}
+
+export function codebookToQdc(codes: Code[], origin: string): string {
+  const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
+  const body = builder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
+    CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': origin, Codes: { Code: tree(codes).map(qdcCode) } },
+  }) as string;
+  return body;
+}
+
+export function qdcToTree(xml: string): CodeNode[] {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => name === 'Code',
+    processEntities: true,
+    // No DTDs or external entities: a hostile file cannot make us fetch or expand anything.
+    allowBooleanAttributes: true,
+  });
+  let doc: Record<string, unknown>;
+  try {
+    doc = parser.parse(xml) as Record<string, unknown>;
+  } catch (e) {
+    throw new ApiError('INVALID_INPUT', `The codebook file is not valid XML: ${(e as Error).message}`);
+  }
+  const book = doc.CodeBook as Record<string, unknown> | undefined;
+  if (!book || (book['@_xmlns'] && book['@_xmlns'] !== QDC_NAMESPACE)) {
+    throw new ApiError('INVALID_INPUT', `Not a REFI-QDA codebook (expected <CodeBook xmlns="${QDC_NAMESPACE}">)`);
+  }
+  const convert = (node: Record<string, unknown>): CodeNode => {
+    const name = String(node['@_name'] ?? '').trim();
+    if (!name) throw new ApiError('INVALID_INPUT', 'A code in the codebook has no name');
+    const guid = String(node['@_guid'] ?? '');
+    const colour = String(node['@_color'] ?? '');
+    const description = node.Description;
+    return {
+      id: UUID.test(guid) ? guid.toLowerCase() : undefined,
+      name,
+      description: typeof description === 'string' ? description : typeof description === 'object' && description ? String((description as Record<string, unknown>)['#text'] ?? '') : '',
+      colour: /^#[0-9a-f]{6}$/i.test(colour) ? colour.toUpperCase() : undefined,
+      children: ((node.Code as Record<string, unknown>[] | undefined) ?? []).map(convert),
+    };
+  };
+  const codes = (book.Codes as Record<string, unknown> | undefined)?.Code as Record<string, unknown>[] | undefined;
+  return (codes ?? []).map(convert);
+}
+
+const TABLE_COLUMNS = ['id', 'sti', 'navn', 'beskrivelse', 'farge', 'spørsmål', 'hurtigtast'] as const;
+
+async function tableRows(db: Kysely<DB>, codes: Code[]): Promise<string[][]> {
+  const questionOrdinal = new Map((await db.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.id, q.ordinal]));
+  const pathOf = paths(codes);
+  const ordered: Code[] = [];
+  const walk = (nodes: ReturnType<typeof tree>) => nodes.forEach((n) => (ordered.push(n), walk(n.children)));
+  walk(tree(codes));
+  return ordered.map((c) => [
+    c.id,
+    pathOf.get(c.id)!,
+    c.name,
+    c.description,
+    c.colour,
+    c.questionId ? String(questionOrdinal.get(c.questionId) ?? '') : '',
+    c.shortcut ?? '',
+  ]);
+}
+
+export async function exportCodebook(db: Kysely<DB>, format: 'qdc' | 'csv' | 'xlsx', origin: string): Promise<ExportedFile> {
+  const codes = await listCodes(db);
+  if (format === 'qdc') {
+    return { fileName: 'kodebok.qdc', mediaType: 'application/xml', base64: Buffer.from(codebookToQdc(codes, origin), 'utf8').toString('base64') };
+  }
+  const rows = await tableRows(db, codes);
+  if (format === 'csv') {
+    // UTF-8 with BOM and ";" so Norwegian Excel opens it as columns; nothing is a formula.
+    const csv = Papa.unparse([[...TABLE_COLUMNS], ...rows.map((r) => r.map(neutralise))], { delimiter: ';', newline: '\r\n', quotes: true });
+    return { fileName: 'kodebok.csv', mediaType: 'text/csv', base64: Buffer.from('\uFEFF' + csv, 'utf8').toString('base64') };
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Kodebok', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = TABLE_COLUMNS.map((header) => ({ header, key: header, width: header === 'beskrivelse' ? 60 : header === 'sti' ? 40 : 14 }));
+  for (const r of rows) sheet.addRow(r);
+  sheet.getRow(1).font = { bold: true };
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  return { fileName: 'kodebok.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buffer.toString('base64') };
+}
+
+/** Text that Excel would take as a formula gets a leading apostrophe. */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function tableToTree(rows: Record<string, string>[]): CodeNode[] {
+  const roots: CodeNode[] = [];
+  const byPath = new Map<string, CodeNode>();
+  for (const [i, row] of rows.entries()) {
+    const path = (row['sti'] || row['navn'] || '').replace(/^'/, '').trim();
+    if (!path) throw new ApiError('INVALID_INPUT', `Row ${i + 2}: the code has no name (columns "sti" or "navn")`);
+    const parts = path.split('>').map((p) => p.trim()).filter(Boolean);
+    let siblings = roots;
+    let prefix = '';
+    for (const [depth, name] of parts.entries()) {
+      prefix = prefix ? `${prefix} > ${name}` : name;
+      let node = byPath.get(prefix);
+      if (!node) {
+        node = { name, description: '', children: [] };
+        byPath.set(prefix, node);
+        siblings.push(node);
+      }
+      if (depth === parts.length - 1) {
+        const id = (row['id'] ?? '').trim();
+        node.id = UUID.test(id) ? id.toLowerCase() : undefined;
+        node.description = (row['beskrivelse'] ?? '').replace(/^'/, '');
+        const colour = (row['farge'] ?? '').trim();
+        node.colour = /^#[0-9a-f]{6}$/i.test(colour) ? colour.toUpperCase() : undefined;
+        const q = Number((row['spørsmål'] ?? '').trim());
+        node.questionOrdinal = Number.isInteger(q) && q > 0 ? q : null;
+        node.shortcut = (row['hurtigtast'] ?? '').trim().slice(0, 1) || null;
+      }
+      siblings = node.children;
+    }
+  }
+  return roots;
+}
+
+export async function readCodebookFile(fileName: string, bytes: Buffer): Promise<CodeNode[]> {
+  const ext = fileName.toLowerCase().split('.').pop();
+  if (ext === 'qdc' || ext === 'xml') return qdcToTree(decodeText(bytes).text);
+  if (ext === 'csv') {
+    const parsed = Papa.parse<Record<string, string>>(decodeText(bytes).text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t'] });
+    return tableToTree(parsed.data);
+  }
+  if (ext === 'xlsx') {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (e) {
+      throw new ApiError('INVALID_INPUT', `The Excel file is damaged or not an XLSX file (${(e as Error).message})`);
+    }
+    const sheet = workbook.worksheets[0];
+    const header: string[] = [];
+    const rows: Record<string, string>[] = [];
+    sheet?.eachRow((row, n) => {
+      const values = (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(typeof v === 'object' && v && 'text' in v ? (v as { text: string }).text : v)));
+      if (n === 1) header.push(...values.map((h) => h.trim().toLocaleLowerCase('nb')));
+      else rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? ''])));
+    });
+    return tableToTree(rows);
+  }
+  throw new ApiError('INVALID_INPUT', `Unsupported codebook file "${fileName}"; use .qdc, .csv or .xlsx`);
+}
+
+/** Adds or updates codes from a tree: by id where given, else by name at the same place. */
+export async function importCodebook(db: Kysely<DB>, deps: Pick<CoreDeps, 'now' | 'newId' | 'author'>, nodes: CodeNode[]): Promise<{ created: number; updated: number }> {
+  return db.transaction().execute(async (trx) => {
+    const c = new ChangeSet(trx, deps, 'codebook.import');
+    const questions = new Map((await trx.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.ordinal, q.id]));
+    const existing = await trx.selectFrom('code').select(['id', 'parent_id', 'name', 'shortcut']).execute();
+    const shortcuts = new Set(existing.flatMap((e) => (e.shortcut ? [e.shortcut] : [])));
+    let created = 0;
+    let updated = 0;
+    const add = async (list: CodeNode[], parentId: string | null) => {
+      for (const node of list) {
+        const same =
+          (node.id && existing.find((e) => e.id === node.id)) ||
+          existing.find((e) => e.parent_id === parentId && e.name.toLocaleLowerCase('nb') === node.name.toLocaleLowerCase('nb'));
+        const questionId = node.questionOrdinal ? (questions.get(node.questionOrdinal) ?? null) : undefined;
+        let id: string;
+        if (same) {
+          id = same.id;
+          const before = await c.require('code', id);
+          const after = await c.update('code', id, {
+            name: node.name,
+            description: node.description,
+            ...(node.colour ? { colour: node.colour } : {}),
+            ...(questionId !== undefined ? { question_id: questionId } : {}),
+          });
+          if (after !== before) updated++;
+        } else {
+          const shortcut = node.shortcut && !shortcuts.has(node.shortcut) ? node.shortcut : null;
+          if (shortcut) shortcuts.add(shortcut);
+          const row = await createCodeIn(c, { id: node.id, name: node.name, parentId, description: node.description, colour: node.colour, questionId: questionId ?? null, shortcut });
+          id = row.id;
+          existing.push({ id, parent_id: parentId, name: node.name, shortcut });
+          created++;
+        }
+        await add(node.children, id);
+      }
+    };
+    await add(nodes, null);
+    return { created, updated };
+  });
+}
