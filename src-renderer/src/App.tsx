@@ -13,6 +13,7 @@ import { useApiEvent } from './hooks/useApiEvent';
 import { applyLocale } from './i18n';
 import { toUiError, type UiError } from './lib/errors';
 import { AboutScreen } from './screens/AboutScreen';
+import type { ViewId } from './components/case/caseContext';
 import { CaseScreen } from './screens/CaseScreen';
 import { SettingsDialog } from './screens/SettingsDialog';
 import { StartScreen } from './screens/StartScreen';
@@ -30,6 +31,8 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [bootError, setBootError] = useState<UiError | null>(null);
   const [dialog, setDialog] = useState<DialogName>(null);
+  /** Where the next opened case starts (the demo opens on its responses). */
+  const [startView, setStartView] = useState<ViewId | undefined>(undefined);
   const mainRef = useRef<HTMLElement>(null);
 
   const boot = useCallback(async () => {
@@ -51,12 +54,20 @@ export function App() {
     void boot();
   }, [boot]);
 
+  // While the demo loads, the case it creates is not shown until its
+  // responses are in (the core announces the new case before importing).
+  const demoLoading = useRef(false);
+
   // Another window or the core itself may open or close a case; the recent
   // list in the settings changes with it.
-  useApiEvent('project.changed', () => {
+  const refreshProject = useCallback(() => {
     Promise.all([api.project.current(), api.settings.get()])
       .then(([project, settings]) => setLoaded((prev) => (prev ? { ...prev, project, settings } : prev)))
       .catch(() => undefined); // the next action will surface a lasting problem
+  }, []);
+
+  useApiEvent('project.changed', () => {
+    if (!demoLoading.current) refreshProject();
   });
 
   const project = loaded?.project ?? null;
@@ -79,7 +90,10 @@ export function App() {
     mainRef.current?.focus();
   }, [loaded, projectPath]);
 
-  const setProject = (next: ProjectSummary | null) => setLoaded((prev) => (prev ? { ...prev, project: next } : prev));
+  const setProject = (next: ProjectSummary | null, view?: ViewId) => {
+    setStartView(view);
+    setLoaded((prev) => (prev ? { ...prev, project: next } : prev));
+  };
 
   async function saveSettings(settings: Settings) {
     await applyLocale(settings.locale);
@@ -111,14 +125,22 @@ export function App() {
         onAbout={() => setDialog('about')}
         onSettings={() => setDialog('settings')}
       />
-      <main className="app-main" id="main" ref={mainRef} tabIndex={-1}>
+      <main className={`app-main${project ? ' app-main--wide' : ''}`} id="main" ref={mainRef} tabIndex={-1}>
         {project ? (
-          <CaseScreen key={project.path} project={project} onClosed={() => setProject(null)} />
+          <CaseScreen key={project.path} project={project} initialView={startView} onClosed={() => setProject(null)} />
         ) : (
           <StartScreen
             workspaceDir={loaded.info.workspaceDir}
             recentProjects={loaded.settings.recentProjects}
-            onProjectReady={setProject}
+            onProjectReady={(p) => setProject(p)}
+            onDemoStart={() => {
+              demoLoading.current = true;
+            }}
+            onDemoEnd={(p) => {
+              demoLoading.current = false;
+              if (p) setProject(p, 'responses');
+              else refreshProject(); // a failed demo may still have made its case
+            }}
           />
         )}
       </main>

@@ -1,58 +1,116 @@
-// Shown while a case is open: its header, then tabs for the questions, the
-// municipality register and the police district summary.
-import { Tabs } from '@digdir/designsystemet-react';
-import { useCallback, useEffect, useState } from 'react';
+// Shown while a case is open: its header, a side navigation and the chosen
+// view — overview, responses (list and one response), who has not answered,
+// import and its log, and the case's questions, register and police districts.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { County, PoliceDistrict, ProjectSummary } from '../../../src-shared/domain';
+import type { County, Municipality, PoliceDistrict, ProjectStats, ProjectSummary } from '../../../src-shared/domain';
 import { api } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LoadingState } from '../components/LoadingState';
 import { CaseHeader } from '../components/case/CaseHeader';
+import { CaseNav } from '../components/case/CaseNav';
+import { CaseContext, type CaseData, type CaseRoute, type ViewId } from '../components/case/caseContext';
 import { MunicipalityRegister } from '../components/case/MunicipalityRegister';
 import { PoliceDistrictSummary } from '../components/case/PoliceDistrictSummary';
 import { QuestionList } from '../components/case/QuestionList';
 import { emptyFilter, type RegisterFilter } from '../components/case/registerFilter';
+import { ImportHistory } from '../components/import/ImportHistory';
+import { ImportWizard } from '../components/import/ImportWizard';
+import { OverviewView } from '../components/overview/OverviewView';
+import { ResponseDetailView } from '../components/responses/ResponseDetailView';
+import { ResponseList } from '../components/responses/ResponseList';
+import { emptyResponseFilter, type ResponseFilter } from '../components/responses/responseFilter';
+import { UnansweredView } from '../components/unanswered/UnansweredView';
 import { useApiEvent } from '../hooks/useApiEvent';
 import { toUiError, type UiError } from '../lib/errors';
-import { formatNumber } from '../lib/format';
-
-type TabId = 'questions' | 'municipalities' | 'districts';
 
 interface Registry {
   counties: County[];
   districts: PoliceDistrict[];
+  municipalities: Map<string, Municipality>;
+}
+
+interface Counts {
+  stats: ProjectStats;
+  unanswered: number;
 }
 
 interface Props {
   project: ProjectSummary;
+  /** Where to start; by default the overview, or the questions of a case without responses. */
+  initialView?: ViewId;
   onClosed: () => void;
 }
 
-export function CaseScreen({ project, onClosed }: Props) {
+export function CaseScreen({ project, initialView, onClosed }: Props) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<TabId>('questions');
-  const [filter, setFilter] = useState<RegisterFilter>(emptyFilter);
+  const [route, setRoute] = useState<CaseRoute | null>(initialView ? { view: initialView } : null);
+  const [registerFilter, setRegisterFilter] = useState<RegisterFilter>(emptyFilter);
+  const [responseFilter, setResponseFilter] = useState<ResponseFilter>(emptyResponseFilter);
+  /** The ids of the response list as last shown, for "previous/next" in a response. */
+  const [listOrder, setListOrder] = useState<string[]>([]);
   const [registry, setRegistry] = useState<Registry | null>(null);
   const [registryError, setRegistryError] = useState<UiError | null>(null);
+  const [counts, setCounts] = useState<Counts | null>(null);
   const [closing, setClosing] = useState(false);
   const [closeError, setCloseError] = useState<UiError | null>(null);
-  // Bumped when the core reports changed data, so the register table refetches.
+  // The import wizard keeps its state (files, preview, a running import) while
+  // the user looks elsewhere, so it stays mounted once opened.
+  const [importOpened, setImportOpened] = useState(initialView === 'import');
+  // Bumped when the core reports changed data, so views refetch.
   const [revision, setRevision] = useState(0);
 
   const loadRegistry = useCallback(() => {
-    Promise.all([api.registry.counties(), api.registry.policeDistricts()])
-      .then(([counties, districts]) => {
-        setRegistry({ counties, districts });
+    Promise.all([api.registry.counties(), api.registry.policeDistricts(), api.registry.municipalities({})])
+      .then(([counties, districts, municipalities]) => {
+        setRegistry({ counties, districts, municipalities: new Map(municipalities.map((m) => [m.number, m])) });
         setRegistryError(null);
       })
       .catch((e: unknown) => setRegistryError(toUiError(e)));
   }, []);
 
   useEffect(loadRegistry, [loadRegistry]);
-  useApiEvent('data.changed', () => {
-    loadRegistry();
-    setRevision((r) => r + 1);
-  });
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.stats.get(), api.registry.unanswered()])
+      .then(([stats, unanswered]) => {
+        if (!live) return;
+        setCounts({ stats, unanswered: unanswered.municipalities.length });
+        // A case with responses opens on its overview; a new one on the letter's questions.
+        setRoute((r) => r ?? { view: stats.responses.current > 0 ? 'overview' : 'questions' });
+      })
+      .catch(() => {
+        if (live) setRoute((r) => r ?? { view: 'overview' });
+      });
+    return () => {
+      live = false;
+    };
+  }, [revision]);
+
+  useApiEvent('data.changed', () => setRevision((r) => r + 1));
+
+  const navigate = useCallback((next: CaseRoute) => {
+    if (next.view === 'import') setImportOpened(true);
+    setRoute(next);
+    // A new view starts at its top.
+    window.scrollTo({ top: 0 });
+  }, []);
+
+  const caseData = useMemo<CaseData | null>(
+    () =>
+      registry
+        ? {
+            project,
+            counties: registry.counties,
+            districts: registry.districts,
+            municipalities: registry.municipalities,
+            revision,
+            navigate,
+          }
+        : null,
+    [project, registry, revision, navigate],
+  );
 
   async function close() {
     setClosing(true);
@@ -67,55 +125,96 @@ export function CaseScreen({ project, onClosed }: Props) {
   }
 
   function showDistrict(code: string) {
-    setFilter({ ...emptyFilter, policeDistrictCode: code });
-    setTab('municipalities');
+    setRegisterFilter({ ...emptyFilter, policeDistrictCode: code });
+    navigate({ view: 'municipalities' });
   }
 
-  const total = project.register.municipalityCount;
+  function openResponses(filter: Partial<ResponseFilter>) {
+    setResponseFilter({ ...emptyResponseFilter, ...filter });
+    navigate({ view: 'responses' });
+  }
+
+  const view = route?.view ?? null;
+
+  function content() {
+    if (!caseData || !route) {
+      return registryError ? null : <LoadingState label={t('app.loading')} />;
+    }
+    switch (route.view) {
+      case 'overview':
+        return <OverviewView stats={counts?.stats ?? null} unanswered={counts?.unanswered ?? null} onOpenResponses={openResponses} />;
+      case 'responses':
+        return route.responseId ? (
+          <ResponseDetailView
+            key={route.responseId}
+            responseId={route.responseId}
+            listOrder={listOrder}
+            onOpen={(id) => navigate({ view: 'responses', responseId: id })}
+            onBack={() => navigate({ view: 'responses' })}
+          />
+        ) : (
+          <ResponseList
+            filter={responseFilter}
+            onFilterChange={setResponseFilter}
+            onOrderChange={setListOrder}
+            onOpen={(id) => navigate({ view: 'responses', responseId: id })}
+          />
+        );
+      case 'unanswered':
+        return <UnansweredView />;
+      case 'import':
+        return null; // kept mounted below
+      case 'history':
+        return <ImportHistory />;
+      case 'questions':
+        return <QuestionList questions={project.questions} />;
+      case 'municipalities':
+        return (
+          <MunicipalityRegister
+            register={project.register}
+            revision={revision}
+            counties={caseData.counties}
+            districts={caseData.districts}
+            filter={registerFilter}
+            onFilterChange={setRegisterFilter}
+          />
+        );
+      case 'districts':
+        return <PoliceDistrictSummary districts={caseData.districts} onShowMunicipalities={showDistrict} />;
+    }
+  }
 
   return (
     <div className="screen" data-testid="case-screen">
       <CaseHeader project={project} closing={closing} onClose={() => void close()} />
       {closeError && <ErrorAlert title={t('case.closeFailed')} error={closeError} data-testid="close-error" />}
-      <Tabs value={tab} onChange={(value) => setTab(value as TabId)} data-size="md" className="case-tabs">
-        <Tabs.List aria-label={t('case.tabsLabel')}>
-          <Tabs.Tab value="questions" data-testid="tab-questions">
-            {t('case.tabs.questions')} <span className="tab-count">{project.questions.length}</span>
-          </Tabs.Tab>
-          <Tabs.Tab value="municipalities" data-testid="tab-municipalities">
-            {t('case.tabs.municipalities')} <span className="tab-count">{formatNumber(total)}</span>
-          </Tabs.Tab>
-          <Tabs.Tab value="districts" data-testid="tab-districts">
-            {t('case.tabs.districts')} <span className="tab-count">{project.register.policeDistrictCount}</span>
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="questions" data-testid="panel-questions">
-          <QuestionList questions={project.questions} />
-        </Tabs.Panel>
-        <Tabs.Panel value="municipalities" data-testid="panel-municipalities">
+      <div className="case-layout">
+        <CaseNav
+          current={view ?? 'overview'}
+          counts={{
+            responses: counts?.stats.responses.current ?? null,
+            unanswered: counts?.unanswered ?? null,
+            questions: project.questions.length,
+            municipalities: project.register.municipalityCount,
+            districts: project.register.policeDistrictCount,
+          }}
+          onSelect={(v) => navigate({ view: v })}
+        />
+        <div className="case-content" data-testid={view ? `panel-${view}` : undefined} data-view={view ?? undefined}>
           {registryError && <ErrorAlert title={t('registry.failed')} error={registryError} />}
-          {registry ? (
-            <MunicipalityRegister
-              register={project.register}
-              revision={revision}
-              counties={registry.counties}
-              districts={registry.districts}
-              filter={filter}
-              onFilterChange={setFilter}
-            />
-          ) : (
-            !registryError && <LoadingState label={t('app.loading')} />
+          {caseData && (
+            <CaseContext.Provider value={caseData}>
+              {content()}
+              {importOpened && (
+                <div hidden={view !== 'import'}>
+                  <ImportWizard onShowResponses={() => openResponses({})} />
+                </div>
+              )}
+            </CaseContext.Provider>
           )}
-        </Tabs.Panel>
-        <Tabs.Panel value="districts" data-testid="panel-districts">
-          {registryError && <ErrorAlert title={t('registry.failed')} error={registryError} />}
-          {registry ? (
-            <PoliceDistrictSummary districts={registry.districts} onShowMunicipalities={showDistrict} />
-          ) : (
-            !registryError && <LoadingState label={t('app.loading')} />
-          )}
-        </Tabs.Panel>
-      </Tabs>
+          {!caseData && content()}
+        </div>
+      </div>
     </div>
   );
 }

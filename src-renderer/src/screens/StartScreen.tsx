@@ -1,17 +1,22 @@
-// Shown when no case is open: create a new case or open an existing one.
+// Shown when no case is open: create a new case, open an existing one, or
+// try the app on synthetic demo data.
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../src-shared/domain';
 import { CreateProjectForm } from '../components/start/CreateProjectForm';
+import { DemoPanel } from '../components/start/DemoPanel';
 import { OpenProjectPanel } from '../components/start/OpenProjectPanel';
 
 interface Props {
   workspaceDir: string;
   recentProjects: string[];
   onProjectReady: (project: ProjectSummary) => void;
+  onDemoStart: () => void;
+  /** The demo case with its responses, or null if loading it failed. */
+  onDemoEnd: (project: ProjectSummary | null) => void;
 }
 
-export function StartScreen({ workspaceDir, recentProjects, onProjectReady }: Props) {
+export function StartScreen({ workspaceDir, recentProjects, onProjectReady, onDemoStart, onDemoEnd }: Props) {
   const { t } = useTranslation();
   return (
     <div className="screen" data-testid="start-screen">
@@ -25,6 +30,7 @@ export function StartScreen({ workspaceDir, recentProjects, onProjectReady }: Pr
         <CreateProjectForm workspaceDir={workspaceDir} onReady={onProjectReady} />
         <OpenProjectPanel recentProjects={recentProjects} onOpened={onProjectReady} />
       </div>
+      <DemoPanel onStart={onDemoStart} onEnd={onDemoEnd} />
     </div>
   );
 }

@@ -1,9 +1,17 @@
 // The open case at a glance: title, case number, deadline, issuer and the
-// file it is stored in, with the button that closes it.
-import { Button, Heading, Tag } from '@digdir/designsystemet-react';
+// file it is stored in, with the button that closes it. A case made from the
+// synthetic demo data says so plainly.
+import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../../src-shared/domain';
 import { formatDate } from '../../lib/format';
+
+/** Title prefix the core gives the demo project. */
+const DEMO_TITLE_PREFIX = 'Eksempelprosjekt';
+
+export function isDemoProject(project: ProjectSummary): boolean {
+  return project.title.startsWith(DEMO_TITLE_PREFIX);
+}
 
 interface Props {
   project: ProjectSummary;
@@ -15,14 +23,21 @@ export function CaseHeader({ project, closing, onClose }: Props) {
   const { t } = useTranslation();
   return (
     <header className="case-header" data-testid="case-header">
+      {isDemoProject(project) && (
+        <Alert data-color="warning" data-size="sm" className="demo-banner" data-testid="demo-banner">
+          <Paragraph data-size="sm">
+            <strong>{t('case.demoBanner')}</strong> {t('case.demoBannerDetail')}
+          </Paragraph>
+        </Alert>
+      )}
       <div className="case-header__top">
-        <div>
+        <div className="case-header__title">
           {project.caseNumber && (
             <Tag data-color="accent" data-size="sm" data-testid="case-number">
               {t('case.caseNumber', { caseNumber: project.caseNumber })}
             </Tag>
           )}
-          <Heading level={1} data-size="md" data-testid="case-title">
+          <Heading level={1} data-size="sm" data-testid="case-title">
             {project.title}
           </Heading>
         </div>
@@ -30,7 +45,7 @@ export function CaseHeader({ project, closing, onClose }: Props) {
           {t('case.close')}
         </Button>
       </div>
-      <dl className="facts">
+      <dl className="facts facts--compact">
         {project.deadline && (
           <div>
             <dt>{t('case.deadline')}</dt>
@@ -49,9 +64,9 @@ export function CaseHeader({ project, closing, onClose }: Props) {
             {t('case.createdBy', { date: formatDate(project.createdAt), user: project.createdBy })}
           </dd>
         </div>
-        <div className="facts__wide">
+        <div className="facts__path">
           <dt>{t('case.file')}</dt>
-          <dd className="path" data-testid="case-path">
+          <dd className="path" data-testid="case-path" title={project.path}>
             {project.path}
           </dd>
         </div>

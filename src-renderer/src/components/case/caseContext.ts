@@ -1,0 +1,41 @@
+// What every view of an open case needs: the project, the register (to name
+// municipalities by number), a revision that changes whenever the core reports
+// changed data, and a way to move between views.
+import { createContext, useContext } from 'react';
+import type { County, Municipality, PoliceDistrict, ProjectSummary } from '../../../../src-shared/domain';
+
+export type ViewId =
+  | 'overview'
+  | 'responses'
+  | 'unanswered'
+  | 'import'
+  | 'history'
+  | 'questions'
+  | 'municipalities'
+  | 'districts';
+
+/** A place in the case: a view, or one response (with the list it came from). */
+export type CaseRoute = { view: Exclude<ViewId, 'responses'> } | { view: 'responses'; responseId?: string };
+
+export interface CaseData {
+  project: ProjectSummary;
+  counties: County[];
+  districts: PoliceDistrict[];
+  municipalities: Map<string, Municipality>;
+  /** Bumped on every data.changed event; effects that load data depend on it. */
+  revision: number;
+  navigate: (route: CaseRoute) => void;
+}
+
+export const CaseContext = createContext<CaseData | null>(null);
+
+export function useCase(): CaseData {
+  const value = useContext(CaseContext);
+  if (!value) throw new Error('useCase outside a case');
+  return value;
+}
+
+/** "Herøy (Nordland)": a municipality's name with its county, for names shared by several. */
+export function municipalityLabel(m: { name: string; countyName: string }): string {
+  return `${m.name} (${m.countyName})`;
+}

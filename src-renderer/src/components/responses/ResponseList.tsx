@@ -1,0 +1,313 @@
+// "Svar": the responses, current versions by default, with filters (police
+// district, county, match status, needs splitting, text) and a count line.
+// The table is virtualised so a few thousand rows scroll smoothly.
+import { Button, Field, Heading, Label, Paragraph, Select, Switch, Table, Textfield } from '@digdir/designsystemet-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MatchStatus, ResponseSummary } from '../../../../src-shared/domain';
+import { norwegianCompare } from '../../../../src-shared/norwegian';
+import { api } from '../../api/client';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { toUiError, type UiError } from '../../lib/errors';
+import { formatDate, formatNumber } from '../../lib/format';
+import { ErrorAlert } from '../ErrorAlert';
+import { useCase } from '../case/caseContext';
+import { AnsweredQuestions, ResponseFlags, StatusTag } from './ResponseBits';
+import { emptyResponseFilter, isResponseFilterActive, type ResponseFilter } from './responseFilter';
+
+type SortKey = 'name' | 'county' | 'district' | 'received';
+interface Sort {
+  key: SortKey;
+  direction: 'ascending' | 'descending';
+}
+
+const nameOf = (r: ResponseSummary) => r.municipality?.name ?? r.respondentName;
+const compare: Record<SortKey, (a: ResponseSummary, b: ResponseSummary) => number> = {
+  name: (a, b) => norwegianCompare(nameOf(a), nameOf(b)),
+  county: (a, b) => norwegianCompare(a.municipality?.countyName ?? '\uffff', b.municipality?.countyName ?? '\uffff') || norwegianCompare(nameOf(a), nameOf(b)),
+  district: (a, b) =>
+    norwegianCompare(a.municipality?.policeDistrictName ?? '\uffff', b.municipality?.policeDistrictName ?? '\uffff') || norwegianCompare(nameOf(a), nameOf(b)),
+  received: (a, b) => (a.receivedDate ?? '').localeCompare(b.receivedDate ?? '') || norwegianCompare(nameOf(a), nameOf(b)),
+};
+
+const SEARCH_DELAY_MS = 150;
+
+/** "1804 · Bodø kommune v/ rådmannen": the number, and the sender's own wording when it adds something. */
+function sentAs(number: string, name: string, respondentName: string): string {
+  const plain = respondentName.trim().toLocaleLowerCase('nb');
+  const n = name.toLocaleLowerCase('nb');
+  return plain === n || plain === `${n} kommune` ? number : `${number} · ${respondentName}`;
+}
+const COLUMNS = 7;
+
+interface Props {
+  filter: ResponseFilter;
+  onFilterChange: (filter: ResponseFilter) => void;
+  /** The ids in the order shown, for previous/next in a response. */
+  onOrderChange: (ids: string[]) => void;
+  onOpen: (id: string) => void;
+}
+
+export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: Props) {
+  const { t } = useTranslation();
+  const { project, counties, districts, revision, navigate } = useCase();
+  const headingId = useId();
+  const districtId = useId();
+  const countyId = useId();
+  const statusId = useId();
+  const [rows, setRows] = useState<ResponseSummary[] | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'ascending' });
+  const query = useDebouncedValue(filter.query, SEARCH_DELAY_MS);
+  const seqRef = useRef(0);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const seq = ++seqRef.current;
+    setLoading(true);
+    api.responses
+      .list({
+        includeSuperseded: filter.includeSuperseded || undefined,
+        policeDistrictCode: filter.policeDistrictCode || undefined,
+        countyNumber: filter.countyNumber || undefined,
+        needsSplitting: filter.needsSplitting || undefined,
+        matchStatus: filter.matchStatus || undefined,
+        query: query.trim() || undefined,
+      })
+      .then((result) => {
+        if (seq !== seqRef.current) return;
+        setRows(result);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (seq === seqRef.current) setError(toUiError(e));
+      })
+      .finally(() => {
+        if (seq === seqRef.current) setLoading(false);
+      });
+  }, [query, filter.includeSuperseded, filter.policeDistrictCode, filter.countyNumber, filter.needsSplitting, filter.matchStatus, revision]);
+
+  const sorted = useMemo(() => {
+    if (!rows) return [];
+    const sign = sort.direction === 'ascending' ? 1 : -1;
+    return [...rows].sort((a, b) => sign * compare[sort.key](a, b));
+  }, [rows, sort]);
+
+  useEffect(() => onOrderChange(sorted.map((r) => r.id)), [sorted, onOrderChange]);
+
+  const virtualizer = useVirtualizer({
+    count: sorted.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 57,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items.length > 0 ? items[0].start : 0;
+  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+
+  const municipalityCount = useMemo(() => new Set(sorted.flatMap((r) => (r.municipality ? [r.municipality.number] : []))).size, [sorted]);
+  const others = sorted.filter((r) => !r.municipality).length;
+  const active = isResponseFilterActive(filter);
+
+  const header = (key: SortKey, label: string) => (
+    <Table.HeaderCell
+      scope="col"
+      sort={sort.key === key ? sort.direction : 'none'}
+      onClick={() => setSort((s) => (s.key === key ? { key, direction: s.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: 'ascending' }))}
+      data-testid={`responses-sort-${key}`}
+    >
+      {label}
+    </Table.HeaderCell>
+  );
+
+  const set = (patch: Partial<ResponseFilter>) => onFilterChange({ ...filter, ...patch });
+
+  return (
+    <section className="stack" aria-labelledby={headingId} data-testid="responses-view">
+      <div className="view-header">
+        <Heading level={2} data-size="sm" id={headingId}>
+          {t('responses.heading')}
+        </Heading>
+        <Button data-size="sm" variant="secondary" onClick={() => navigate({ view: 'import' })} data-testid="responses-import">
+          {t('responses.import')}
+        </Button>
+      </div>
+
+      <div className="filters filters--responses" role="search" aria-label={t('responses.filtersLabel')}>
+        <Textfield
+          data-size="sm"
+          className="filters__search"
+          type="search"
+          label={t('responses.search')}
+          value={filter.query}
+          onChange={(e) => set({ query: e.target.value })}
+          autoComplete="off"
+          spellCheck={false}
+          data-testid="responses-search"
+        />
+        <Field data-size="sm">
+          <Label htmlFor={districtId}>{t('registry.district')}</Label>
+          <Select id={districtId} value={filter.policeDistrictCode} onChange={(e) => set({ policeDistrictCode: e.target.value })} data-testid="responses-district-filter">
+            <Select.Option value="">{t('registry.allDistricts')}</Select.Option>
+            {districts.map((d) => (
+              <Select.Option key={d.code} value={d.code}>
+                {d.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field data-size="sm">
+          <Label htmlFor={countyId}>{t('registry.county')}</Label>
+          <Select id={countyId} value={filter.countyNumber} onChange={(e) => set({ countyNumber: e.target.value })} data-testid="responses-county-filter">
+            <Select.Option value="">{t('registry.allCounties')}</Select.Option>
+            {counties.map((c) => (
+              <Select.Option key={c.number} value={c.number}>
+                {c.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field data-size="sm">
+          <Label htmlFor={statusId}>{t('responses.matchFilter')}</Label>
+          <Select id={statusId} value={filter.matchStatus} onChange={(e) => set({ matchStatus: e.target.value as MatchStatus | '' })} data-testid="responses-match-filter">
+            <Select.Option value="">{t('responses.matchAll')}</Select.Option>
+            <Select.Option value="matched">{t('matchStatus.matched')}</Select.Option>
+            <Select.Option value="ambiguous">{t('matchStatus.ambiguous')}</Select.Option>
+            <Select.Option value="unmatched">{t('matchStatus.unmatched')}</Select.Option>
+          </Select>
+        </Field>
+      </div>
+      <div className="filters-row">
+        <Switch
+          data-size="sm"
+          label={t('responses.onlyNeedsSplitting')}
+          checked={filter.needsSplitting}
+          onChange={(e) => set({ needsSplitting: e.target.checked })}
+          data-testid="responses-needs-splitting"
+        />
+        <Switch
+          data-size="sm"
+          label={t('responses.includeSuperseded')}
+          checked={filter.includeSuperseded}
+          onChange={(e) => set({ includeSuperseded: e.target.checked })}
+          data-testid="responses-include-superseded"
+        />
+        <Button variant="tertiary" data-size="sm" onClick={() => onFilterChange(emptyResponseFilter)} disabled={!active} data-testid="responses-reset">
+          {t('registry.reset')}
+        </Button>
+      </div>
+
+      {error && <ErrorAlert title={t('responses.failed')} error={error} data-testid="responses-error" />}
+
+      <Paragraph className="count-line" aria-live="polite" data-testid="responses-count">
+        <strong>
+          {t('responses.countLine', {
+            responses: t('responses.nResponses', { count: sorted.length, formatted: formatNumber(sorted.length) }),
+            municipalities: t('responses.nMunicipalities', { count: municipalityCount, formatted: formatNumber(municipalityCount) }),
+          })}
+        </strong>
+        {others > 0 && <> {t('responses.others', { count: others, formatted: formatNumber(others) })}</>}
+        {active && <span className="muted"> · {t('responses.filtered')}</span>}
+      </Paragraph>
+
+      <div className="table-scroll table-scroll--tall" ref={scrollRef} aria-busy={loading || undefined}>
+        <Table
+          stickyHeader
+          border
+          hover
+          data-size="sm"
+          className="responses-table"
+          data-testid="responses-table"
+          aria-rowcount={sorted.length + 1}
+        >
+          <caption className="ds-sr-only">{t('responses.caption')}</caption>
+          <Table.Head>
+            <Table.Row aria-rowindex={1}>
+              {header('name', t('responses.columns.respondent'))}
+              {header('county', t('responses.columns.county'))}
+              {header('district', t('responses.columns.district'))}
+              {header('received', t('responses.columns.received'))}
+              <Table.HeaderCell scope="col">{t('responses.columns.answered')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('responses.columns.flags')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('responses.columns.status')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {padTop > 0 && (
+              <tr aria-hidden className="virtual-pad">
+                <td colSpan={COLUMNS} style={{ height: padTop }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const r = sorted[item.index];
+              return (
+                <Table.Row
+                  key={r.id}
+                  ref={virtualizer.measureElement}
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  className={`response-row${r.isCurrent ? '' : ' response-row--superseded'}`}
+                  onClick={() => onOpen(r.id)}
+                  data-testid="response-row"
+                  data-id={r.id}
+                  data-municipality={r.municipality?.number ?? undefined}
+                  data-match-status={r.matchStatus}
+                >
+                  <Table.HeaderCell scope="row" className="row-header">
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onOpen(r.id);
+                      }}
+                      data-testid="response-open"
+                    >
+                      {r.municipality ? r.municipality.name : r.respondentName}
+                    </button>
+                    <span className="official-name">
+                      {r.municipality
+                        ? sentAs(r.municipality.number, r.municipality.name, r.respondentName)
+                        : r.matchStatus === 'ambiguous'
+                          ? t('responses.ambiguousRespondent')
+                          : t('responses.otherRespondent')}
+                    </span>
+                  </Table.HeaderCell>
+                  <Table.Cell>{r.municipality?.countyName ?? '–'}</Table.Cell>
+                  <Table.Cell>{r.municipality?.policeDistrictName ?? '–'}</Table.Cell>
+                  <Table.Cell className="nowrap">{r.receivedDate ? formatDate(r.receivedDate) : '–'}</Table.Cell>
+                  <Table.Cell>
+                    <AnsweredQuestions answered={r.answered} total={project.questions.length} hasUnassigned={r.hasUnassigned} />
+                  </Table.Cell>
+                  <Table.Cell>
+                    <ResponseFlags response={r} />
+                  </Table.Cell>
+                  <Table.Cell>
+                    <StatusTag status={r.status} />
+                  </Table.Cell>
+                </Table.Row>
+              );
+            })}
+            {padBottom > 0 && (
+              <tr aria-hidden className="virtual-pad">
+                <td colSpan={COLUMNS} style={{ height: padBottom }} />
+              </tr>
+            )}
+          </Table.Body>
+        </Table>
+        {rows !== null && sorted.length === 0 && (
+          <div className="empty-table" data-testid="responses-empty">
+            <Paragraph className="muted">{active ? t('responses.emptyFiltered') : t('responses.empty')}</Paragraph>
+            {!active && (
+              <Button data-size="sm" onClick={() => navigate({ view: 'import' })}>
+                {t('responses.import')}
+              </Button>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+// The response list's filter, held by the case screen so it survives a visit
+// to a response and back, and so the overview can open a filtered list.
+import type { MatchStatus } from '../../../../src-shared/domain';
+
+export interface ResponseFilter {
+  query: string;
+  policeDistrictCode: string;
+  countyNumber: string;
+  matchStatus: MatchStatus | '';
+  needsSplitting: boolean;
+  includeSuperseded: boolean;
+}
+
+export const emptyResponseFilter: ResponseFilter = {
+  query: '',
+  policeDistrictCode: '',
+  countyNumber: '',
+  matchStatus: '',
+  needsSplitting: false,
+  includeSuperseded: false,
+};
+
+export function isResponseFilterActive(f: ResponseFilter): boolean {
+  return (
+    f.query.trim() !== '' ||
+    f.policeDistrictCode !== '' ||
+    f.countyNumber !== '' ||
+    f.matchStatus !== '' ||
+    f.needsSplitting ||
+    f.includeSuperseded
+  );
+}
