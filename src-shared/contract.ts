@@ -4,6 +4,7 @@
 // is parsed at the boundary; results are plain data described by a type.
 import { z } from 'zod';
 import type { AuditEntry, Code, Coding, CodingProgress, Memo, UndoState, Variable, WorkspaceResponse } from './coding';
+import type { AnswerFindingLink, Finding, FindingLink, FindingReport, FindingView } from './findings';
 import { mappingPresetSchema, type BatchSummary, type ImportReport, type SavedPreset } from './imports';
 import type {
   AppInfo,
@@ -219,6 +220,57 @@ export const contract = {
   'memos.set': method(z.object({ targetType: memoTarget, targetId: id.nullable(), text: z.string().max(100_000) }).strict()).returns<null>(),
 
   'workspace.response': method(z.object({ id }).strict()).returns<WorkspaceResponse>(),
+
+  'findings.reports': method(none).returns<FindingReport[]>(),
+  'findings.list': method(z.object({ query: z.string().max(200).optional(), reportId: id.optional(), theme: z.string().max(200).optional() }).strict()).returns<Finding[]>(),
+  'findings.saveReport': method(
+    z
+      .object({
+        id: id.optional(),
+        key: z.string().trim().min(1).max(200),
+        title: z.string().trim().min(1).max(1000),
+        publisher: z.string().trim().min(1).max(300),
+        published: z.string().max(40).nullable().optional(),
+        url: z.string().max(2000).nullable().optional(),
+        verified: z.boolean().optional(),
+        notes: z.string().max(20_000).optional(),
+      })
+      .strict(),
+  ).returns<FindingReport>(),
+  'findings.deleteReport': method(z.object({ id, confirm: z.boolean().default(false) }).strict()).returns<{ findings: number; links: number }>(),
+  'findings.save': method(
+    z
+      .object({
+        id: id.optional(),
+        reportId: id.nullable(),
+        statement: z.string().trim().min(1).max(5000),
+        reference: z.string().max(300).nullable().optional(),
+        theme: z.string().max(200).nullable().optional(),
+        verified: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<Finding>(),
+  'findings.delete': method(z.object({ id, confirm: z.boolean().default(false) }).strict()).returns<{ links: number }>(),
+  'findings.link': method(
+    z
+      .object({
+        findingId: id,
+        answerId: id.optional(),
+        codingId: id.nullable().optional(),
+        relation: z.enum(['stotter', 'motsier', 'nyanserer', 'nytt_forhold']),
+        comment: z.string().max(5000).nullable().optional(),
+      })
+      .strict()
+      .refine((v) => v.answerId || v.codingId, { message: 'answerId or codingId is required', path: ['answerId'] }),
+  ).returns<FindingLink>(),
+  'findings.updateLink': method(
+    z.object({ id, relation: z.enum(['stotter', 'motsier', 'nyanserer', 'nytt_forhold']).optional(), comment: z.string().max(5000).nullable().optional() }).strict(),
+  ).returns<FindingLink>(),
+  'findings.unlink': method(z.object({ id }).strict()).returns<null>(),
+  'findings.view': method(z.object({ id }).strict()).returns<FindingView>(),
+  'findings.forResponse': method(z.object({ responseId: id }).strict()).returns<AnswerFindingLink[]>(),
+  'findings.export': method(z.object({ format: z.enum(['csv', 'xlsx']) }).strict()).returns<{ fileName: string; mediaType: string; base64: string }>(),
+  'findings.import': method(exportedFile).returns<{ reports: number; findings: number }>(),
 
   'history.state': method(none).returns<UndoState>(),
   'history.undo': method(none).returns<UndoState>(),

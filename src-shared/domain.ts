@@ -199,6 +199,8 @@ export interface Provenance {
 }
 
 export interface ResponseDetail extends ResponseSummary {
+  /** Ambiguous respondents: the municipalities the name fits. */
+  candidates: MunicipalityFacts[];
   answers: AnswerPart[];
   provenance: Provenance;
   versions: ResponseVersion[];

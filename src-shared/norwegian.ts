@@ -26,3 +26,18 @@ export function formatNorwegianDate(iso: string | null | undefined): string {
 export function formatNorwegianNumber(n: number): string {
   return new Intl.NumberFormat('nb-NO').format(n);
 }
+
+/** A moment as dd.mm.åååå tt:mm in Norwegian local time. */
+export function formatNorwegianDateTime(date: Date): string {
+  const parts = new Intl.DateTimeFormat('nb-NO', {
+    timeZone: 'Europe/Oslo',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}.${get('month')}.${get('year')} ${get('hour')}:${get('minute')}`;
+}

@@ -143,7 +143,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const { core } = options;
   const token = options.token ?? randomBytes(32).toString('base64url');
   const staticRoot = path.resolve(options.staticDir);
-  const maxBody = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  // Staged import files arrive as base64 in the body (100 MB files → ~134 MB).
+  const maxBody = options.maxBodyBytes ?? 200 * 1024 * 1024;
   const streams = new Set<http.ServerResponse>();
   let origin = '';
 

@@ -3,7 +3,8 @@
 // `migratedDatabase('<its name>')` and checks what it changes; the last block
 // checks that the latest schema matches the typed shape in schema.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { latestSchemaVersion, migrations } from '../../src-main/core/store/migrations';
+import { Migrator } from 'kysely';
+import { latestSchemaVersion, migrationProvider, migrations } from '../../src-main/core/store/migrations';
 import type { DB } from '../../src-main/core/store/schema';
 import { columnNames, foreignKeys, migratedDatabase, tableNames, type MigratedDb } from '../helpers/sqlite';
 
@@ -217,6 +218,177 @@ describe('0001_initial', () => {
   });
 });
 
+describe('0002_coding_workspace', () => {
+  let m: MigratedDb;
+  beforeEach(async () => {
+    m = await migratedDatabase('0002_coding_workspace');
+  });
+  afterEach(() => m.close());
+
+  /** response → answers, a code, a coding and a single-choice variable; returns the ids. */
+  function seed() {
+    const respondent = who();
+    insert(m, 'respondent', { ...respondent, name: 'Bodø kommune', match_status: 'unmatched' });
+    const batch = who();
+    insert(m, 'import_batch', { ...batch, label: 'import' });
+    const response = who();
+    insert(m, 'response', { ...response, respondent_id: respondent.id, batch_id: batch.id, locator: 'rad 2' });
+    const answer = who();
+    insert(m, 'answer', { ...answer, response_id: response.id, ordinal: 1, text: 'Rus blant unge.' });
+    const code = who();
+    insert(m, 'code', { ...code, name: 'Rus', colour: '#1E6FA8' });
+    const coding = who();
+    insert(m, 'coding', { ...coding, answer_id: answer.id, code_id: code.id, start_offset: 0, end_offset: 3 });
+    const variable = who();
+    insert(m, 'variable', { ...variable, key: 'q2_satisfied', label: 'Tilfreds', kind: 'single', options: '[{"value":"ja","label":"Ja"}]' });
+    return { respondent: respondent.id, batch: batch.id, response: response.id, answer: answer.id, code: code.id, coding: coding.id, variable: variable.id };
+  }
+  const value = (ids: ReturnType<typeof seed>, extra: Record<string, unknown> = {}) => ({
+    ...who(),
+    response_id: ids.response,
+    variable_id: ids.variable,
+    value: '"ja"',
+    ...extra,
+  });
+  const n = (table: string) => (m.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+  it('adds the variable, variable_value and memo tables, use_in_memo on codings and group_id on events', () => {
+    expect(tableNames(m.sqlite)).toEqual(expect.arrayContaining(['variable', 'variable_value', 'memo']));
+    expect(columnNames(m.sqlite, 'variable')).toEqual([...AUTHORED, 'key', 'label', 'question_id', 'kind', 'options', 'shortcut', 'sort_order'].sort());
+    expect(columnNames(m.sqlite, 'variable_value')).toEqual(
+      [...AUTHORED, 'response_id', 'variable_id', 'value', 'evidence_answer_id', 'evidence_start', 'evidence_end'].sort(),
+    );
+    expect(columnNames(m.sqlite, 'memo')).toEqual([...AUTHORED, 'target_type', 'target_id', 'text'].sort());
+    expect(columnNames(m.sqlite, 'coding')).toContain('use_in_memo');
+    expect(columnNames(m.sqlite, 'event')).toContain('group_id');
+    const indexes = (m.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['variable_value_variable', 'memo_target', 'code_parent', 'event_actor_group']));
+    expect(m.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual([{ name: '0001_initial' }, { name: '0002_coding_workspace' }]);
+  });
+
+  it('restricts variable.kind and keeps keys unique, options defaulting to []', () => {
+    expect(() => insert(m, 'variable', { ...who(), key: 'a', label: 'A', kind: 'number' })).toThrow(/CHECK constraint failed/);
+    for (const [i, kind] of ['single', 'multi', 'text'].entries()) {
+      expect(() => insert(m, 'variable', { ...who(), key: `k${i}`, label: 'K', kind })).not.toThrow();
+    }
+    expect(() => insert(m, 'variable', { ...who(), key: 'k0', label: 'Igjen', kind: 'text' })).toThrow(/UNIQUE constraint failed: variable.key/);
+    expect(m.sqlite.prepare("SELECT options, sort_order FROM variable WHERE key = 'k2'").get()).toEqual({ options: '[]', sort_order: 0 });
+    expect(() => insert(m, 'variable', { ...who(), key: 'q', label: 'Q', kind: 'text', question_id: 'no-question' })).toThrow(/FOREIGN KEY constraint failed/);
+  });
+
+  it('takes a variable value\'s evidence all or nothing, with end after start', () => {
+    const ids = seed();
+    const evidence = { evidence_answer_id: ids.answer, evidence_start: 0, evidence_end: 3 };
+    // a span without an answer
+    expect(() => insert(m, 'variable_value', value(ids, { evidence_start: 0, evidence_end: 3 }))).toThrow(/CHECK constraint failed/);
+    expect(() => insert(m, 'variable_value', value(ids, { evidence_start: 0 }))).toThrow(/CHECK constraint failed/);
+    // an empty or backwards span, or a negative start
+    expect(() => insert(m, 'variable_value', value(ids, { ...evidence, evidence_end: 0 }))).toThrow(/CHECK constraint failed/);
+    expect(() => insert(m, 'variable_value', value(ids, { ...evidence, evidence_start: 3, evidence_end: 3 }))).toThrow(/CHECK constraint failed/);
+    expect(() => insert(m, 'variable_value', value(ids, { ...evidence, evidence_start: -1 }))).toThrow(/CHECK constraint failed/);
+    // evidence must point at an answer
+    expect(() => insert(m, 'variable_value', value(ids, { ...evidence, evidence_answer_id: 'no-answer' }))).toThrow(/FOREIGN KEY constraint failed/);
+    expect(n('variable_value')).toBe(0);
+    expect(() => insert(m, 'variable_value', value(ids, evidence))).not.toThrow();
+  });
+
+  it('refuses evidence that names an answer but lacks its start or end', () => {
+    const ids = seed();
+    expect(() => insert(m, 'variable_value', value(ids, { evidence_answer_id: ids.answer }))).toThrow(/CHECK constraint failed/);
+    expect(() => insert(m, 'variable_value', value(ids, { evidence_answer_id: ids.answer, evidence_start: 0 }))).toThrow(/CHECK constraint failed/);
+  });
+
+  it('allows no evidence, and one value per response and variable', () => {
+    const ids = seed();
+    insert(m, 'variable_value', value(ids));
+    expect(() => insert(m, 'variable_value', value(ids, { value: '"nei"' }))).toThrow(/UNIQUE constraint failed: variable_value.response_id, variable_value.variable_id/);
+    expect(() => insert(m, 'variable_value', value(ids, { response_id: 'no-response' }))).toThrow(/FOREIGN KEY constraint failed/);
+  });
+
+  it('cascades from a response (and a variable) to their values', () => {
+    const ids = seed();
+    insert(m, 'variable_value', value(ids, { evidence_answer_id: ids.answer, evidence_start: 0, evidence_end: 3 }));
+    const other = who();
+    insert(m, 'variable', { ...other, key: 'q5', label: 'Q5', kind: 'text' });
+    insert(m, 'variable_value', value(ids, { variable_id: other.id, value: '"lokaler"' }));
+    m.sqlite.prepare('DELETE FROM variable WHERE id = ?').run(other.id);
+    expect(n('variable_value')).toBe(1);
+    // The coding still points at the answer; remove it (as the app does) before the response goes.
+    m.sqlite.prepare('DELETE FROM coding').run();
+    m.sqlite.prepare('DELETE FROM response WHERE id = ?').run(ids.response);
+    expect(n('variable_value')).toBe(0);
+    expect(n('answer')).toBe(0);
+  });
+
+  it('ties a memo\'s target id to its type, one memo per target (the project\'s included)', () => {
+    const ids = seed();
+    expect(() => insert(m, 'memo', { ...who(), target_type: 'project', target_id: 'x', text: 'Notat' })).toThrow(/CHECK constraint failed/);
+    for (const type of ['response', 'answer', 'code']) {
+      expect(() => insert(m, 'memo', { ...who(), target_type: type, text: 'Notat' }), type).toThrow(/CHECK constraint failed/);
+    }
+    expect(() => insert(m, 'memo', { ...who(), target_type: 'coding', target_id: ids.coding, text: 'Notat' })).toThrow(/CHECK constraint failed/);
+    insert(m, 'memo', { ...who(), target_type: 'project', text: 'Prosjektnotat' });
+    expect(() => insert(m, 'memo', { ...who(), target_type: 'project', text: 'Et til' })).toThrow(/UNIQUE constraint failed/);
+    insert(m, 'memo', { ...who(), target_type: 'response', target_id: ids.response, text: 'Svarnotat' });
+    expect(() => insert(m, 'memo', { ...who(), target_type: 'response', target_id: ids.response, text: 'Igjen' })).toThrow(/UNIQUE constraint failed/);
+    // the same id under another type is another target
+    insert(m, 'memo', { ...who(), target_type: 'answer', target_id: ids.response, text: 'Annen type' });
+    insert(m, 'memo', { ...who(), target_type: 'code', target_id: ids.code, text: 'Kodenotat' });
+    expect(n('memo')).toBe(4);
+    expect(() => insert(m, 'memo', { ...who(), target_type: 'code', target_id: ids.code })).toThrow(/NOT NULL constraint failed: memo.text/);
+  });
+
+  it('marks codings for the memo with 0 or 1, default 0', () => {
+    const ids = seed();
+    expect(m.sqlite.prepare('SELECT use_in_memo FROM coding WHERE id = ?').get(ids.coding)).toEqual({ use_in_memo: 0 });
+    const base = { answer_id: ids.answer, code_id: ids.code, start_offset: 4, end_offset: 9 };
+    expect(() => insert(m, 'coding', { ...who(), ...base, use_in_memo: 2 })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(m, 'coding', { ...who(), ...base, use_in_memo: -1 })).toThrow(/CHECK constraint failed/);
+    expect(() => insert(m, 'coding', { ...who(), ...base, use_in_memo: 1 })).not.toThrow();
+    expect(() => m.sqlite.prepare('UPDATE coding SET use_in_memo = 5 WHERE id = ?').run(ids.coding)).toThrow(/CHECK constraint failed/);
+  });
+
+  it('keeps the audit trail append-only, group_id included', () => {
+    const event = { id: 'e1', at: 't', actor: 'a', action: 'coding.create', entity_type: 'coding', entity_id: 'k1', group_id: 'g1' };
+    insert(m, 'event', event);
+    insert(m, 'event', { ...event, id: 'e2', group_id: null });
+    expect(m.sqlite.prepare('SELECT id, group_id FROM event ORDER BY seq').all()).toEqual([
+      { id: 'e1', group_id: 'g1' },
+      { id: 'e2', group_id: null },
+    ]);
+    expect(() => m.sqlite.prepare("UPDATE event SET group_id = 'g2' WHERE id = 'e2'").run()).toThrow(/append-only/);
+    expect(() => m.sqlite.prepare("DELETE FROM event WHERE group_id = 'g1'").run()).toThrow(/append-only/);
+    expect(n('event')).toBe(2);
+  });
+
+  it('upgrades a 0001 file, keeping its codings (not for the memo) and events (no group)', async () => {
+    const old = await migratedDatabase('0001_initial');
+    try {
+      const respondent = who();
+      insert(old, 'respondent', { ...respondent, name: 'Hamar kommune', match_status: 'unmatched' });
+      const batch = who();
+      insert(old, 'import_batch', { ...batch, label: 'import' });
+      const response = who();
+      insert(old, 'response', { ...response, respondent_id: respondent.id, batch_id: batch.id, locator: 'rad 2' });
+      const answer = who();
+      insert(old, 'answer', { ...answer, response_id: response.id, ordinal: 1, text: 'Svar' });
+      const code = who();
+      insert(old, 'code', { ...code, name: 'Kode', colour: '#1E6FA8' });
+      const coding = who();
+      insert(old, 'coding', { ...coding, answer_id: answer.id, code_id: code.id, start_offset: 0, end_offset: 4 });
+      insert(old, 'event', { id: 'old', at: 't', actor: 'a', action: 'coding.create', entity_type: 'coding', entity_id: coding.id });
+
+      const { error } = await new Migrator({ db: old.db, provider: migrationProvider }).migrateTo('0002_coding_workspace');
+      expect(error).toBeUndefined();
+      expect(old.sqlite.prepare('SELECT id, use_in_memo FROM coding').all()).toEqual([{ id: coding.id, use_in_memo: 0 }]);
+      expect(old.sqlite.prepare('SELECT id, group_id FROM event').all()).toEqual([{ id: 'old', group_id: null }]);
+      expect(() => old.sqlite.prepare("DELETE FROM event WHERE id = 'old'").run()).toThrow(/append-only/);
+    } finally {
+      await old.close();
+    }
+  });
+});
+
 describe(`latest schema (${latestSchemaVersion})`, () => {
   // Every column the typed schema in schema.ts declares, and no others:
   // `satisfies` makes the compiler reject a missing or unknown column here.
@@ -235,7 +407,7 @@ describe(`latest schema (${latestSchemaVersion})`, () => {
     answer: { ...authored, response_id: 1, question_id: 1, ordinal: 1, text: 1 },
     code: { ...authored, parent_id: 1, name: 1, description: 1, colour: 1, question_id: 1, shortcut: 1, sort_order: 1 },
     coding: { ...authored, answer_id: 1, code_id: 1, start_offset: 1, end_offset: 1, use_in_memo: 1 },
-    finding_report: { ...authored, report_key: 1, title: 1, publisher: 1, published: 1, url: 1 },
+    finding_report: { ...authored, report_key: 1, title: 1, publisher: 1, published: 1, url: 1, verified: 1, notes: 1 },
     finding: { ...authored, report_id: 1, statement: 1, reference: 1, theme: 1, verified: 1 },
     finding_link: { ...authored, finding_id: 1, answer_id: 1, coding_id: 1, relation: 1, comment: 1 },
     event: { seq: 1, id: 1, at: 1, actor: 1, action: 1, entity_type: 1, entity_id: 1, before: 1, after: 1, group_id: 1 },

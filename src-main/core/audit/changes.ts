@@ -9,7 +9,7 @@ import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
 
 /** Tables whose rows caseworkers change in the workspace (and can undo). */
-export const UNDOABLE_TABLES = ['code', 'coding', 'variable', 'variable_value', 'memo', 'response', 'answer', 'finding_link'] as const;
+export const UNDOABLE_TABLES = ['code', 'coding', 'variable', 'variable_value', 'memo', 'response', 'answer', 'finding_report', 'finding', 'finding_link'] as const;
 export type UndoableTable = (typeof UNDOABLE_TABLES)[number];
 
 export type Row = Record<string, unknown> & { id: string };

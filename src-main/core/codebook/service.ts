@@ -163,7 +163,8 @@ export async function moveCode(db: Kysely<DB>, deps: Deps, id: string, parentId:
 /**
  * Merges `sourceId` into `targetId`: its codings move to the target (a coding
  * the target already has on the same span is dropped as a duplicate), its
- * subcodes move under the target, and the source is deleted. Nothing is lost.
+ * subcodes and its memo move to the target, and the source is deleted.
+ * Nothing is lost.
  */
 export async function mergeCodes(db: Kysely<DB>, deps: Deps, sourceId: string, targetId: string): Promise<{ moved: number; duplicates: number }> {
   if (sourceId === targetId) throw new ApiError('INVALID_INPUT', 'A code cannot be merged into itself');
@@ -194,9 +195,25 @@ export async function mergeCodes(db: Kysely<DB>, deps: Deps, sourceId: string, t
     const children = await c.trx.selectFrom('code').select('id').where('parent_id', '=', sourceId).orderBy('sort_order').execute();
     let order = await nextSortOrder(c, targetId);
     for (const child of children) await c.update('code', child.id, { parent_id: targetId, sort_order: order++ });
+    await mergeMemo(c, sourceId, targetId);
     await c.delete('code', sourceId);
     return { moved, duplicates };
   });
+}
+
+/** The source code's memo goes to the target (appended to the target's own, if it has one). */
+async function mergeMemo(c: ChangeSet, sourceId: string, targetId: string): Promise<void> {
+  const memoOf = (id: string) =>
+    c.trx.selectFrom('memo').select(['id', 'text']).where('target_type', '=', 'code').where('target_id', '=', id).executeTakeFirst();
+  const source = await memoOf(sourceId);
+  if (!source) return;
+  const target = await memoOf(targetId);
+  if (target) {
+    await c.update('memo', target.id, { text: `${target.text}\n\n${source.text}` });
+    await c.delete('memo', source.id);
+  } else {
+    await c.update('memo', source.id, { target_id: targetId });
+  }
 }
 
 /** Finding links point at codings; when a coding goes, its links keep the answer. */

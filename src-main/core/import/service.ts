@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { sql, type Insertable, type Transaction } from 'kysely';
+import { formatNorwegianDateTime } from '../../../src-shared/norwegian';
 import { authoredColumns, recordEvent } from '../audit/record';
 import type { CoreDeps } from '../deps';
 import type { Store } from '../store/open';
@@ -363,7 +364,7 @@ export async function importPaths(
 ): Promise<ImportReport> {
   const ctx = await runContext(store, options);
   const units = await collectSources(inputs, ctx.limits, options.displayRoot);
-  const batch = { id: null as string | null, label: options.label ?? `Import ${deps.now().toISOString().slice(0, 16).replace('T', ' ')}` };
+  const batch = { id: null as string | null, label: options.label ?? `Import ${formatNorwegianDateTime(deps.now())}` };
   const files: FileReport[] = [];
   for (const [n, unit] of units.entries()) {
     options.onProgress?.(n, units.length, unit.displayPath);

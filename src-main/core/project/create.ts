@@ -8,6 +8,7 @@ import type { CoreDeps } from '../deps';
 import type { ReferenceData } from '../reference/load';
 import { createStore, PROJECT_EXTENSION, type Store } from '../store/open';
 import { findTemplate } from './templates';
+import { seedDfoRegister } from '../findings/starter';
 
 /** A name or path as typed: relative ones land in the workspace folder; the extension is added if missing. */
 export function projectFilePath(workspaceDir: string, p: string): string {
@@ -95,6 +96,7 @@ export async function createProject(
           })
           .execute();
       }
+      if (template.findingsRegister) await seedDfoRegister(trx, deps, ref.dfoReports);
       await recordEvent(trx, deps, {
         action: 'project.create',
         entityType: 'project',

@@ -22,6 +22,8 @@ export interface CaseTemplate {
   variables: TemplateExtras['variables'];
   /** A codebook the caseworker may adopt. */
   starterCodebook: StarterCode[];
+  /** Starts with DFØ's evaluation reports and findings as the findings register. */
+  findingsRegister: boolean;
 }
 
 export function caseTemplates(ref: ReferenceData): CaseTemplate[] {
@@ -37,8 +39,9 @@ export function caseTemplates(ref: ReferenceData): CaseTemplate[] {
       questions: letter.questions,
       variables: ref.letter2022Extras.variables,
       starterCodebook: ref.letter2022Extras.codebook,
+      findingsRegister: true,
     },
-    { id: 'blank', title: 'Ny høring', caseNumber: null, deadline: null, issuer: null, sourceUrl: null, questions: [], variables: [], starterCodebook: [] },
+    { id: 'blank', title: 'Ny høring', caseNumber: null, deadline: null, issuer: null, sourceUrl: null, questions: [], variables: [], starterCodebook: [], findingsRegister: false },
   ];
 }
 

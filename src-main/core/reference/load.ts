@@ -92,6 +92,24 @@ const templateExtrasSchema = z.object({
 });
 
 export type TemplateExtras = z.infer<typeof templateExtrasSchema>;
+
+/** DFØ's (earlier Difi's) evaluation reports of the police reform, as gathered in the shared data. */
+const dfoReportsSchema = z.array(
+  z
+    .object({
+      id: z.string().min(1),
+      title: z.string().optional(),
+      covers: z.string().optional(),
+      focus: z.string().optional(),
+      published: z.string().optional(),
+      verified_title: z.boolean(),
+      source: z.string().optional(),
+      findings: z.array(z.string()).default([]),
+    })
+    .passthrough(),
+);
+
+export type DfoReports = z.infer<typeof dfoReportsSchema>;
 export type RegisterData = z.infer<typeof registerSchema>;
 export type LetterData = z.infer<typeof letterSchema>;
 export type AttributionData = z.infer<typeof attributionsSchema>;
@@ -102,6 +120,7 @@ export interface ReferenceData {
   attributions: AttributionData;
   /** Variables and starter codebook of the 2022 letter's template. */
   letter2022Extras: TemplateExtras;
+  dfoReports: DfoReports;
 }
 
 function readResource<T>(resourcesDir: string, file: string, schema: z.ZodType<T>): T {
@@ -129,6 +148,7 @@ export function loadReferenceData(resourcesDir: string): ReferenceData {
       letter2022: readResource(resourcesDir, 'data/letter-2022.json', letterSchema),
       attributions: readResource(resourcesDir, 'data/attributions.json', attributionsSchema),
       letter2022Extras: readResource(resourcesDir, 'templates/brev-kommunene-2022.json', templateExtrasSchema),
+      dfoReports: readResource(resourcesDir, 'data/dfo-reports.json', dfoReportsSchema),
     };
     cache.set(resourcesDir, data);
   }

@@ -172,6 +172,20 @@ export async function listResponses(store: Store, filter: ResponseFilter = {}): 
     .sort((a, b) => norwegianCompare(a.municipality?.name ?? a.respondentName, b.municipality?.name ?? b.respondentName) || b.importedAt.localeCompare(a.importedAt));
 }
 
+async function candidatesOf(store: Store, respondentId: string): Promise<MunicipalityFacts[]> {
+  const respondent = await store.db.selectFrom('respondent').select('match_candidates').where('id', '=', respondentId).executeTakeFirstOrThrow();
+  const numbers = JSON.parse(respondent.match_candidates) as string[];
+  if (numbers.length === 0) return [];
+  const rows = await store.db
+    .selectFrom('municipality as m')
+    .innerJoin('police_district as d', 'd.code', 'm.police_district_code')
+    .select(['m.number', 'm.name', 'm.county_name', 'm.police_district_code', 'd.name as district', 'm.population'])
+    .where('m.number', 'in', numbers)
+    .orderBy('m.number')
+    .execute();
+  return rows.map((r) => ({ number: r.number, name: r.name, countyName: r.county_name, policeDistrictCode: r.police_district_code, policeDistrictName: r.district, population: r.population }));
+}
+
 export async function getResponse(store: Store, id: string): Promise<ResponseDetail> {
   const row = await baseQuery(store).where('r.id', '=', id).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', `No response with id ${id}`);
@@ -201,6 +215,7 @@ export async function getResponse(store: Store, id: string): Promise<ResponseDet
   const shape = { answered: new Set(parts.flatMap((p) => (p.questionOrdinal === null ? [] : [p.questionOrdinal]))), unassigned: parts.some((p) => p.questionOrdinal === null) };
   return {
     ...summary(row, shape),
+    candidates: await candidatesOf(store, row.respondent_id),
     answers: parts,
     provenance: {
       batchId: batch.id,

@@ -168,6 +168,9 @@ export interface FindingReportTable extends Authored {
   publisher: string;
   published: string | null;
   url: string | null;
+  /** The report's identity and title are confirmed (not inferred). */
+  verified: ColumnType<number, number | undefined, number>;
+  notes: ColumnType<string, string | undefined, string>;
 }
 
 export interface FindingTable extends Authored {

@@ -11,6 +11,7 @@ import { listCounties, listMunicipalities, listPoliceDistricts, unanswered } fro
 import { importHandlers } from './import';
 import { responseHandlers } from './responses';
 import { codingHandlers } from './coding';
+import { findingHandlers } from './findings';
 import { projectStats } from '../../stats/service';
 import { latestSchemaVersion } from '../../store/migrations';
 import { openStore, PROJECT_EXTENSION } from '../../store/open';
@@ -38,6 +39,7 @@ export function createHandlers(session: Session, shell: ShellInfo): Handlers {
     ...importHandlers(session),
     ...responseHandlers(session),
     ...codingHandlers(session),
+    ...findingHandlers(session),
     'app.info': async () => ({
       name: 'Innspill',
       version,

@@ -29,7 +29,8 @@ const statements = [
     evidence_end INTEGER,
     UNIQUE (response_id, variable_id),
     CHECK ((evidence_answer_id IS NULL AND evidence_start IS NULL AND evidence_end IS NULL)
-        OR (evidence_answer_id IS NOT NULL AND evidence_start >= 0 AND evidence_end > evidence_start)))`,
+        OR (evidence_answer_id IS NOT NULL AND evidence_start IS NOT NULL AND evidence_end IS NOT NULL
+            AND evidence_start >= 0 AND evidence_end > evidence_start)))`,
   `CREATE INDEX variable_value_variable ON variable_value(variable_id)`,
 
   `CREATE TABLE memo (${authored},
