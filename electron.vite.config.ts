@@ -37,12 +37,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      // Pure-JS dependencies are bundled (uuid is ESM-only, the output is CJS);
-      // better-sqlite3 stays external because it loads a native .node addon.
+      // Pure-JS dependencies are bundled (uuid is ESM-only, the output is CJS).
+      // Kept external and loaded from node_modules at run time: better-sqlite3
+      // (a native .node addon) and unpdf (ESM, finds pdf.js's files through
+      // import.meta, which a CJS bundle cannot keep; it is imported dynamically).
       externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(root, 'src-main/electron/main.ts') },
-        external: ['better-sqlite3'],
+        external: ['better-sqlite3', 'unpdf'],
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
     },
