@@ -4,7 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const benches = [{ name: 'import', file: 'import.ts' }];
+const benches = [
+  { name: 'import', file: 'import.ts' },
+  { name: 'coding', file: 'coding.ts' },
+];
 const only = process.argv[2];
 const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
 

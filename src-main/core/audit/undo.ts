@@ -5,7 +5,7 @@
 // new was done since. Both are themselves recorded (marker event
 // "undo"/"redo" naming the group), so the trail stays append-only and
 // complete. Each caseworker undoes only their own actions.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ApiError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
@@ -25,25 +25,52 @@ interface GroupInfo {
   target: string | null;
 }
 
-/** How far back the stack reaches. */
+/** How far back the stack reaches, in groups. */
 const HISTORY_GROUPS = 5000;
+/** The trail is read from its end in pages of this many events. */
+const PAGE = 256;
 
-async function recentGroups(db: Kysely<DB>, actor: string): Promise<GroupInfo[]> {
-  const rows = await db
-    .selectFrom('event')
-    .select(['group_id', 'action', 'at', 'entity_type', 'entity_id', 'seq'])
-    .where('actor', '=', actor)
-    .where('group_id', 'is not', null)
-    .orderBy('seq', 'desc')
-    .limit(HISTORY_GROUPS * 4)
-    .execute();
-  const groups = new Map<string, GroupInfo>();
-  for (const r of rows) {
-    const g = groups.get(r.group_id!) ?? { group: r.group_id!, action: r.action, at: r.at, target: null };
-    if (r.entity_type === 'group') g.target = r.entity_id;
-    groups.set(r.group_id!, g);
+/**
+ * Visits the actor's groups newest first until `visit` returns true, reading
+ * the trail backwards a page at a time, so the usual answer (the action just
+ * done) costs a page, not the whole history. A group's events are contiguous:
+ * each group is written in one transaction.
+ */
+async function walkGroups(db: Kysely<DB>, actor: string, visit: (g: GroupInfo) => boolean): Promise<void> {
+  // Through the (actor, group_id) index: someone who has done nothing costs nothing.
+  const any = await db.selectFrom('event').select('seq').where('actor', '=', actor).where('group_id', 'is not', null).limit(1).executeTakeFirst();
+  if (!any) return;
+  const visited = new Set<string>();
+  let current = null as GroupInfo | null;
+  let before = Number.MAX_SAFE_INTEGER;
+  for (;;) {
+    const rows = await db
+      .selectFrom('event')
+      .select(['group_id', 'action', 'at', 'entity_type', 'entity_id', 'seq'])
+      // "+actor" keeps SQLite off the actor index here, which would sort all
+      // of the actor's events before returning the first; this walks seq down.
+      .where(sql<string>`+actor`, '=', actor)
+      .where('group_id', 'is not', null)
+      .where('seq', '<', before)
+      .orderBy('seq', 'desc')
+      .limit(PAGE)
+      .execute();
+    for (const r of rows) {
+      if (current?.group !== r.group_id) {
+        if (current && (visit(current) || visited.size >= HISTORY_GROUPS)) return;
+        if (visited.has(r.group_id!)) {
+          current = null;
+          continue;
+        }
+        visited.add(r.group_id!);
+        current = { group: r.group_id!, action: r.action, at: r.at, target: null };
+      }
+      if (current && r.entity_type === 'group') current.target = r.entity_id;
+    }
+    if (rows.length < PAGE) break;
+    before = rows[rows.length - 1].seq;
   }
-  return [...groups.values()]; // newest first (insertion order follows seq desc)
+  if (current) visit(current);
 }
 
 function isMarker(g: GroupInfo): boolean {
@@ -51,22 +78,24 @@ function isMarker(g: GroupInfo): boolean {
 }
 
 export async function undoState(db: Kysely<DB>, actor: string): Promise<UndoState> {
-  const groups = await recentGroups(db, actor);
-  // Net undos per group: undo markers minus redo markers.
+  // Net undos per group (undo markers minus redo markers). Markers are newer
+  // than the group they name, so a group's count is complete when it is reached.
   const undone = new Map<string, number>();
-  for (const g of groups) {
-    if (g.target && isMarker(g)) undone.set(g.target, (undone.get(g.target) ?? 0) + (g.action === 'undo' ? 1 : -1));
-  }
-  const byId = new Map(groups.map((g) => [g.group, g]));
-  const undo = groups.find((g) => !isMarker(g) && (undone.get(g.group) ?? 0) <= 0) ?? null;
-  let redo: GroupInfo | null = null;
-  for (const g of groups) {
-    if (!isMarker(g)) break; // something new was done since: nothing to redo
-    if (g.action === 'undo' && g.target && (undone.get(g.target) ?? 0) > 0) {
-      redo = byId.get(g.target) ?? null;
-      break;
+  let undo = null as GroupInfo | null;
+  let redoTarget = null as string | null;
+  let redo = null as GroupInfo | null;
+  let leading = true; // still in the run of undo/redo markers at the top of the stack
+  await walkGroups(db, actor, (g) => {
+    if (isMarker(g)) {
+      if (g.target) undone.set(g.target, (undone.get(g.target) ?? 0) + (g.action === 'undo' ? 1 : -1));
+      if (leading && redoTarget === null && g.action === 'undo' && g.target && (undone.get(g.target) ?? 0) > 0) redoTarget = g.target;
+    } else {
+      leading = false; // something new was done since: redo only what the leading markers undid
+      if (g.group === redoTarget) redo = g;
+      if (!undo && (undone.get(g.group) ?? 0) <= 0) undo = g;
     }
-  }
+    return undo !== null && (redoTarget === null || redo !== null);
+  });
   const view = (g: GroupInfo | null) => (g ? { group: g.group, action: g.action, at: g.at } : null);
   return { undo: view(undo), redo: view(redo) };
 }
@@ -80,6 +109,7 @@ async function replay(db: Kysely<DB>, deps: Pick<CoreDeps, 'now' | 'newId' | 'au
     const events = await trx
       .selectFrom('event')
       .select(['entity_type', 'entity_id', 'before', 'after'])
+      .where('actor', '=', actor) // with group_id: the (actor, group_id) index, not a scan of the trail
       .where('group_id', '=', target.group)
       .where('entity_type', '!=', 'group')
       .orderBy('seq', direction === 'undo' ? 'desc' : 'asc')
@@ -97,7 +127,24 @@ async function replay(db: Kysely<DB>, deps: Pick<CoreDeps, 'now' | 'newId' | 'au
           `Cannot ${direction} "${target.action}": the ${e.entity_type} has been changed since. Make the change by hand instead.`,
         );
       }
-      await changes.restore(e.entity_type, e.entity_id, image === null ? null : (JSON.parse(image) as Row), direction);
+      const conflict = () =>
+        new ApiError(
+          'CONFLICT',
+          `Cannot ${direction} "${target.action}": the ${e.entity_type} is used by a change made since. Make the change by hand instead.`,
+        );
+      try {
+        await changes.restore(e.entity_type, e.entity_id, image === null ? null : (JSON.parse(image) as Row), direction);
+      } catch (error) {
+        // A row that something newer depends on (a colleague's coding with this
+        // code, a value or memo for the same target) is a conflict, not a crash.
+        if (String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) throw conflict();
+        throw error;
+      }
+      // Memos point at their target without a foreign key: do not strand one.
+      if (image === null && (e.entity_type === 'code' || e.entity_type === 'response' || e.entity_type === 'answer')) {
+        const memo = await trx.selectFrom('memo').select('id').where('target_type', '=', e.entity_type).where('target_id', '=', e.entity_id).executeTakeFirst();
+        if (memo) throw conflict();
+      }
     }
     await changes.mark(direction, target.group);
   });

@@ -2,7 +2,7 @@
 // MAXQDA and QualCoder read) and a flat table (CSV for Excel, XLSX). Import
 // merges by id (a REFI-QDA guid) or, for tables, by the code's path.
 import ExcelJS from 'exceljs';
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
 import type { Code } from '../../../src-shared/coding';
@@ -19,7 +19,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface CodeNode {
   id?: string;
   name: string;
-  description: string;
+  /** Undefined for a code a table names only as part of another's path: its rule is left as it is. */
+  description?: string;
   colour?: string;
   questionOrdinal?: number | null;
   shortcut?: string | null;
@@ -64,11 +65,23 @@ export function codebookToQdc(codes: Code[], origin: string): string {
 }
 
 export function qdcToTree(xml: string): CodeNode[] {
+  // No DTDs: a REFI-QDA codebook has none, and the parser would otherwise
+  // read entity declarations from one ("billion laughs", or a name such as
+  // "&lol9;" left unexpanded). Only XML's own entities (&amp; …) are decoded.
+  if (/<!DOCTYPE/i.test(xml)) {
+    throw new ApiError('INVALID_INPUT', 'The codebook file declares a DOCTYPE; REFI-QDA codebooks have none, and it is refused for safety');
+  }
+  // The parser itself is lenient (it accepts unclosed and mismatched tags).
+  const valid = XMLValidator.validate(xml, { allowBooleanAttributes: true });
+  if (valid !== true) {
+    throw new ApiError('INVALID_INPUT', `The codebook file is not valid XML: ${valid.err.msg} (line ${valid.err.line})`);
+  }
   const parser = new XMLParser({
     ignoreAttributes: false,
     isArray: (name) => name === 'Code',
     processEntities: true,
-    // No DTDs or external entities: a hostile file cannot make us fetch or expand anything.
+    // Also decodes character references (&#229; &#xE5; &#10;), which other programs write.
+    htmlEntities: true,
     allowBooleanAttributes: true,
   });
   let doc: Record<string, unknown>;
@@ -138,16 +151,21 @@ export async function exportCodebook(db: Kysely<DB>, format: 'qdc' | 'csv' | 'xl
   return { fileName: 'kodebok.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buffer.toString('base64') };
 }
 
-/** Text that Excel would take as a formula gets a leading apostrophe. */
+/**
+ * Text that Excel would take as a formula gets a leading apostrophe. So does
+ * text that already starts with one, since reading a table strips one.
+ */
 export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t\r']/.test(text) ? `'${text}` : text;
 }
 
-function tableToTree(rows: Record<string, string>[]): CodeNode[] {
+/** `csv`: cells were neutralised on export, so one leading apostrophe is taken off (XLSX cells are kept as they are). */
+function tableToTree(rows: Record<string, string>[], csv: boolean): CodeNode[] {
+  const unquote = (text: string) => (csv ? text.replace(/^'/, '') : text);
   const roots: CodeNode[] = [];
   const byPath = new Map<string, CodeNode>();
   for (const [i, row] of rows.entries()) {
-    const path = (row['sti'] || row['navn'] || '').replace(/^'/, '').trim();
+    const path = unquote(row['sti'] || row['navn'] || '').trim();
     if (!path) throw new ApiError('INVALID_INPUT', `Row ${i + 2}: the code has no name (columns "sti" or "navn")`);
     const parts = path.split('>').map((p) => p.trim()).filter(Boolean);
     let siblings = roots;
@@ -156,14 +174,14 @@ function tableToTree(rows: Record<string, string>[]): CodeNode[] {
       prefix = prefix ? `${prefix} > ${name}` : name;
       let node = byPath.get(prefix);
       if (!node) {
-        node = { name, description: '', children: [] };
+        node = { name, children: [] };
         byPath.set(prefix, node);
         siblings.push(node);
       }
       if (depth === parts.length - 1) {
         const id = (row['id'] ?? '').trim();
         node.id = UUID.test(id) ? id.toLowerCase() : undefined;
-        node.description = (row['beskrivelse'] ?? '').replace(/^'/, '');
+        node.description = unquote(row['beskrivelse'] ?? '');
         const colour = (row['farge'] ?? '').trim();
         node.colour = /^#[0-9a-f]{6}$/i.test(colour) ? colour.toUpperCase() : undefined;
         const q = Number((row['spørsmål'] ?? '').trim());
@@ -181,7 +199,7 @@ export async function readCodebookFile(fileName: string, bytes: Buffer): Promise
   if (ext === 'qdc' || ext === 'xml') return qdcToTree(decodeText(bytes).text);
   if (ext === 'csv') {
     const parsed = Papa.parse<Record<string, string>>(decodeText(bytes).text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t'] });
-    return tableToTree(parsed.data);
+    return tableToTree(parsed.data, true);
   }
   if (ext === 'xlsx') {
     const workbook = new ExcelJS.Workbook();
@@ -198,7 +216,7 @@ export async function readCodebookFile(fileName: string, bytes: Buffer): Promise
       if (n === 1) header.push(...values.map((h) => h.trim().toLocaleLowerCase('nb')));
       else rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? ''])));
     });
-    return tableToTree(rows);
+    return tableToTree(rows, false);
   }
   throw new ApiError('INVALID_INPUT', `Unsupported codebook file "${fileName}"; use .qdc, .csv or .xlsx`);
 }
@@ -221,14 +239,15 @@ export async function importCodebook(db: Kysely<DB>, deps: Pick<CoreDeps, 'now' 
         let id: string;
         if (same) {
           id = same.id;
-          const before = await c.require('code', id);
-          const after = await c.update('code', id, {
+          const changesBefore = c.changes;
+          await c.update('code', id, {
             name: node.name,
-            description: node.description,
+            ...(node.description !== undefined ? { description: node.description } : {}),
             ...(node.colour ? { colour: node.colour } : {}),
             ...(questionId !== undefined ? { question_id: questionId } : {}),
           });
-          if (after !== before) updated++;
+          // Counted only when something changed (update records nothing otherwise).
+          if (c.changes > changesBefore) updated++;
         } else {
           const shortcut = node.shortcut && !shortcuts.has(node.shortcut) ? node.shortcut : null;
           if (shortcut) shortcuts.add(shortcut);

@@ -55,34 +55,37 @@ export interface CodingInput {
 }
 
 export async function createCoding(db: Kysely<DB>, deps: Deps, input: CodingInput): Promise<Coding> {
-  return inTransaction(db, deps, 'coding.create', async (c) => {
-    const answer = await answerText(c, input.answerId);
-    const code = await c.require('code', input.codeId, 'code');
-    const start = input.start ?? 0;
-    const end = input.end ?? answer.text.length;
-    checkSpan(answer.text, start, end);
-    if (code.question_id && answer.question_id !== code.question_id) {
-      throw new ApiError('INVALID_INPUT', `The code "${code.name as string}" is for another question`);
-    }
-    const same = await c.trx
-      .selectFrom('coding')
-      .selectAll()
-      .where('answer_id', '=', input.answerId)
-      .where('code_id', '=', input.codeId)
-      .where('start_offset', '=', start)
-      .where('end_offset', '=', end)
-      .executeTakeFirst();
-    if (same) return toCoding(same as Row, answer.text); // coding the same span twice is a no-op
-    const row = await c.insert('coding', {
-      ...c.authored(),
-      answer_id: input.answerId,
-      code_id: input.codeId,
-      start_offset: start,
-      end_offset: end,
-      use_in_memo: 0,
-    });
-    return toCoding(row, answer.text);
+  return inTransaction(db, deps, 'coding.create', (c) => createCodingIn(c, input));
+}
+
+/** createCoding within a caller's ChangeSet, so several codings are one action (one undo). */
+export async function createCodingIn(c: ChangeSet, input: CodingInput): Promise<Coding> {
+  const answer = await answerText(c, input.answerId);
+  const code = await c.require('code', input.codeId, 'code');
+  const start = input.start ?? 0;
+  const end = input.end ?? answer.text.length;
+  checkSpan(answer.text, start, end);
+  if (code.question_id && answer.question_id !== code.question_id) {
+    throw new ApiError('INVALID_INPUT', `The code "${code.name as string}" is for another question`);
+  }
+  const same = await c.trx
+    .selectFrom('coding')
+    .selectAll()
+    .where('answer_id', '=', input.answerId)
+    .where('code_id', '=', input.codeId)
+    .where('start_offset', '=', start)
+    .where('end_offset', '=', end)
+    .executeTakeFirst();
+  if (same) return toCoding(same as Row, answer.text); // coding the same span twice is a no-op
+  const row = await c.insert('coding', {
+    ...c.authored(),
+    answer_id: input.answerId,
+    code_id: input.codeId,
+    start_offset: start,
+    end_offset: end,
+    use_in_memo: 0,
   });
+  return toCoding(row, answer.text);
 }
 
 export async function updateCoding(
@@ -100,7 +103,11 @@ export async function updateCoding(
     const columns: Record<string, unknown> = { start_offset: start, end_offset: end };
     if (patch.useInMemo !== undefined) columns.use_in_memo = patch.useInMemo ? 1 : 0;
     if (patch.codeId !== undefined) {
-      await c.require('code', patch.codeId, 'code');
+      const code = await c.require('code', patch.codeId, 'code');
+      // The same scope rule as when coding: a code for one question is not used on another's answer.
+      if (code.question_id && answer.question_id !== code.question_id) {
+        throw new ApiError('INVALID_INPUT', `The code "${code.name as string}" is for another question`);
+      }
       columns.code_id = patch.codeId;
     }
     return toCoding(await c.update('coding', id, columns), answer.text);
@@ -160,7 +167,8 @@ export async function setVariableValue(
       .where('response_id', '=', input.responseId)
       .where('variable_id', '=', input.variableId)
       .executeTakeFirst();
-    if (input.value === null || (Array.isArray(input.value) && input.value.length === 0 && variable.kind !== 'multi') || (variable.kind === 'text' && input.value === '')) {
+    // No value, no choices ticked, or empty text: the variable is not set.
+    if (input.value === null || (Array.isArray(input.value) && input.value.length === 0) || (variable.kind === 'text' && input.value.trim() === '')) {
       if (existing) await c.delete('variable_value', existing.id);
       return;
     }

@@ -148,7 +148,17 @@ export async function listResponses(store: Store, filter: ResponseFilter = {}): 
     const coder = filter.coder;
     q = q.where((eb) =>
       eb.or([
-        eb('r.updated_by', '=', coder),
+        // Their status changes, from the trail: the response row's updated_by
+        // is also the importer's (or whoever resolved or split it).
+        eb.exists(
+          eb
+            .selectFrom('event as e')
+            .whereRef('e.entity_id', '=', 'r.id')
+            .where('e.entity_type', '=', 'response')
+            .where('e.action', '=', 'response.status')
+            .where('e.actor', '=', coder)
+            .select('e.id'),
+        ),
         eb.exists(eb.selectFrom('variable_value as v').whereRef('v.response_id', '=', 'r.id').where('v.updated_by', '=', coder).select('v.id')),
         eb.exists(
           eb

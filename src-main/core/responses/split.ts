@@ -34,6 +34,12 @@ export async function assignAnswerText(store: Store, deps: Pick<CoreDeps, 'now' 
     if (coded || evidence) {
       throw new ApiError('INVALID_INPUT', 'This text has codings or is quoted as evidence; remove those before moving the text to another question');
     }
+    // The part is replaced by new ones: a memo on it would be left pointing at nothing, and a finding link would block the delete.
+    const memo = await trx.selectFrom('memo').select('id').where('target_type', '=', 'answer').where('target_id', '=', answer.id).executeTakeFirst();
+    const linked = await trx.selectFrom('finding_link').select('id').where('answer_id', '=', answer.id).executeTakeFirst();
+    if (memo || linked) {
+      throw new ApiError('INVALID_INPUT', 'This text has a memo or is linked to a finding; remove those before moving the text to another question');
+    }
     const pieces = [
       { text: answer.text.slice(0, start), questionId: answer.question_id },
       { text: answer.text.slice(start, end), questionId: input.questionId },

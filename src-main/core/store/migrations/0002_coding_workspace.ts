@@ -45,6 +45,8 @@ const statements = [
 
   `ALTER TABLE event ADD COLUMN group_id TEXT`,
   `CREATE INDEX event_actor_group ON event(actor, group_id)`,
+  // Undo reads one caseworker's trail backwards.
+  `CREATE INDEX event_actor_seq ON event(actor, seq)`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
