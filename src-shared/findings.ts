@@ -64,4 +64,7 @@ export interface FindingView {
 export interface AnswerFindingLink extends FindingLink {
   statement: string;
   reportKey: string | null;
+  questionOrdinal: number | null;
+  /** The linked text: the coded span, or the whole answer part. */
+  quote: string;
 }

@@ -168,7 +168,7 @@ export async function setVariableValue(
       .where('variable_id', '=', input.variableId)
       .executeTakeFirst();
     // No value, no choices ticked, or empty text: the variable is not set.
-    if (input.value === null || (Array.isArray(input.value) && input.value.length === 0) || (variable.kind === 'text' && input.value.trim() === '')) {
+    if (input.value === null || (Array.isArray(input.value) && input.value.length === 0) || (typeof input.value === 'string' && variable.kind === 'text' && input.value.trim() === '')) {
       if (existing) await c.delete('variable_value', existing.id);
       return;
     }

@@ -33,6 +33,8 @@ export async function listReports(db: Kysely<DB>): Promise<FindingReport[]> {
     .leftJoin('finding as f', 'f.report_id', 'r.id')
     .select((eb) => ['r.id', 'r.report_key', 'r.title', 'r.publisher', 'r.published', 'r.url', 'r.verified', 'r.notes', eb.fn.count<number>('f.id').as('n')])
     .groupBy('r.id')
+    // Dated reports in date order, undated ones after them.
+    .orderBy((eb) => eb('r.published', 'is', null))
     .orderBy('r.published')
     .orderBy('r.report_key')
     .execute();
@@ -100,7 +102,8 @@ export async function saveReportIn(c: ChangeSet, input: ReportInput): Promise<Ro
     published: input.published ?? null,
     url: input.url ?? null,
     verified: input.verified ? 1 : 0,
-    notes: input.notes ?? '',
+    // Notes not given (e.g. a table import, which has no notes column) are kept.
+    ...(input.notes !== undefined || !input.id ? { notes: input.notes ?? '' } : {}),
   };
   return input.id ? c.update('finding_report', input.id, columns) : c.insert('finding_report', { ...c.authored(), ...columns });
 }
@@ -238,12 +241,20 @@ export async function linksForResponse(db: Kysely<DB>, responseId: string): Prom
     .innerJoin('answer as a', 'a.id', 'l.answer_id')
     .innerJoin('finding as f', 'f.id', 'l.finding_id')
     .leftJoin('finding_report as r', 'r.id', 'f.report_id')
+    .leftJoin('question as q', 'q.id', 'a.question_id')
+    .leftJoin('coding as k', 'k.id', 'l.coding_id')
     .selectAll('l')
-    .select(['f.statement', 'r.report_key'])
+    .select(['f.statement', 'r.report_key', 'q.ordinal as question_ordinal', 'a.text', 'k.start_offset', 'k.end_offset'])
     .where('a.response_id', '=', responseId)
     .orderBy('l.created_at')
     .execute();
-  return rows.map((r) => ({ ...toLink(r as unknown as Row), statement: r.statement, reportKey: r.report_key }));
+  return rows.map((r) => ({
+    ...toLink(r as unknown as Row),
+    statement: r.statement,
+    reportKey: r.report_key,
+    questionOrdinal: r.question_ordinal,
+    quote: r.start_offset !== null && r.end_offset !== null ? r.text.slice(r.start_offset, r.end_offset) : r.text,
+  }));
 }
 
 /** A finding with its evidence: quotes, municipality facts, and counts. */

@@ -13,7 +13,9 @@ import { CaseContext, type CaseData, type CaseRoute, type ViewId } from '../comp
 import { MunicipalityRegister } from '../components/case/MunicipalityRegister';
 import { PoliceDistrictSummary } from '../components/case/PoliceDistrictSummary';
 import { QuestionList } from '../components/case/QuestionList';
+import { CodingWorkspace } from '../components/coding/CodingWorkspace';
 import { emptyFilter, type RegisterFilter } from '../components/case/registerFilter';
+import { FindingsView } from '../components/findings/FindingsView';
 import { ImportHistory } from '../components/import/ImportHistory';
 import { ImportWizard } from '../components/import/ImportWizard';
 import { OverviewView } from '../components/overview/OverviewView';
@@ -160,6 +162,8 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
             onOpen={(id) => navigate({ view: 'responses', responseId: id })}
           />
         );
+      case 'coding':
+        return <CodingWorkspace />;
       case 'unanswered':
         return <UnansweredView />;
       case 'import':
@@ -181,6 +185,8 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
         );
       case 'districts':
         return <PoliceDistrictSummary districts={caseData.districts} onShowMunicipalities={showDistrict} />;
+      case 'findings':
+        return <FindingsView findingId={route.findingId} onOpenResponse={(id) => navigate({ view: 'responses', responseId: id })} />;
     }
   }
 

@@ -129,12 +129,12 @@ export function codingHandlers(
     'history.state': async () => undoState(db(), deps.author()),
     'history.undo': async () => {
       const state = await undo(db(), deps);
-      changed('codebook', 'codings', 'variables', 'memos', 'responses');
+      changed('codebook', 'codings', 'variables', 'memos', 'responses', 'findings', 'stats');
       return state;
     },
     'history.redo': async () => {
       const state = await redo(db(), deps);
-      changed('codebook', 'codings', 'variables', 'memos', 'responses');
+      changed('codebook', 'codings', 'variables', 'memos', 'responses', 'findings', 'stats');
       return state;
     },
     'history.entity': async ({ entityType, entityId }) => {

@@ -32,6 +32,7 @@ export function CaseNav({ current, counts, onSelect }: Props) {
       items: [
         { id: 'overview' },
         { id: 'responses', count: counts.responses },
+        { id: 'coding' },
         { id: 'unanswered', count: counts.unanswered },
       ],
     },
@@ -39,6 +40,7 @@ export function CaseNav({ current, counts, onSelect }: Props) {
     {
       label: t('case.navGroups.reference'),
       items: [
+        { id: 'findings' },
         { id: 'questions', count: counts.questions },
         { id: 'municipalities', count: counts.municipalities },
         { id: 'districts', count: counts.districts },

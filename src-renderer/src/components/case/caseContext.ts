@@ -12,10 +12,15 @@ export type ViewId =
   | 'history'
   | 'questions'
   | 'municipalities'
-  | 'districts';
+  | 'districts'
+  | 'findings'
+  | 'coding';
 
 /** A place in the case: a view, or one response (with the list it came from). */
-export type CaseRoute = { view: Exclude<ViewId, 'responses'> } | { view: 'responses'; responseId?: string };
+export type CaseRoute =
+  | { view: Exclude<ViewId, 'responses' | 'findings'> }
+  | { view: 'responses'; responseId?: string }
+  | { view: 'findings'; findingId?: string };
 
 export interface CaseData {
   project: ProjectSummary;
