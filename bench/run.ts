@@ -7,6 +7,8 @@ import path from 'node:path';
 const benches = [
   { name: 'import', file: 'import.ts' },
   { name: 'coding', file: 'coding.ts' },
+  { name: 'shared-text', file: 'shared-text.ts' },
+  { name: 'search', file: 'search.ts' },
 ];
 const only = process.argv[2];
 const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');

@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import type { AuditEntry, Code, Coding, CodingProgress, Memo, UndoState, Variable, WorkspaceResponse } from './coding';
 import type { AnswerFindingLink, Finding, FindingLink, FindingReport, FindingView } from './findings';
+import type { CodeGroupResult, CodeMatrix, Cooccurrence, MatrixQuote, SharedTextResult, StationAnalysis, VariableAnalysis } from './analysis';
 import { mappingPresetSchema, type BatchSummary, type ImportReport, type SavedPreset } from './imports';
+import { searchInputSchema, type SearchResult } from './search';
 import type {
   AppInfo,
   County,
@@ -49,6 +51,7 @@ const responseStatus = z.enum(['ikke_startet', 'under_arbeid', 'ferdig', 'kvalit
 const memoTarget = z.enum(['project', 'response', 'answer', 'code']);
 const evidence = z.object({ answerId: id, start: offset, end: offset }).strict();
 const exportedFile = z.object({ fileName: z.string().min(1).max(300), base64: z.string().max(50_000_000) }).strict();
+const analysisGroupBy = z.enum(['policeDistrict', 'county', 'populationBand']);
 const variableOptions = z.array(z.object({ value: z.string().regex(/^[a-z0-9_]+$/), label: z.string().min(1).max(300) }).strict()).max(50);
 
 export const templateIdSchema = z.enum(['brev-kommunene-2022', 'blank']);
@@ -150,6 +153,9 @@ export const contract = {
   ).returns<ResponseDetail>(),
 
   'stats.get': method(none).returns<ProjectStats>(),
+
+  /** Full-text search over answers (query syntax: src-shared/search.ts). */
+  'search.query': method(searchInputSchema).returns<SearchResult>(),
 
   'codebook.list': method(none).returns<Code[]>(),
   'codebook.create': method(
@@ -276,6 +282,25 @@ export const contract = {
   'history.undo': method(none).returns<UndoState>(),
   'history.redo': method(none).returns<UndoState>(),
   'history.entity': method(z.object({ entityType: z.string().max(40), entityId: id }).strict()).returns<AuditEntry[]>(),
+
+  /** Analyses count municipalities (respondents) on current responses; see src-shared/analysis.ts. */
+  'analysis.matrix': method(
+    z.object({ groupBy: analysisGroupBy, codeIds: z.array(id).max(5000).optional(), questionId: id.optional() }).strict(),
+  ).returns<CodeMatrix>(),
+  'analysis.matrixCell': method(
+    z
+      .object({ groupBy: analysisGroupBy, codeId: id, groupKey: z.string().min(1).max(40).optional(), questionId: id.optional(), withDescendants: z.boolean().optional() })
+      .strict(),
+  ).returns<MatrixQuote[]>(),
+  'analysis.cooccurrence': method(
+    z.object({ questionId: id.optional(), codeIds: z.array(id).max(5000).optional(), withDescendants: z.boolean().optional() }).strict(),
+  ).returns<Cooccurrence>(),
+  'analysis.variables': method(z.object({ groupBy: analysisGroupBy.optional() }).strict()).returns<VariableAnalysis>(),
+  'analysis.stationCandidates': method(none).returns<StationAnalysis>(),
+  'analysis.sharedText': method(
+    z.object({ threshold: z.number().min(0.5).max(1).optional(), minLength: z.number().int().min(1).max(200_000).optional() }).strict(),
+  ).returns<SharedTextResult>(),
+  'analysis.codeGroup': method(z.object({ groupAnswerIds: z.array(id).min(1).max(10_000), codeId: id }).strict()).returns<CodeGroupResult>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -31,6 +31,7 @@ Commands:
   init <file.innspill> [--template brev-kommunene-2022|blank] [--title T]
   stats <file.innspill> [--json]
   import <file.innspill> <path>... [--mapping file.json] [--label L] [--json]
+  search <file.innspill> "<query>" [--json] [--limit N] [--include-superseded]
 
 Options for every command: --author NAME (recorded on changes), --debug`;
 

@@ -193,10 +193,16 @@ export type DatabaseDump = Record<string, Record<string, unknown>[]>;
 export function dumpDatabase(file: string): DatabaseDump {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    // Virtual tables (the search index) are left out: their shadow tables hold their data.
+    const tables = sqlite
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")
+      .all() as { name: string; sql: string }[];
     const dump: DatabaseDump = {};
-    for (const t of tables) {
-      dump[t] = sqlite.prepare(`SELECT rowid AS _rowid, * FROM "${t.replace(/"/g, '""')}" ORDER BY rowid`).all() as Record<string, unknown>[];
+    for (const { name, sql } of tables) {
+      const quoted = `"${name.replace(/"/g, '""')}"`;
+      // WITHOUT ROWID tables (FTS5 shadow tables) have no rowid: order by their key.
+      const query = /WITHOUT ROWID\s*$/i.test(sql) ? `SELECT * FROM ${quoted} ORDER BY 1` : `SELECT rowid AS _rowid, * FROM ${quoted} ORDER BY rowid`;
+      dump[name] = sqlite.prepare(query).all() as Record<string, unknown>[];
     }
     return dump;
   } finally {

@@ -110,6 +110,22 @@ const dfoReportsSchema = z.array(
 );
 
 export type DfoReports = z.infer<typeof dfoReportsSchema>;
+
+/** The 20 police service locations announced 2022–2024 (municipality numbers as of 2022). */
+const newStationsSchema = z.array(
+  z.object({
+    station: z.string().min(1),
+    municipalityName: z.string().min(1),
+    municipalityNumber: z.string().regex(/^\d{4}$/),
+    policeDistrict: z.string().min(1),
+    announced: z.string(),
+    kind: z.string(),
+    note: z.string().default(''),
+    sourceUrl: z.string(),
+  }),
+);
+
+export type NewStations = z.infer<typeof newStationsSchema>;
 export type RegisterData = z.infer<typeof registerSchema>;
 export type LetterData = z.infer<typeof letterSchema>;
 export type AttributionData = z.infer<typeof attributionsSchema>;
@@ -121,6 +137,7 @@ export interface ReferenceData {
   /** Variables and starter codebook of the 2022 letter's template. */
   letter2022Extras: TemplateExtras;
   dfoReports: DfoReports;
+  newStations: NewStations;
 }
 
 function readResource<T>(resourcesDir: string, file: string, schema: z.ZodType<T>): T {
@@ -149,6 +166,7 @@ export function loadReferenceData(resourcesDir: string): ReferenceData {
       attributions: readResource(resourcesDir, 'data/attributions.json', attributionsSchema),
       letter2022Extras: readResource(resourcesDir, 'templates/brev-kommunene-2022.json', templateExtrasSchema),
       dfoReports: readResource(resourcesDir, 'data/dfo-reports.json', dfoReportsSchema),
+      newStations: readResource(resourcesDir, 'data/new-stations-2022-2024.json', newStationsSchema),
     };
     cache.set(resourcesDir, data);
   }

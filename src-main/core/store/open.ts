@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { ApiError } from '../../../src-shared/errors';
+import { registerSearchFunctions } from '../search/text';
 import { latestSchemaVersion, migrationProvider, migrations } from './migrations';
 import type { DB } from './schema';
 
@@ -137,6 +138,8 @@ export async function openStore(file: string): Promise<Store> {
     if (e instanceof ApiError) throw e;
     throw new ApiError('CORRUPT', `The project file cannot be read: ${(e as Error).message}`);
   }
+  // nb_words/nb_stems, which fill the search index (search/indexer.ts).
+  registerSearchFunctions(sqlite);
   const store = wrap(sqlite, full);
   try {
     await migrate(store);
@@ -161,6 +164,7 @@ export async function createStore(file: string, seed: (store: Store) => Promise<
   sqlite.pragma(`application_id = ${APPLICATION_ID}`);
   // Build in rollback-journal mode so the temp file is self-contained on close.
   sqlite.pragma('foreign_keys = ON');
+  registerSearchFunctions(sqlite);
   let store = wrap(sqlite, temp);
   try {
     await migrate(store);

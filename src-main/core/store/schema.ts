@@ -191,6 +191,26 @@ export interface FindingLinkTable extends Authored {
   comment: string | null;
 }
 
+/** Full-text search (migration 0004): the index's integer docid of each answer, and where the answer stands. */
+export interface AnswerSearchTable {
+  docid: Generated<number>;
+  answer_id: string;
+  /** Copies of the answer's columns, kept by triggers. */
+  response_id: string;
+  question_id: string | null;
+  ordinal: number;
+}
+
+/**
+ * The FTS5 index itself (contentless: its columns read back as null). Written
+ * only by the answer triggers and src-main/core/search/indexer.ts; queried with
+ * MATCH in src-main/core/search.
+ */
+export interface AnswerFtsTable {
+  words: string | null;
+  stems: string | null;
+}
+
 /** Append-only audit trail: who did what, when, with before/after images. */
 export interface EventTable {
   seq: Generated<number>;
@@ -227,4 +247,6 @@ export interface DB {
   variable_value: VariableValueTable;
   memo: MemoTable;
   event: EventTable;
+  answer_search: AnswerSearchTable;
+  answer_fts: AnswerFtsTable;
 }

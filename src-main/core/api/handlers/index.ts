@@ -12,6 +12,8 @@ import { importHandlers } from './import';
 import { responseHandlers } from './responses';
 import { codingHandlers } from './coding';
 import { findingHandlers } from './findings';
+import { analysisHandlers } from './analysis';
+import { searchHandlers } from './search';
 import { projectStats } from '../../stats/service';
 import { latestSchemaVersion } from '../../store/migrations';
 import { openStore, PROJECT_EXTENSION } from '../../store/open';
@@ -40,6 +42,8 @@ export function createHandlers(session: Session, shell: ShellInfo): Handlers {
     ...responseHandlers(session),
     ...codingHandlers(session),
     ...findingHandlers(session),
+    ...analysisHandlers(session),
+    ...searchHandlers(session),
     'app.info': async () => ({
       name: 'Innspill',
       version,
