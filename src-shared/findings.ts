@@ -68,3 +68,18 @@ export interface AnswerFindingLink extends FindingLink {
   /** The linked text: the coded span, or the whole answer part. */
   quote: string;
 }
+
+/** Columns of the findings register as a table (CSV/XLSX import and export). */
+export const REGISTER_COLUMNS = [
+  'rapport_id',
+  'rapport_tittel',
+  'utgiver',
+  'publisert',
+  'url',
+  'rapport_verifisert',
+  'funn_id',
+  'funn',
+  'referanse',
+  'tema',
+  'funn_verifisert',
+] as const;

@@ -11,6 +11,7 @@ import { ChangeSet } from '../audit/changes';
 import type { CoreDeps } from '../deps';
 import { decodeText } from '../import/formats/decode';
 import type { DB } from '../store/schema';
+import { readCsvTable, readXlsxTable } from '../exchange/table';
 import { createCodeIn, listCodes } from './service';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
@@ -197,27 +198,8 @@ function tableToTree(rows: Record<string, string>[], csv: boolean): CodeNode[] {
 export async function readCodebookFile(fileName: string, bytes: Buffer): Promise<CodeNode[]> {
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext === 'qdc' || ext === 'xml') return qdcToTree(decodeText(bytes).text);
-  if (ext === 'csv') {
-    const parsed = Papa.parse<Record<string, string>>(decodeText(bytes).text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t'] });
-    return tableToTree(parsed.data, true);
-  }
-  if (ext === 'xlsx') {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch (e) {
-      throw new ApiError('INVALID_INPUT', `The Excel file is damaged or not an XLSX file (${(e as Error).message})`);
-    }
-    const sheet = workbook.worksheets[0];
-    const header: string[] = [];
-    const rows: Record<string, string>[] = [];
-    sheet?.eachRow((row, n) => {
-      const values = (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(typeof v === 'object' && v && 'text' in v ? (v as { text: string }).text : v)));
-      if (n === 1) header.push(...values.map((h) => h.trim().toLocaleLowerCase('nb')));
-      else rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? ''])));
-    });
-    return tableToTree(rows, false);
-  }
+  if (ext === 'csv') return tableToTree(readCsvTable(bytes), true);
+  if (ext === 'xlsx') return tableToTree(await readXlsxTable(bytes), false);
   throw new ApiError('INVALID_INPUT', `Unsupported codebook file "${fileName}"; use .qdc, .csv or .xlsx`);
 }
 

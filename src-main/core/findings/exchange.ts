@@ -9,26 +9,15 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
 import { ApiError } from '../../../src-shared/errors';
+import { REGISTER_COLUMNS } from '../../../src-shared/findings';
 import { ChangeSet } from '../audit/changes';
 import { neutralise } from '../codebook/exchange';
 import type { CoreDeps } from '../deps';
-import { decodeText } from '../import/formats/decode';
+import { readCsvTable, readXlsxTable } from '../exchange/table';
 import type { DB } from '../store/schema';
 import { listFindings, listReports, saveFindingIn, saveReportIn } from './service';
 
-export const REGISTER_COLUMNS = [
-  'rapport_id',
-  'rapport_tittel',
-  'utgiver',
-  'publisert',
-  'url',
-  'rapport_verifisert',
-  'funn_id',
-  'funn',
-  'referanse',
-  'tema',
-  'funn_verifisert',
-] as const;
+export { REGISTER_COLUMNS };
 
 type RegisterRow = Record<(typeof REGISTER_COLUMNS)[number], string>;
 
@@ -73,37 +62,8 @@ export async function exportRegister(db: Kysely<DB>, format: 'csv' | 'xlsx'): Pr
 
 async function readRows(fileName: string, bytes: Buffer): Promise<Record<string, string>[]> {
   const ext = fileName.toLowerCase().split('.').pop();
-  if (ext === 'csv') {
-    const parsed = Papa.parse<Record<string, string>>(decodeText(bytes).text.replace(/^\uFEFF/, ''), {
-      header: true,
-      skipEmptyLines: 'greedy',
-      delimitersToGuess: [';', ',', '\t'],
-      transformHeader: (h) => h.trim().toLocaleLowerCase('nb'),
-    });
-    return parsed.data;
-  }
-  if (ext === 'xlsx') {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch (e) {
-      throw new ApiError('INVALID_INPUT', `The Excel file is damaged or not an XLSX file (${(e as Error).message})`);
-    }
-    const sheet = workbook.worksheets[0];
-    const header: string[] = [];
-    const rows: Record<string, string>[] = [];
-    sheet?.eachRow((row, n) => {
-      const values = (row.values as unknown[]).slice(1).map((v) => {
-        if (v === null || v === undefined) return '';
-        if (v instanceof Date) return v.toISOString().slice(0, 10);
-        if (typeof v === 'object' && 'text' in (v as object)) return String((v as { text: unknown }).text);
-        return String(v);
-      });
-      if (n === 1) header.push(...values.map((h) => h.trim().toLocaleLowerCase('nb')));
-      else rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? ''])));
-    });
-    return rows;
-  }
+  if (ext === 'csv') return readCsvTable(bytes);
+  if (ext === 'xlsx') return readXlsxTable(bytes);
   throw new ApiError('INVALID_INPUT', `Unsupported register file "${fileName}"; use .csv or .xlsx`);
 }
 

@@ -5,7 +5,7 @@
 import { Button, Details, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Finding, FindingReport } from '../../../../src-shared/findings';
+import { REGISTER_COLUMNS, type Finding, type FindingReport } from '../../../../src-shared/findings';
 import { norwegianCompare } from '../../../../src-shared/norwegian';
 import { api } from '../../api/client';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
@@ -30,19 +30,7 @@ export interface RegisterFilter {
 export const emptyRegisterFilter: RegisterFilter = { query: '', reportId: '', theme: '', verified: '' };
 
 const SEARCH_DELAY_MS = 150;
-const EXCHANGE_COLUMNS = [
-  'rapport_id',
-  'rapport_tittel',
-  'utgiver',
-  'publisert',
-  'url',
-  'rapport_verifisert',
-  'funn_id',
-  'funn',
-  'referanse',
-  'tema',
-  'funn_verifisert',
-] as const;
+const EXCHANGE_COLUMNS = REGISTER_COLUMNS;
 
 /** When a report came out: its date, or the year and number in its key ("DFØ-rapport 2022:6"). */
 function sortKey(r: FindingReport): string {
