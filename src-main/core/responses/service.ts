@@ -146,29 +146,18 @@ export async function listResponses(store: Store, filter: ResponseFilter = {}): 
   }
   if (filter.coder) {
     const coder = filter.coder;
-    q = q.where((eb) =>
-      eb.or([
-        // Their status changes, from the trail: the response row's updated_by
-        // is also the importer's (or whoever resolved or split it).
-        eb.exists(
-          eb
-            .selectFrom('event as e')
-            .whereRef('e.entity_id', '=', 'r.id')
-            .where('e.entity_type', '=', 'response')
-            .where('e.action', '=', 'response.status')
-            .where('e.actor', '=', coder)
-            .select('e.id'),
-        ),
-        eb.exists(eb.selectFrom('variable_value as v').whereRef('v.response_id', '=', 'r.id').where('v.updated_by', '=', coder).select('v.id')),
-        eb.exists(
-          eb
-            .selectFrom('coding as k')
-            .innerJoin('answer as a', 'a.id', 'k.answer_id')
-            .whereRef('a.response_id', '=', 'r.id')
-            .where('k.created_by', '=', coder)
-            .select('k.id'),
-        ),
-      ]),
+    // The responses this caseworker worked on, found once (not per row): their
+    // status changes (from the trail: the response row's updated_by is also
+    // the importer's), variable values and codings.
+    q = q.where('r.id', 'in', (eb) =>
+      eb
+        .selectFrom('event as e')
+        .select('e.entity_id as id')
+        .where('e.actor', '=', coder)
+        .where('e.entity_type', '=', 'response')
+        .where('e.action', '=', 'response.status')
+        .union(eb.selectFrom('variable_value as v').select('v.response_id as id').where('v.updated_by', '=', coder))
+        .union(eb.selectFrom('coding as k').innerJoin('answer as a', 'a.id', 'k.answer_id').select('a.response_id as id').where('k.created_by', '=', coder)),
     );
   }
   const rows = await q.execute();
