@@ -14,6 +14,8 @@ import { MunicipalityRegister } from '../components/case/MunicipalityRegister';
 import { PoliceDistrictSummary } from '../components/case/PoliceDistrictSummary';
 import { QuestionList } from '../components/case/QuestionList';
 import { CodingWorkspace } from '../components/coding/CodingWorkspace';
+import { SearchView } from '../components/search/SearchView';
+import { AnalysisView } from '../components/analysis/AnalysisView';
 import { emptyFilter, type RegisterFilter } from '../components/case/registerFilter';
 import { FindingsView } from '../components/findings/FindingsView';
 import { ImportHistory } from '../components/import/ImportHistory';
@@ -164,6 +166,10 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
         );
       case 'coding':
         return <CodingWorkspace />;
+      case 'search':
+        return <SearchView />;
+      case 'analysis':
+        return <AnalysisView />;
       case 'unanswered':
         return <UnansweredView />;
       case 'import':

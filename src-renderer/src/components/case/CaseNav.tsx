@@ -33,6 +33,8 @@ export function CaseNav({ current, counts, onSelect }: Props) {
         { id: 'overview' },
         { id: 'responses', count: counts.responses },
         { id: 'coding' },
+        { id: 'search' },
+        { id: 'analysis' },
         { id: 'unanswered', count: counts.unanswered },
       ],
     },

@@ -14,7 +14,9 @@ export type ViewId =
   | 'municipalities'
   | 'districts'
   | 'findings'
-  | 'coding';
+  | 'coding'
+  | 'search'
+  | 'analysis';
 
 /** A place in the case: a view, or one response (with the list it came from). */
 export type CaseRoute =

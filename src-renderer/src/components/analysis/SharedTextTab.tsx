@@ -1,0 +1,125 @@
+// Shared text: answers that are (nearly) the same across respondents, as joint
+// statements often are; a group can be coded at once.
+import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SharedTextGroup, SharedTextResult } from '../../../../src-shared/analysis';
+import type { Code } from '../../../../src-shared/coding';
+import { api } from '../../api/client';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { toUiError, type UiError } from '../../lib/errors';
+import { ErrorAlert } from '../ErrorAlert';
+import { LoadingState } from '../LoadingState';
+import { useCase } from '../case/caseContext';
+import { flattenTree } from '../coding/codeTree';
+
+export function SharedTextTab() {
+  const { t } = useTranslation();
+  const { revision } = useCase();
+  const sliderId = useId();
+  const [threshold, setThreshold] = useState(0.8);
+  const debounced = useDebouncedValue(threshold, 250);
+  const [data, setData] = useState<SharedTextResult | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [codes, setCodes] = useState<Code[]>([]);
+
+  useEffect(() => {
+    api.codebook.list().then(setCodes).catch(() => undefined);
+  }, [revision]);
+
+  useEffect(() => {
+    let live = true;
+    api.analysis
+      .sharedText({ threshold: debounced })
+      .then((d) => {
+        if (!live) return;
+        setData(d);
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(toUiError(e)));
+    return () => {
+      live = false;
+    };
+  }, [debounced, revision]);
+
+  return (
+    <div className="stack" data-testid="analysis-shared">
+      <Field data-size="sm" className="analysis-slider">
+        <Label htmlFor={sliderId}>{t('analysis.shared.threshold', { value: Math.round(threshold * 100) })}</Label>
+        <input id={sliderId} type="range" min={0.5} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} data-testid="shared-threshold" />
+      </Field>
+      {error && <ErrorAlert title={t('analysis.failed')} error={error} />}
+      {!data && !error && <LoadingState label={t('app.loading')} />}
+      {data && (
+        <>
+          <Paragraph data-size="sm">{t('analysis.shared.summary', { compared: data.answersCompared, groups: data.groups.length })}</Paragraph>
+          {data.groups.map((g) => (
+            <SharedGroup key={g.id} group={g} codes={codes} />
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+function SharedGroup({ group, codes }: { group: SharedTextGroup; codes: Code[] }) {
+  const { t } = useTranslation();
+  const selectId = useId();
+  const [codeId, setCodeId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+
+  async function codeAll() {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.analysis.codeGroup({ groupAnswerIds: group.members.map((m) => m.answerId), codeId });
+      setMessage(t('analysis.shared.coded', { created: r.created, unchanged: r.unchanged }));
+    } catch (e) {
+      setError(toUiError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="analysis-shared-group" data-testid="shared-group">
+      <Heading level={3} data-size="xs">
+        {t('analysis.shared.groupHeading', { respondents: group.respondents, similarity: Math.round(group.minSimilarity * 100) })}
+        {group.identical && ` · ${t('analysis.shared.identical')}`}
+      </Heading>
+      <ul className="analysis-quote-list">
+        {group.members.map((m) => (
+          <li key={m.answerId} data-testid="shared-member">
+            <strong>{m.municipality?.name ?? m.respondentName}</strong>
+            {m.questionOrdinal !== null && <span className="analysis-muted"> · {t('search.question', { n: m.questionOrdinal })}</span>}
+            <blockquote className="analysis-quote">{m.excerpt}</blockquote>
+          </li>
+        ))}
+      </ul>
+      <div className="filters">
+        <Field data-size="sm">
+          <Label htmlFor={selectId}>{t('search.code')}</Label>
+          <Select id={selectId} value={codeId} onChange={(e) => setCodeId(e.target.value)} data-testid="shared-code-select">
+            <Select.Option value="">{t('analysis.shared.chooseCode')}</Select.Option>
+            {flattenTree(codes).map((f) => (
+              <Select.Option key={f.code.id} value={f.code.id}>
+                {f.path}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Button data-size="sm" disabled={!codeId || busy} onClick={() => void codeAll()} data-testid="shared-code-group">
+          {t('analysis.shared.codeGroup')}
+        </Button>
+      </div>
+      {message && (
+        <Paragraph data-size="sm" role="status">
+          {message}
+        </Paragraph>
+      )}
+      {error && <ErrorAlert title={t('analysis.failed')} error={error} />}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+// Station candidates: municipalities that want a new station (q5), what they
+// offer, and whether they got one; then the announced stations against what
+// their municipality answered.
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StationAnalysis, StationCandidate } from '../../../../src-shared/analysis';
+import { norwegianCompare } from '../../../../src-shared/norwegian';
+import { api } from '../../api/client';
+import { toUiError, type UiError } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { ErrorAlert } from '../ErrorAlert';
+import { LoadingState } from '../LoadingState';
+import { useCase } from '../case/caseContext';
+
+type SortKey = 'name' | 'district' | 'population' | 'offers' | 'announced';
+
+export function StationsTab() {
+  const { t } = useTranslation();
+  const { revision, navigate } = useCase();
+  const [data, setData] = useState<StationAnalysis | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: 'name', direction: 'ascending' });
+
+  useEffect(() => {
+    let live = true;
+    api.analysis
+      .stationCandidates()
+      .then((d) => {
+        if (!live) return;
+        setData(d);
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(toUiError(e)));
+    return () => {
+      live = false;
+    };
+  }, [revision]);
+
+  const sorted = useMemo(() => {
+    if (!data) return [];
+    const by: Record<SortKey, (a: StationCandidate, b: StationCandidate) => number> = {
+      name: (a, b) => norwegianCompare(a.municipality.name, b.municipality.name),
+      district: (a, b) => norwegianCompare(a.municipality.policeDistrictName, b.municipality.policeDistrictName),
+      population: (a, b) => a.municipality.population - b.municipality.population,
+      offers: (a, b) => norwegianCompare(a.offersPremises ?? '', b.offersPremises ?? ''),
+      announced: (a, b) => a.announcedStations.length - b.announcedStations.length,
+    };
+    const list = [...data.candidates].sort(by[sort.key]);
+    return sort.direction === 'descending' ? list.reverse() : list;
+  }, [data, sort]);
+
+  if (error) return <ErrorAlert title={t('analysis.failed')} error={error} />;
+  if (!data) return <LoadingState label={t('app.loading')} />;
+  if (!data.available) return <Paragraph data-testid="stations-unavailable">{t('analysis.stations.unavailable')}</Paragraph>;
+
+  const header = (key: SortKey) => (
+    <Table.HeaderCell
+      scope="col"
+      sort={sort.key === key ? sort.direction : 'none'}
+      onClick={() => setSort((s) => (s.key === key ? { key, direction: s.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: 'ascending' }))}
+    >
+      {t(`analysis.stations.columns.${key}`)}
+    </Table.HeaderCell>
+  );
+
+  return (
+    <div className="stack" data-testid="analysis-stations">
+      <Paragraph data-size="sm">
+        {t('analysis.stations.summary', {
+          candidates: data.summary.candidates,
+          withStation: data.summary.candidatesWithStation,
+          announced: data.summary.announced,
+        })}
+      </Paragraph>
+      {sorted.length === 0 ? (
+        <Paragraph data-size="sm" data-testid="stations-none">{t('analysis.stations.noCandidates')}</Paragraph>
+      ) : (
+      <div className="analysis-scroll">
+        <Table data-size="sm">
+          <Table.Head>
+            <Table.Row>
+              {header('name')}
+              {header('district')}
+              {header('population')}
+              {header('offers')}
+              {header('announced')}
+              <Table.HeaderCell scope="col">{t('analysis.stations.columns.evidence')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {sorted.map((c) => (
+              <Table.Row key={c.municipality.number} data-testid="station-candidate">
+                <Table.Cell>
+                  <button type="button" className="analysis-link" onClick={() => navigate({ view: 'responses', responseId: c.responseId })}>
+                    {c.municipality.name}
+                  </button>
+                </Table.Cell>
+                <Table.Cell>{c.municipality.policeDistrictName}</Table.Cell>
+                <Table.Cell>{formatNumber(c.municipality.population)}</Table.Cell>
+                <Table.Cell>{[c.offersPremises, c.premisesOffered].filter(Boolean).join(' – ') || '–'}</Table.Cell>
+                <Table.Cell>{c.announcedStations.length ? c.announcedStations.map((s) => `${s.station} (${s.announced})`).join(', ') : t('analysis.stations.none')}</Table.Cell>
+                <Table.Cell className="analysis-quote-cell">{c.evidence?.quote ?? ''}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+      )}
+      {data.otherCandidates.length > 0 && (
+        <Paragraph data-size="sm">{t('analysis.stations.others', { names: data.otherCandidates.map((o) => o.respondentName).join(', ') })}</Paragraph>
+      )}
+      <Heading level={3} data-size="xs">
+        {t('analysis.stations.announcedHeading')}
+      </Heading>
+      <div className="analysis-scroll">
+        <Table data-size="sm">
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t('analysis.stations.columns.station')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('analysis.stations.columns.name')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('analysis.stations.columns.announcedDate')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('analysis.stations.columns.answer')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {data.announced.map((s) => (
+              <Table.Row key={`${s.municipalityNumber}-${s.station}`} data-testid="announced-station" data-answer={s.answer}>
+                <Table.Cell>{s.station}</Table.Cell>
+                <Table.Cell>{s.municipalityName}</Table.Cell>
+                <Table.Cell>{s.announced}</Table.Cell>
+                <Table.Cell>{t(`analysis.stations.answers.${s.answer}`)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </div>
+  );
+}

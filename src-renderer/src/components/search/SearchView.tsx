@@ -1,0 +1,350 @@
+// "Søk": full-text search over the answers (syntax in src-shared/search.ts),
+// narrowed by the same filters as the response list. Hits are grouped by
+// municipality and question, shown as keyword-in-context snippets with the
+// hits marked, and each can be coded on the spot.
+import { Button, Field, Heading, Input, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { POPULATION_BANDS, type PopulationBandKey } from '../../../../src-shared/analysis';
+import type { Code, Variable } from '../../../../src-shared/coding';
+import type { SearchFilter, SearchHit, SearchResult } from '../../../../src-shared/search';
+import { api } from '../../api/client';
+import { toUiError, type UiError } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { ErrorAlert } from '../ErrorAlert';
+import { useCase } from '../case/caseContext';
+import { flattenTree } from '../coding/codeTree';
+import { Snippet } from './Snippet';
+import './search.css';
+
+const PAGE_SIZE = 50;
+type Status = NonNullable<SearchFilter['status']>;
+const STATUSES: Status[] = ['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret'];
+
+interface FilterState {
+  policeDistrictCode: string;
+  countyNumber: string;
+  populationBand: string;
+  codeId: string;
+  /** "variableId=value" */
+  variable: string;
+  status: string;
+}
+
+const emptyFilters: FilterState = { policeDistrictCode: '', countyNumber: '', populationBand: '', codeId: '', variable: '', status: '' };
+
+function toFilter(f: FilterState): SearchFilter {
+  const out: SearchFilter = {};
+  if (f.policeDistrictCode) out.policeDistrictCode = f.policeDistrictCode;
+  if (f.countyNumber) out.countyNumber = f.countyNumber;
+  if (f.populationBand) out.populationBand = f.populationBand as PopulationBandKey;
+  if (f.codeId) out.codeId = f.codeId;
+  if (f.status) out.status = f.status as Status;
+  if (f.variable) {
+    const at = f.variable.indexOf('=');
+    out.variable = { variableId: f.variable.slice(0, at), value: f.variable.slice(at + 1) };
+  }
+  return out;
+}
+
+export function SearchView() {
+  const { t } = useTranslation();
+  const { districts, counties, revision, project } = useCase();
+  const ids = { q: useId(), d: useId(), c: useId(), p: useId(), code: useId(), v: useId(), s: useId() };
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<FilterState>(emptyFilters);
+  const [offset, setOffset] = useState(0);
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [codes, setCodes] = useState<Code[]>([]);
+  const [variables, setVariables] = useState<Variable[]>([]);
+  const [coding, setCoding] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    Promise.all([api.codebook.list(), api.variables.list()])
+      .then(([c, v]) => {
+        setCodes(c);
+        setVariables(v);
+      })
+      .catch(() => undefined);
+  }, [revision]);
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setResult(null);
+      setError(null);
+      return;
+    }
+    let live = true;
+    setLoading(true);
+    api.search
+      .query({ query, filter: toFilter(filters), limit: PAGE_SIZE, offset })
+      .then((r) => {
+        if (!live) return;
+        setResult(r);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (!live) return;
+        setResult(null);
+        setError(toUiError(e));
+      })
+      .finally(() => {
+        if (live) setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
+  }, [query, filters, offset, revision]);
+
+  const setFilter = (patch: Partial<FilterState>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setOffset(0);
+  };
+
+  const groups = useMemo(() => groupHits(result?.hits ?? []), [result]);
+  const flatCodes = useMemo(() => flattenTree(codes), [codes]);
+
+  async function codeHit(hit: SearchHit, codeId: string) {
+    const range = hit.hitRanges[0];
+    try {
+      await api.codings.create(range ? { answerId: hit.answerId, codeId, start: range.start, end: range.end } : { answerId: hit.answerId, codeId });
+      const name = codes.find((c) => c.id === codeId)?.name ?? '';
+      setNotice(t('search.coded', { code: name, respondent: hit.municipalityName ?? hit.respondent }));
+      setCoding(null);
+    } catch (e) {
+      setError(toUiError(e));
+    }
+  }
+
+  return (
+    <section className="stack search-view" data-testid="search-view">
+      <Heading level={2} data-size="md">
+        {t('search.heading')}
+      </Heading>
+      <form
+        className="search-form"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setOffset(0);
+          setQuery(text);
+        }}
+      >
+        <Field>
+          <Label htmlFor={ids.q}>{t('search.query')}</Label>
+          <div className="search-form__row">
+            <Input id={ids.q} value={text} onChange={(e) => setText(e.target.value)} data-testid="search-input" aria-describedby={`${ids.q}-help`} />
+            <Button type="submit" data-testid="search-submit">
+              {t('search.submit')}
+            </Button>
+          </div>
+          <Paragraph data-size="xs" id={`${ids.q}-help`} className="search-help">
+            {t('search.syntax')}
+          </Paragraph>
+        </Field>
+      </form>
+      <div className="filters" aria-label={t('search.filtersLabel')}>
+        <Field data-size="sm">
+          <Label htmlFor={ids.d}>{t('registry.district')}</Label>
+          <Select id={ids.d} value={filters.policeDistrictCode} onChange={(e) => setFilter({ policeDistrictCode: e.target.value })} data-testid="search-district-filter">
+            <Select.Option value="">{t('registry.allDistricts')}</Select.Option>
+            {districts.map((d) => (
+              <Select.Option key={d.code} value={d.code}>
+                {d.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field data-size="sm">
+          <Label htmlFor={ids.c}>{t('registry.county')}</Label>
+          <Select id={ids.c} value={filters.countyNumber} onChange={(e) => setFilter({ countyNumber: e.target.value })} data-testid="search-county-filter">
+            <Select.Option value="">{t('registry.allCounties')}</Select.Option>
+            {counties.map((c) => (
+              <Select.Option key={c.number} value={c.number}>
+                {c.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field data-size="sm">
+          <Label htmlFor={ids.p}>{t('search.population')}</Label>
+          <Select id={ids.p} value={filters.populationBand} onChange={(e) => setFilter({ populationBand: e.target.value })} data-testid="search-population-filter">
+            <Select.Option value="">{t('search.all')}</Select.Option>
+            {POPULATION_BANDS.map((b) => (
+              <Select.Option key={b.key} value={b.key}>
+                {b.label}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field data-size="sm">
+          <Label htmlFor={ids.code}>{t('search.code')}</Label>
+          <Select id={ids.code} value={filters.codeId} onChange={(e) => setFilter({ codeId: e.target.value })} data-testid="search-code-filter">
+            <Select.Option value="">{t('search.all')}</Select.Option>
+            {flatCodes.map((f) => (
+              <Select.Option key={f.code.id} value={f.code.id}>
+                {f.path}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field data-size="sm">
+          <Label htmlFor={ids.v}>{t('search.variable')}</Label>
+          <Select id={ids.v} value={filters.variable} onChange={(e) => setFilter({ variable: e.target.value })} data-testid="search-variable-filter">
+            <Select.Option value="">{t('search.all')}</Select.Option>
+            {variables
+              .filter((v) => v.options.length > 0)
+              .map((v) => (
+                <optgroup key={v.id} label={v.label}>
+                  {v.options.map((o) => (
+                    <Select.Option key={o.value} value={`${v.id}=${o.value}`}>
+                      {o.label}
+                    </Select.Option>
+                  ))}
+                </optgroup>
+              ))}
+          </Select>
+        </Field>
+        <Field data-size="sm">
+          <Label htmlFor={ids.s}>{t('search.status')}</Label>
+          <Select id={ids.s} value={filters.status} onChange={(e) => setFilter({ status: e.target.value })} data-testid="search-status-filter">
+            <Select.Option value="">{t('search.all')}</Select.Option>
+            {STATUSES.map((s) => (
+              <Select.Option key={s} value={s}>
+                {t(`responses.status.${s}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {error && <ErrorAlert title={t('search.failed')} error={error} data-testid="search-error" />}
+      {notice && (
+        <Paragraph data-size="sm" role="status" data-testid="search-notice">
+          {notice}
+        </Paragraph>
+      )}
+      {result && (
+        <>
+          <Paragraph data-testid="search-total" aria-live="polite">
+            {t('search.total', { count: result.total, formatted: formatNumber(result.total) })}
+          </Paragraph>
+          {groups.map((g) => (
+            <section key={g.key} className="search-group" data-testid="search-group">
+              <Heading level={3} data-size="xs" data-testid="search-group-title">
+                {g.title}
+                {g.district && <span className="search-group__meta"> · {g.district}</span>}
+              </Heading>
+              {g.questions.map((q) => (
+                <div key={String(q.question)} className="search-question">
+                  <div className="search-question__label">{q.question === null ? t('search.unassigned') : t('search.question', { n: q.question })}</div>
+                  <ul className="search-hits">
+                    {q.hits.map((hit) => (
+                      <li key={hit.answerId} className="search-hit" data-testid="search-hit" data-answer-id={hit.answerId}>
+                        <Snippet hit={hit} />
+                        <div className="search-hit__actions">
+                          {coding === hit.answerId ? (
+                            <CodeChooser
+                              codes={codes}
+                              questionId={project.questions.find((q) => q.ordinal === hit.question)?.id ?? null}
+                              onCancel={() => setCoding(null)} onPick={(id) => void codeHit(hit, id)} />
+                          ) : (
+                            <Button data-size="sm" variant="secondary" onClick={() => setCoding(hit.answerId)} data-testid="search-code-hit">
+                              {t('search.codeHit')}
+                            </Button>
+                          )}
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          ))}
+          {result.total > PAGE_SIZE && (
+            <div className="search-paging">
+              <Button data-size="sm" variant="secondary" disabled={offset === 0 || loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))} data-testid="search-prev">
+                {t('search.prev')}
+              </Button>
+              <span data-testid="search-page">
+                {t('search.range', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, result.total), total: result.total })}
+              </span>
+              <Button data-size="sm" variant="secondary" disabled={offset + PAGE_SIZE >= result.total || loading} onClick={() => setOffset(offset + PAGE_SIZE)} data-testid="search-next">
+                {t('search.next')}
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+interface HitGroup {
+  key: string;
+  title: string;
+  district: string | null;
+  questions: { question: number | null; hits: SearchHit[] }[];
+}
+
+/** Consecutive hits of one respondent, then of one question (the core already orders them). */
+function groupHits(hits: SearchHit[]): HitGroup[] {
+  const out: HitGroup[] = [];
+  for (const hit of hits) {
+    let g = out[out.length - 1];
+    if (!g || g.key !== hit.respondentId) {
+      g = { key: hit.respondentId, title: hit.municipalityName ?? hit.respondent, district: hit.policeDistrictName, questions: [] };
+      out.push(g);
+    }
+    let q = g.questions[g.questions.length - 1];
+    if (!q || q.question !== hit.question) {
+      q = { question: hit.question, hits: [] };
+      g.questions.push(q);
+    }
+    q.hits.push(hit);
+  }
+  return out;
+}
+
+/** A searchable select of codes (those for the hit's question or for none): a filter box over a list, then "Kod". */
+function CodeChooser({ codes, questionId, onPick, onCancel }: { codes: Code[]; questionId: string | null; onPick: (codeId: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const filterId = useId();
+  const selectId = useId();
+  const [needle, setNeedle] = useState('');
+  const items = useMemo(() => {
+    const n = needle.trim().toLocaleLowerCase('nb');
+    return flattenTree(codes).filter((f) => (!f.code.questionId || f.code.questionId === questionId) && (!n || f.path.toLocaleLowerCase('nb').includes(n)));
+  }, [codes, needle, questionId]);
+  const [chosen, setChosen] = useState('');
+  const value = items.some((f) => f.code.id === chosen) ? chosen : (items[0]?.code.id ?? '');
+  return (
+    <div className="search-chooser" data-testid="search-code-chooser">
+      <Field data-size="sm">
+        <Label htmlFor={filterId}>{t('search.findCode')}</Label>
+        <Input id={filterId} value={needle} onChange={(e) => setNeedle(e.target.value)} data-testid="search-code-filter-input" autoFocus />
+      </Field>
+      <Field data-size="sm">
+        <Label htmlFor={selectId}>{t('search.code')}</Label>
+        <Select id={selectId} value={value} onChange={(e) => setChosen(e.target.value)} data-testid="search-code-select">
+          {items.map((f) => (
+            <Select.Option key={f.code.id} value={f.code.id}>
+              {f.path}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+      <div className="search-chooser__buttons">
+        <Button data-size="sm" disabled={!value} onClick={() => onPick(value)} data-testid="search-code-apply">
+          {t('search.apply')}
+        </Button>
+        <Button data-size="sm" variant="tertiary" onClick={onCancel}>
+          {t('search.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+// "Analyse" end to end: the code × police district matrix counts the coded
+// municipalities of a known fixture, and a cell opens the quotes behind it;
+// shared text finds a joint statement and codes the whole group.
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, expectOnlyHostRequests, test } from './fixtures';
+import { call, tempDir } from './import-helpers';
+import { codeNamed, openCodingCase, responseIdOf, workspace } from './coding-helpers';
+
+test('the matrix counts coded municipalities per police district and a cell opens its quotes', async ({ app, page }) => {
+  await openCodingCase(app, {
+    prepare: async () => {
+      const violence = await codeNamed(app, 'Vold i nære relasjoner');
+      for (const name of ['Bodø', 'Tromsø']) {
+        const w = await workspace(app, await responseIdOf(app, name));
+        const part = w.response.answers.find((a) => a.questionOrdinal === 1)!;
+        const word = name === 'Bodø' ? 'Vold i nære relasjoner' : 'Lange avstander';
+        const start = part.text.indexOf(word);
+        await call(app, 'codings.create', { answerId: part.id, codeId: violence.id, start, end: start + word.length });
+      }
+    },
+  });
+  const violence = await codeNamed(app, 'Vold i nære relasjoner');
+  const list = await call(app, 'responses.list');
+  const districtOf = (name: string) => list.find((r) => r.municipality?.name === name)!.municipality!.policeDistrictCode;
+  const [bodo, tromso] = [districtOf('Bodø'), districtOf('Tromsø')];
+  expect(bodo).not.toBe(tromso);
+
+  await page.getByTestId('tab-analysis').click();
+  await expect(page.getByTestId('analysis-matrix')).toBeVisible();
+  const row = page.locator(`[data-testid="matrix-row"][data-code-id="${violence.id}"]`);
+  await expect(row.locator(`[data-testid="matrix-cell"][data-group="${bodo}"]`)).toHaveText('1');
+  await expect(row.locator(`[data-testid="matrix-cell"][data-group="${tromso}"]`)).toHaveText('1');
+  await expect(row.getByTestId('matrix-total')).toHaveText('2');
+
+  await row.locator(`[data-testid="matrix-cell"][data-group="${bodo}"]`).click();
+  const quotes = page.getByTestId('matrix-quotes');
+  await expect(quotes.getByTestId('matrix-quote')).toHaveCount(1);
+  await expect(quotes.getByTestId('matrix-quote')).toContainText('Bodø');
+  await expect(quotes.getByTestId('matrix-quote')).toContainText('Vold i nære relasjoner');
+
+  // The other tabs open.
+  await page.getByTestId('analysis-tab-variables').click();
+  await expect(page.getByTestId('analysis-variables')).toBeVisible();
+  const satisfied = page.locator('[data-testid="analysis-variable"][data-key="q2_satisfied"]');
+  await expect(satisfied.getByTestId('bar-chart')).toBeVisible();
+  // Nobody is coded yet: the three respondents are "ikke kodet", the rest of the register has not answered.
+  await expect(satisfied.locator('[data-testid="variable-row"][data-kind="ikke_kodet"] td').first()).toHaveText('3');
+  const municipalities = (await call(app, 'registry.municipalities', {})).length;
+  await expect(satisfied.locator('[data-testid="variable-row"][data-kind="ikke_svart"] td').first()).toHaveText(String(municipalities - 3));
+  await page.getByTestId('analysis-tab-stations').click();
+  await expect(page.getByTestId('analysis-stations').or(page.getByTestId('stations-unavailable'))).toBeVisible();
+  await page.getByTestId('analysis-tab-shared').click();
+  await expect(page.getByTestId('analysis-shared')).toBeVisible();
+
+  expectOnlyHostRequests(app);
+});
+
+test('shared text groups a joint statement, and the whole group is coded at once', async ({ app, page }) => {
+  const joint =
+    'Regionrådet mener at politiet må være til stede i hele regionen, med faste tjenestesteder og kjente politikontakter i hver kommune, og at responstiden må ned.';
+  await call(app, 'project.create', { path: 'felles.innspill' });
+  const dir = tempDir();
+  try {
+    const file = path.join(dir, 'felles.csv');
+    const rows = [
+      ['Kommunenr.', 'Kommune', 'Mottatt', 'Spørsmål 1'],
+      ['5601', 'Alta kommune', '30.05.2022', joint],
+      ['5607', 'Vadsø kommune', '30.05.2022', joint],
+      ['5401', 'Tromsø kommune', '01.06.2022', 'Lange avstander gir lang responstid.'],
+    ];
+    writeFileSync(file, rows.map((r) => r.join(';')).join('\r\n') + '\r\n', 'utf8');
+    const report = await call(app, 'import.run', { paths: [file] });
+    expect(report.files.map((f) => f.status)).toEqual(['imported']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await call(app, 'codebook.adoptStarter');
+  await app.open();
+  await expect(page.getByTestId('case-screen')).toBeVisible();
+  const violence = await codeNamed(app, 'Vold i nære relasjoner');
+  await page.getByTestId('tab-analysis').click();
+  await page.getByTestId('analysis-tab-shared').click();
+  const group = page.getByTestId('shared-group');
+  await expect(group).toHaveCount(1);
+  await expect(group.getByTestId('shared-member')).toHaveCount(2);
+  await group.getByTestId('shared-code-select').selectOption(violence.id);
+  await group.getByTestId('shared-code-group').click();
+  await expect(group.getByRole('status')).toContainText('2 kodinger laget');
+  for (const name of ['Alta', 'Vadsø']) {
+    const w = await workspace(app, await responseIdOf(app, name));
+    expect(w.codings.map((c) => [c.codeId, c.start, c.end])).toEqual([[violence.id, 0, joint.length]]);
+  }
+  expectOnlyHostRequests(app);
+});
