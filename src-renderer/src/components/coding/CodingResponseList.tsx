@@ -14,6 +14,7 @@ import { ErrorAlert } from '../ErrorAlert';
 import { useCase } from '../case/caseContext';
 import { emptyCodingFilter, isCodingFilterActive, moreFilterCount, NOT_SET, type CodingFilter } from './codingFilter';
 import { flattenTree } from './codeTree';
+import { FilterSelect } from '../FilterSelect';
 
 const ROW_HEIGHT = 46;
 const STATUSES: ResponseStatus[] = ['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret'];
@@ -53,8 +54,6 @@ export function CodingResponseList({
   const { counties, districts, project } = useCase();
   const ids = {
     status: useId(),
-    county: useId(),
-    district: useId(),
     code: useId(),
     variable: useId(),
     value: useId(),
@@ -144,28 +143,22 @@ export function CodingResponseList({
           </div>
           {showMore && (
             <div className="cw-list__more" data-testid="coding-filter-panel">
-              <Field data-size="sm">
-                <Label htmlFor={ids.county}>{t('registry.county')}</Label>
-                <Select id={ids.county} value={filter.countyNumber} onChange={(e) => set({ countyNumber: e.target.value })} data-testid="coding-filter-county">
-                  <Select.Option value="">{t('registry.allCounties')}</Select.Option>
-                  {counties.map((c) => (
-                    <Select.Option key={c.number} value={c.number}>
-                      {c.name}
-                    </Select.Option>
-                  ))}
-                </Select>
-              </Field>
-              <Field data-size="sm">
-                <Label htmlFor={ids.district}>{t('registry.district')}</Label>
-                <Select id={ids.district} value={filter.policeDistrictCode} onChange={(e) => set({ policeDistrictCode: e.target.value })} data-testid="coding-filter-district">
-                  <Select.Option value="">{t('registry.allDistricts')}</Select.Option>
-                  {districts.map((d) => (
-                    <Select.Option key={d.code} value={d.code}>
-                      {d.name}
-                    </Select.Option>
-                  ))}
-                </Select>
-              </Field>
+              <FilterSelect
+                label={t('registry.county')}
+                allLabel={t('registry.allCounties')}
+                value={filter.countyNumber}
+                options={counties.map((c) => ({ value: c.number, label: c.name }))}
+                onChange={(value) => set({ countyNumber: value })}
+                data-testid="coding-filter-county"
+              />
+              <FilterSelect
+                label={t('registry.district')}
+                allLabel={t('registry.allDistricts')}
+                value={filter.policeDistrictCode}
+                options={districts.map((d) => ({ value: d.code, label: d.name }))}
+                onChange={(value) => set({ policeDistrictCode: value })}
+                data-testid="coding-filter-district"
+              />
               <Field data-size="sm">
                 <Label htmlFor={ids.code}>{t('coding.list.code')}</Label>
                 <Select id={ids.code} value={filter.codeId} onChange={(e) => set({ codeId: e.target.value })} data-testid="coding-filter-code">

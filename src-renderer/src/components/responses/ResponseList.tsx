@@ -15,6 +15,7 @@ import { ErrorAlert } from '../ErrorAlert';
 import { useCase } from '../case/caseContext';
 import { AnsweredQuestions, ResponseFlags, StatusTag } from './ResponseBits';
 import { emptyResponseFilter, isResponseFilterActive, type ResponseFilter } from './responseFilter';
+import { FilterSelect } from '../FilterSelect';
 
 type SortKey = 'name' | 'county' | 'district' | 'received';
 interface Sort {
@@ -53,8 +54,6 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
   const { t } = useTranslation();
   const { project, counties, districts, revision, navigate } = useCase();
   const headingId = useId();
-  const districtId = useId();
-  const countyId = useId();
   const statusId = useId();
   const [rows, setRows] = useState<ResponseSummary[] | null>(null);
   const [error, setError] = useState<UiError | null>(null);
@@ -147,28 +146,22 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
           spellCheck={false}
           data-testid="responses-search"
         />
-        <Field data-size="sm">
-          <Label htmlFor={districtId}>{t('registry.district')}</Label>
-          <Select id={districtId} value={filter.policeDistrictCode} onChange={(e) => set({ policeDistrictCode: e.target.value })} data-testid="responses-district-filter">
-            <Select.Option value="">{t('registry.allDistricts')}</Select.Option>
-            {districts.map((d) => (
-              <Select.Option key={d.code} value={d.code}>
-                {d.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field data-size="sm">
-          <Label htmlFor={countyId}>{t('registry.county')}</Label>
-          <Select id={countyId} value={filter.countyNumber} onChange={(e) => set({ countyNumber: e.target.value })} data-testid="responses-county-filter">
-            <Select.Option value="">{t('registry.allCounties')}</Select.Option>
-            {counties.map((c) => (
-              <Select.Option key={c.number} value={c.number}>
-                {c.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          label={t('registry.district')}
+          allLabel={t('registry.allDistricts')}
+          value={filter.policeDistrictCode}
+          options={districts.map((d) => ({ value: d.code, label: d.name }))}
+          onChange={(value) => set({ policeDistrictCode: value })}
+          data-testid="responses-district-filter"
+        />
+        <FilterSelect
+          label={t('registry.county')}
+          allLabel={t('registry.allCounties')}
+          value={filter.countyNumber}
+          options={counties.map((c) => ({ value: c.number, label: c.name }))}
+          onChange={(value) => set({ countyNumber: value })}
+          data-testid="responses-county-filter"
+        />
         <Field data-size="sm">
           <Label htmlFor={statusId}>{t('responses.matchFilter')}</Label>
           <Select id={statusId} value={filter.matchStatus} onChange={(e) => set({ matchStatus: e.target.value as MatchStatus | '' })} data-testid="responses-match-filter">

@@ -16,6 +16,7 @@ import { useCase } from '../case/caseContext';
 import { flattenTree } from '../coding/codeTree';
 import { Snippet } from './Snippet';
 import './search.css';
+import { FilterSelect } from '../FilterSelect';
 
 const PAGE_SIZE = 50;
 type Status = NonNullable<SearchFilter['status']>;
@@ -50,7 +51,7 @@ function toFilter(f: FilterState): SearchFilter {
 export function SearchView() {
   const { t } = useTranslation();
   const { districts, counties, revision, project } = useCase();
-  const ids = { q: useId(), d: useId(), c: useId(), p: useId(), code: useId(), v: useId(), s: useId() };
+  const ids = { q: useId(), v: useId(), s: useId() };
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<FilterState>(emptyFilters);
@@ -148,50 +149,38 @@ export function SearchView() {
         </Field>
       </form>
       <div className="filters" aria-label={t('search.filtersLabel')}>
-        <Field data-size="sm">
-          <Label htmlFor={ids.d}>{t('registry.district')}</Label>
-          <Select id={ids.d} value={filters.policeDistrictCode} onChange={(e) => setFilter({ policeDistrictCode: e.target.value })} data-testid="search-district-filter">
-            <Select.Option value="">{t('registry.allDistricts')}</Select.Option>
-            {districts.map((d) => (
-              <Select.Option key={d.code} value={d.code}>
-                {d.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field data-size="sm">
-          <Label htmlFor={ids.c}>{t('registry.county')}</Label>
-          <Select id={ids.c} value={filters.countyNumber} onChange={(e) => setFilter({ countyNumber: e.target.value })} data-testid="search-county-filter">
-            <Select.Option value="">{t('registry.allCounties')}</Select.Option>
-            {counties.map((c) => (
-              <Select.Option key={c.number} value={c.number}>
-                {c.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field data-size="sm">
-          <Label htmlFor={ids.p}>{t('search.population')}</Label>
-          <Select id={ids.p} value={filters.populationBand} onChange={(e) => setFilter({ populationBand: e.target.value })} data-testid="search-population-filter">
-            <Select.Option value="">{t('search.all')}</Select.Option>
-            {POPULATION_BANDS.map((b) => (
-              <Select.Option key={b.key} value={b.key}>
-                {b.label}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field data-size="sm">
-          <Label htmlFor={ids.code}>{t('search.code')}</Label>
-          <Select id={ids.code} value={filters.codeId} onChange={(e) => setFilter({ codeId: e.target.value })} data-testid="search-code-filter">
-            <Select.Option value="">{t('search.all')}</Select.Option>
-            {flatCodes.map((f) => (
-              <Select.Option key={f.code.id} value={f.code.id}>
-                {f.path}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          label={t('registry.district')}
+          allLabel={t('registry.allDistricts')}
+          value={filters.policeDistrictCode}
+          options={districts.map((d) => ({ value: d.code, label: d.name }))}
+          onChange={(value) => setFilter({ policeDistrictCode: value })}
+          data-testid="search-district-filter"
+        />
+        <FilterSelect
+          label={t('registry.county')}
+          allLabel={t('registry.allCounties')}
+          value={filters.countyNumber}
+          options={counties.map((c) => ({ value: c.number, label: c.name }))}
+          onChange={(value) => setFilter({ countyNumber: value })}
+          data-testid="search-county-filter"
+        />
+        <FilterSelect
+          label={t('search.population')}
+          allLabel={t('search.all')}
+          value={filters.populationBand}
+          options={POPULATION_BANDS.map((b) => ({ value: b.key, label: b.label }))}
+          onChange={(value) => setFilter({ populationBand: value })}
+          data-testid="search-population-filter"
+        />
+        <FilterSelect
+          label={t('search.code')}
+          allLabel={t('search.all')}
+          value={filters.codeId}
+          options={flatCodes.map((f) => ({ value: f.code.id, label: f.path }))}
+          onChange={(value) => setFilter({ codeId: value })}
+          data-testid="search-code-filter"
+        />
         <Field data-size="sm">
           <Label htmlFor={ids.v}>{t('search.variable')}</Label>
           <Select id={ids.v} value={filters.variable} onChange={(e) => setFilter({ variable: e.target.value })} data-testid="search-variable-filter">
