@@ -39,6 +39,11 @@ test('the matrix counts coded municipalities per police district and a cell open
   await expect(quotes.getByTestId('matrix-quote')).toContainText('Bodø');
   await expect(quotes.getByTestId('matrix-quote')).toContainText('Vold i nære relasjoner');
 
+  // Co-occurrence: the diagonal counts the two answers with the code.
+  await page.getByTestId('analysis-tab-cooccurrence').click();
+  const coocRow = page.locator(`[data-testid="cooc-row"][data-code-id="${violence.id}"]`);
+  await expect(coocRow.locator('[data-testid="cooc-cell"][data-diagonal="true"]')).toHaveText('2');
+
   // The other tabs open.
   await page.getByTestId('analysis-tab-variables').click();
   await expect(page.getByTestId('analysis-variables')).toBeVisible();

@@ -2,16 +2,21 @@
 // distributions of the closed variables, station candidates against the
 // announced stations, and groups of shared text (joint statements).
 import { Heading, Tabs } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadingState } from '../LoadingState';
+import { CooccurrenceTab } from './CooccurrenceTab';
 import { MatrixTab } from './MatrixTab';
 import { SharedTextTab } from './SharedTextTab';
 import { StationsTab } from './StationsTab';
 import { VariablesTab } from './VariablesTab';
 import './analysis.css';
 
-type Tab = 'matrix' | 'variables' | 'stations' | 'shared';
-const TABS: Tab[] = ['matrix', 'variables', 'stations', 'shared'];
+// The map bundles the municipality polygons (about 1 MB): loaded on first use.
+const MapTab = lazy(() => import('./MapTab'));
+
+type Tab = 'matrix' | 'cooccurrence' | 'variables' | 'map' | 'stations' | 'shared';
+const TABS: Tab[] = ['matrix', 'cooccurrence', 'variables', 'map', 'stations', 'shared'];
 
 export function AnalysisView() {
   const { t } = useTranslation();
@@ -31,7 +36,13 @@ export function AnalysisView() {
         </Tabs.List>
       </Tabs>
       {tab === 'matrix' && <MatrixTab />}
+      {tab === 'cooccurrence' && <CooccurrenceTab />}
       {tab === 'variables' && <VariablesTab />}
+      {tab === 'map' && (
+        <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+          <MapTab />
+        </Suspense>
+      )}
       {tab === 'stations' && <StationsTab />}
       {tab === 'shared' && <SharedTextTab />}
     </section>

@@ -1,0 +1,275 @@
+// "Kart": the municipalities of Norway coloured by a layer (has answered, a
+// single-choice variable, or a code), police district borders on top. A
+// municipality opens its current response. Loaded lazily: the polygons are
+// bundled (about 1 MB) and only needed here.
+import { Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { geoPath, geoTransverseMercator } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import kommunerRaw from '../../../../resources/data/municipalities.topojson?raw';
+import type { VariableDistribution } from '../../../../src-shared/analysis';
+import type { Code } from '../../../../src-shared/coding';
+import { api } from '../../api/client';
+import { toUiError, type UiError } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { ErrorAlert } from '../ErrorAlert';
+import { LoadingState } from '../LoadingState';
+import { useCase } from '../case/caseContext';
+
+interface Props {
+  kommunenummer: number;
+  navn: string;
+}
+
+const WIDTH = 560;
+const HEIGHT = 760;
+const topology = JSON.parse(kommunerRaw) as Topology<{ Kommuner: GeometryCollection<Props> }>;
+const features = (feature(topology, topology.objects.Kommuner) as FeatureCollection<Geometry, Props>).features;
+const numberOf = (p: Props | null | undefined) => String(p?.kommunenummer ?? 0).padStart(4, '0');
+const projection = geoTransverseMercator()
+  .rotate([-15, 0])
+  .fitSize([WIDTH, HEIGHT], { type: 'FeatureCollection', features } as FeatureCollection);
+const pathOf = geoPath(projection);
+const SHAPES = features.map((f: Feature<Geometry, Props>) => ({ number: numberOf(f.properties), name: f.properties.navn, d: pathOf(f) ?? '' }));
+
+const PALETTE = ['#1f6fb2', '#d9822b', '#3c9a5f', '#a23b72', '#7a5cc2', '#c7a008', '#2a9d9f', '#8c564b'];
+const NONE = '#e4e6ea';
+const MUTED = '#b4b8bf';
+const ANSWERED = '#1f6fb2';
+
+type LayerId = 'answered' | `variable:${string}` | `code:${string}`;
+
+interface Category {
+  key: string;
+  label: string;
+  colour: string;
+}
+
+interface LayerData {
+  categories: Category[];
+  /** Municipality number → category key. */
+  valueOf: Map<string, string>;
+}
+
+export default function MapTab() {
+  const { t } = useTranslation();
+  const { revision, navigate, municipalities } = useCase();
+  const selectId = useId();
+  const [layer, setLayer] = useState<LayerId>('answered');
+  const [variables, setVariables] = useState<VariableDistribution[]>([]);
+  const [codes, setCodes] = useState<Code[]>([]);
+  const [responseOf, setResponseOf] = useState<Map<string, string> | null>(null);
+  const [data, setData] = useState<LayerData | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [hover, setHover] = useState<{ number: string; x: number; y: number } | null>(null);
+
+  // The current response of each municipality, the variables and the codes.
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.responses.list({}), api.analysis.variables({}), api.codebook.list()])
+      .then(([list, vars, codeList]) => {
+        if (!live) return;
+        const map = new Map<string, string>();
+        for (const r of list) if (r.isCurrent && r.municipality) map.set(r.municipality.number, r.id);
+        setResponseOf(map);
+        setVariables(vars.variables.filter((v) => v.kind === 'single'));
+        setCodes(codeList);
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(toUiError(e)));
+    return () => {
+      live = false;
+    };
+  }, [revision]);
+
+  // Police district borders: arcs between municipalities of different districts.
+  const districtBorders = useMemo(() => {
+    const districtOf = (g: { properties?: Props | null }) => municipalities.get(numberOf(g.properties))?.policeDistrictCode ?? '';
+    const m = mesh(topology, topology.objects.Kommuner, (a, b) => a !== b && districtOf(a as never) !== districtOf(b as never));
+    return pathOf(m) ?? '';
+  }, [municipalities]);
+  const outline = useMemo(() => pathOf(mesh(topology, topology.objects.Kommuner, (a, b) => a === b)) ?? '', []);
+
+  useEffect(() => {
+    if (!responseOf) return;
+    let live = true;
+    const answered = new Set(responseOf.keys());
+    const build = async (): Promise<LayerData> => {
+      if (layer === 'answered') {
+        const valueOf = new Map<string, string>();
+        for (const n of municipalities.keys()) valueOf.set(n, answered.has(n) ? 'yes' : 'no');
+        return {
+          categories: [
+            { key: 'yes', label: t('analysis.map.answered'), colour: ANSWERED },
+            { key: 'no', label: t('analysis.map.notAnswered'), colour: NONE },
+          ],
+          valueOf,
+        };
+      }
+      const valueOf = new Map<string, string>();
+      for (const n of municipalities.keys()) valueOf.set(n, answered.has(n) ? 'ikke_kodet' : 'ikke_svart');
+      if (layer.startsWith('variable:')) {
+        const v = variables.find((x) => x.variableId === layer.slice('variable:'.length));
+        const options = v?.overall.rows.filter((r) => r.kind === 'option') ?? [];
+        const lists = await Promise.all(options.map((o) => api.responses.list({ variable: { variableId: v!.variableId, value: o.value } })));
+        lists.forEach((list, i) => {
+          for (const r of list) if (r.isCurrent && r.municipality) valueOf.set(r.municipality.number, options[i].value);
+        });
+        return {
+          categories: [
+            ...options.map((o, i) => ({ key: o.value, label: o.label, colour: PALETTE[i % PALETTE.length] })),
+            { key: 'ikke_kodet', label: t('analysis.rowKinds.ikke_kodet'), colour: MUTED },
+            { key: 'ikke_svart', label: t('analysis.rowKinds.ikke_svart'), colour: NONE },
+          ],
+          valueOf,
+        };
+      }
+      const codeId = layer.slice('code:'.length);
+      const list = await api.responses.list({ codeId });
+      for (const r of list) if (r.isCurrent && r.municipality) valueOf.set(r.municipality.number, 'coded');
+      return {
+        categories: [
+          { key: 'coded', label: t('analysis.map.coded'), colour: PALETTE[1] },
+          { key: 'ikke_kodet', label: t('analysis.map.notCoded'), colour: MUTED },
+          { key: 'ikke_svart', label: t('analysis.rowKinds.ikke_svart'), colour: NONE },
+        ],
+        valueOf,
+      };
+    };
+    build()
+      .then((d) => live && setData(d))
+      .catch((e: unknown) => live && setError(toUiError(e)));
+    return () => {
+      live = false;
+    };
+  }, [layer, responseOf, variables, municipalities, t]);
+
+  if (error) return <ErrorAlert title={t('analysis.failed')} error={error} />;
+  if (!responseOf || !data) return <LoadingState label={t('app.loading')} />;
+
+  const colourOf = new Map(data.categories.map((c) => [c.key, c.colour]));
+  const labelOf = new Map(data.categories.map((c) => [c.key, c.label]));
+  const counts = new Map<string, number>();
+  for (const s of SHAPES) {
+    const k = data.valueOf.get(s.number);
+    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const hovered = hover ? municipalities.get(hover.number) : undefined;
+  const hoveredName = hover ? (hovered?.name ?? SHAPES.find((s) => s.number === hover.number)?.name ?? '') : '';
+
+  const open = (number: string) => {
+    const id = responseOf.get(number);
+    if (id) navigate({ view: 'responses', responseId: id });
+  };
+  const valueLabel = (number: string) => labelOf.get(data.valueOf.get(number) ?? '') ?? t('analysis.map.unknown');
+
+  return (
+    <div className="stack" data-testid="analysis-map">
+      <div className="filters">
+        <Field data-size="sm" className="analysis-groupby">
+          <Label htmlFor={selectId}>{t('analysis.map.layer')}</Label>
+          <Select id={selectId} value={layer} onChange={(e) => setLayer(e.target.value as LayerId)} data-testid="map-layer">
+            <Select.Option value="answered">{t('analysis.map.answered')}</Select.Option>
+            {variables.length > 0 && (
+              <optgroup label={t('analysis.map.variables')}>
+                {variables.map((v) => (
+                  <Select.Option key={v.variableId} value={`variable:${v.variableId}`}>
+                    {v.label}
+                  </Select.Option>
+                ))}
+              </optgroup>
+            )}
+            {codes.length > 0 && (
+              <optgroup label={t('analysis.map.codes')}>
+                {codes.map((c) => (
+                  <Select.Option key={c.id} value={`code:${c.id}`}>
+                    {c.name}
+                  </Select.Option>
+                ))}
+              </optgroup>
+            )}
+          </Select>
+        </Field>
+      </div>
+      <div className="analysis-map__body">
+        <div className="analysis-map__frame" onMouseLeave={() => setHover(null)}>
+          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="analysis-map__svg" role="group" aria-label={t('analysis.map.label')}>
+            {SHAPES.map((s) => {
+              const key = data.valueOf.get(s.number);
+              const m = municipalities.get(s.number);
+              const clickable = responseOf.has(s.number);
+              const label = `${m?.name ?? s.name} (${s.number}): ${valueLabel(s.number)}`;
+              return (
+                <path
+                  key={s.number}
+                  d={s.d}
+                  fill={colourOf.get(key ?? '') ?? NONE}
+                  className={clickable ? 'analysis-map__shape analysis-map__shape--link' : 'analysis-map__shape'}
+                  data-testid="map-municipality"
+                  data-number={s.number}
+                  data-value={key ?? ''}
+                  role={clickable ? 'button' : 'img'}
+                  aria-label={label}
+                  tabIndex={0}
+                  onMouseMove={(e) => {
+                    const box = (e.currentTarget.ownerSVGElement?.parentElement ?? e.currentTarget).getBoundingClientRect();
+                    setHover({ number: s.number, x: e.clientX - box.left, y: e.clientY - box.top });
+                  }}
+                  onFocus={(e) => {
+                    const frame = e.currentTarget.ownerSVGElement?.parentElement?.getBoundingClientRect();
+                    const b = e.currentTarget.getBoundingClientRect();
+                    setHover({ number: s.number, x: b.left + b.width / 2 - (frame?.left ?? 0), y: b.top + b.height / 2 - (frame?.top ?? 0) });
+                  }}
+                  onBlur={() => setHover(null)}
+                  onClick={() => open(s.number)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      open(s.number);
+                    }
+                  }}
+                />
+              );
+            })}
+            <path d={outline} className="analysis-map__outline" aria-hidden="true" />
+            <path d={districtBorders} className="analysis-map__districts" aria-hidden="true" data-testid="map-district-borders" />
+          </svg>
+          <span className="analysis-map__attribution">© Kartverket</span>
+          {hover && (
+            <div className="analysis-map__tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="map-tooltip" role="status">
+              <strong>
+                {hoveredName} ({hover.number})
+              </strong>
+              {hovered && (
+                <>
+                  <div>{t('analysis.map.county', { name: hovered.countyName })}</div>
+                  <div>{t('analysis.map.district', { name: hovered.policeDistrictName })}</div>
+                  <div>{t('analysis.map.population', { n: formatNumber(hovered.population) })}</div>
+                </>
+              )}
+              <div>{valueLabel(hover.number)}</div>
+            </div>
+          )}
+        </div>
+        <ul className="analysis-map__legend" data-testid="map-legend">
+          {data.categories.map((c) => (
+            <li key={c.key} data-testid="map-legend-item" data-key={c.key}>
+              <span className="analysis-map__swatch" style={{ background: c.colour }} aria-hidden="true" />
+              {c.label}: <span data-testid="map-legend-count">{counts.get(c.key) ?? 0}</span>
+            </li>
+          ))}
+          <li>
+            <span className="analysis-map__swatch analysis-map__swatch--line" aria-hidden="true" />
+            {t('analysis.map.districtBorders')}
+          </li>
+        </ul>
+      </div>
+      <Paragraph data-size="xs" className="analysis-muted">
+        {t('analysis.map.hint')}
+      </Paragraph>
+    </div>
+  );
+}
