@@ -32,6 +32,10 @@ test('the matrix counts coded municipalities per police district and a cell open
   await expect(row.locator(`[data-testid="matrix-cell"][data-group="${bodo}"]`)).toHaveText('1');
   await expect(row.locator(`[data-testid="matrix-cell"][data-group="${tromso}"]`)).toHaveText('1');
   await expect(row.getByTestId('matrix-total')).toHaveText('2');
+  // The code-frequency chart has a bar for the coded code.
+  const frequencyBar = page.getByTestId('matrix-frequency-chart').locator(`[data-testid="bar"][data-key="${violence.id}"]`);
+  await expect(frequencyBar).toHaveCount(1);
+  await expect(frequencyBar).toContainText('Vold i nære relasjoner');
 
   await row.locator(`[data-testid="matrix-cell"][data-group="${bodo}"]`).click();
   const quotes = page.getByTestId('matrix-quotes');
@@ -53,8 +57,20 @@ test('the matrix counts coded municipalities per police district and a cell open
   await expect(satisfied.locator('[data-testid="variable-row"][data-kind="ikke_kodet"] td').first()).toHaveText('3');
   const municipalities = (await call(app, 'registry.municipalities', {})).length;
   await expect(satisfied.locator('[data-testid="variable-row"][data-kind="ikke_svart"] td').first()).toHaveText(String(municipalities - 3));
+  // Grouped by police district: a chart of the first option's share per district.
+  await page.getByTestId('analysis-variables').getByTestId('analysis-groupby').selectOption('policeDistrict');
+  await expect(satisfied.getByTestId('variable-district-bar-chart').locator(`[data-testid="bar"][data-key="${bodo}"]`)).toHaveCount(1);
   await page.getByTestId('analysis-tab-stations').click();
   await expect(page.getByTestId('analysis-stations').or(page.getByTestId('stations-unavailable'))).toBeVisible();
+  if (await page.getByTestId('analysis-stations').isVisible()) {
+    // Nothing is coded as wanting a station: the filters render and show "0 av 0".
+    await expect(page.getByTestId('stations-filters')).toBeVisible();
+    await expect(page.getByTestId('stations-filter-district')).toBeVisible();
+    await expect(page.getByTestId('stations-filter-offers')).toBeVisible();
+    await expect(page.getByTestId('stations-count')).toHaveText(/^(\d+) av \1 kandidater$/);
+    await page.getByTestId('stations-filter-name').fill('zzz');
+    await expect(page.getByTestId('stations-count')).toHaveText(/^0 av \d+ kandidater$/);
+  }
   await page.getByTestId('analysis-tab-shared').click();
   await expect(page.getByTestId('analysis-shared')).toBeVisible();
 

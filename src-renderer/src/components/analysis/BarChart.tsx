@@ -8,6 +8,8 @@ export interface BarDatum {
   valueLabel?: string;
   /** Muted bars for "ikke besvart" and similar rows. */
   muted?: boolean;
+  /** Optional stable key, exposed as data-key on the bar (for tests). */
+  key?: string;
 }
 
 interface Props {
@@ -44,7 +46,7 @@ export function BarChart({ data, max, width = 480, barHeight = 18, labelWidth = 
         const y = gap + i * (barHeight + gap);
         const w = (d.value / scaleMax) * plot;
         return (
-          <g key={`${d.label}-${i}`} data-testid="bar">
+          <g key={`${d.label}-${i}`} data-testid="bar" data-key={d.key}>
             <text x={labelWidth - 6} y={y + barHeight / 2} textAnchor="end" dominantBaseline="middle" fill="#1e2b3c">
               {d.label.length > 26 ? `${d.label.slice(0, 25)}…` : d.label}
             </text>

@@ -11,7 +11,10 @@ import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
+import { BarChart } from './BarChart';
 import { GroupBySelect } from './GroupBySelect';
+
+const MAX_BARS = 20;
 
 interface Cell {
   row: MatrixRow;
@@ -76,6 +79,12 @@ export function MatrixTab() {
   const max = Math.max(1, ...matrix.rows.flatMap((r) => Object.values(counts(r).byGroup)));
   const shade = (n: number) => (n > 0 ? `color-mix(in srgb, var(--ds-color-accent-base-default, #0062ba) ${Math.round(12 + (n / max) * 58)}%, transparent)` : undefined);
 
+  const frequencies = matrix.rows
+    .map((row) => ({ row, n: counts(row).total }))
+    .filter((f) => f.n > 0)
+    .sort((a, b) => b.n - a.n)
+    .slice(0, MAX_BARS);
+
   const open = (row: MatrixRow, groupKey: string | null, groupName: string) => setCell({ row, groupKey, groupName });
 
   return (
@@ -93,6 +102,20 @@ export function MatrixTab() {
           coded: formatNumber(matrix.totals.coded),
         })}
       </Paragraph>
+      {frequencies.length > 0 && (
+        <section data-testid="matrix-frequencies">
+          <Heading level={3} data-size="xs">
+            {t('analysis.frequencyHeading', { max: MAX_BARS })}
+          </Heading>
+          <BarChart
+            title={t('analysis.frequencyHeading', { max: MAX_BARS })}
+            labelWidth={200}
+            width={560}
+            data={frequencies.map(({ row, n }) => ({ label: row.name, value: n, key: row.codeId }))}
+            data-testid="matrix-frequency-chart"
+          />
+        </section>
+      )}
       {matrix.rows.length === 0 ? (
         <Paragraph>{t('analysis.noCodes')}</Paragraph>
       ) : (

@@ -1,7 +1,7 @@
 // Station candidates: municipalities that want a new station (q5), what they
 // offer, and whether they got one; then the announced stations against what
 // their municipality answered.
-import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationAnalysis, StationCandidate } from '../../../../src-shared/analysis';
@@ -10,16 +10,28 @@ import { api } from '../../api/client';
 import { toUiError, type UiError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
+import { FilterSelect } from '../FilterSelect';
 import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
 
 type SortKey = 'name' | 'district' | 'population' | 'offers' | 'announced';
+type OffersFilter = '' | 'ja' | 'nei' | 'none';
+
+const matchesOffers = (c: StationCandidate, f: OffersFilter) => {
+  if (!f) return true;
+  const v = (c.offersPremises ?? '').trim().toLowerCase();
+  if (f === 'none') return v === '';
+  return v === f;
+};
 
 export function StationsTab() {
   const { t } = useTranslation();
-  const { revision, navigate } = useCase();
+  const { revision, navigate, districts } = useCase();
   const [data, setData] = useState<StationAnalysis | null>(null);
   const [error, setError] = useState<UiError | null>(null);
+  const [query, setQuery] = useState('');
+  const [district, setDistrict] = useState('');
+  const [offers, setOffers] = useState<OffersFilter>('');
   const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: 'name', direction: 'ascending' });
 
   useEffect(() => {
@@ -46,9 +58,17 @@ export function StationsTab() {
       offers: (a, b) => norwegianCompare(a.offersPremises ?? '', b.offersPremises ?? ''),
       announced: (a, b) => a.announcedStations.length - b.announcedStations.length,
     };
-    const list = [...data.candidates].sort(by[sort.key]);
+    const q = query.trim().toLocaleLowerCase('nb-NO');
+    const list = data.candidates
+      .filter(
+        (c) =>
+          (!q || c.municipality.name.toLocaleLowerCase('nb-NO').includes(q)) &&
+          (!district || c.municipality.policeDistrictCode === district) &&
+          matchesOffers(c, offers),
+      )
+      .sort(by[sort.key]);
     return sort.direction === 'descending' ? list.reverse() : list;
-  }, [data, sort]);
+  }, [data, sort, query, district, offers]);
 
   if (error) return <ErrorAlert title={t('analysis.failed')} error={error} />;
   if (!data) return <LoadingState label={t('app.loading')} />;
@@ -73,8 +93,38 @@ export function StationsTab() {
           announced: data.summary.announced,
         })}
       </Paragraph>
-      {sorted.length === 0 ? (
+      <div className="filters" data-testid="stations-filters">
+        <Textfield
+          label={t('analysis.stations.filterName')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-size="sm"
+          data-testid="stations-filter-name"
+        />
+        <FilterSelect
+          label={t('analysis.stations.columns.district')}
+          allLabel={t('analysis.stations.allDistricts')}
+          value={district}
+          options={districts.map((d) => ({ value: d.code, label: d.name }))}
+          onChange={setDistrict}
+          data-testid="stations-filter-district"
+        />
+        <FilterSelect
+          label={t('analysis.stations.columns.offers')}
+          allLabel={t('analysis.stations.offersFilter.all')}
+          value={offers}
+          options={(['ja', 'nei', 'none'] as const).map((v) => ({ value: v, label: t(`analysis.stations.offersFilter.${v}`) }))}
+          onChange={(v) => setOffers(v as OffersFilter)}
+          data-testid="stations-filter-offers"
+        />
+      </div>
+      <Paragraph data-size="sm" data-testid="stations-count">
+        {t('analysis.stations.shown', { shown: sorted.length, total: data.candidates.length })}
+      </Paragraph>
+      {data.candidates.length === 0 ? (
         <Paragraph data-size="sm" data-testid="stations-none">{t('analysis.stations.noCandidates')}</Paragraph>
+      ) : sorted.length === 0 ? (
+        <Paragraph data-size="sm" data-testid="stations-none-filtered">{t('analysis.stations.noneFiltered')}</Paragraph>
       ) : (
       <div className="analysis-scroll">
         <Table data-size="sm">

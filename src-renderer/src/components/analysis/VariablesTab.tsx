@@ -86,6 +86,27 @@ export function VariablesTab() {
               data={v.overall.rows.filter((r) => r.kind !== 'ikke_svart').map((r) => ({ label: rowLabel(r), value: r.count, valueLabel: `${r.count} (${pct(r.share)})`, muted: r.kind !== 'option' }))}
             />
           </div>
+          {data.groupBy === 'policeDistrict' && v.groups.length > 0 && (() => {
+            const first = v.overall.rows.find((r) => r.kind === 'option');
+            if (!first) return null;
+            const title = t('analysis.shareByDistrict', { option: first.label });
+            return (
+              <div data-testid="variable-district-chart">
+                <Paragraph data-size="sm">{title}</Paragraph>
+                <BarChart
+                  title={title}
+                  max={1}
+                  labelWidth={200}
+                  data={v.groups.map((g) => {
+                    const count = g.rows.find((x) => x.kind === first.kind && x.value === first.value)?.count ?? 0;
+                    const share = g.responded > 0 ? count / g.responded : 0;
+                    return { label: g.name, value: share, valueLabel: `${pct(share)} (${count}/${g.responded})`, key: g.key };
+                  })}
+                  data-testid="variable-district-bar-chart"
+                />
+              </div>
+            );
+          })()}
           {v.groups.length > 0 && (
             <div className="analysis-scroll">
               <Table data-size="sm" border>
