@@ -47,6 +47,14 @@ const importPaths = z.array(filePath).min(1).max(10_000);
 const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour like #1E6FA8');
 const shortcut = z.string().regex(/^[a-z0-9]$/, 'one letter or digit').nullable();
 const offset = z.number().int().min(0);
+/** A code's own fields (create takes them, update any of them). */
+const codeFields = z.object({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(5000).optional(),
+  colour: colour.optional(),
+  questionId: id.nullable().optional(),
+  shortcut: shortcut.optional(),
+});
 const responseStatus = z.enum(['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret']);
 const memoTarget = z.enum(['project', 'response', 'answer', 'code']);
 const evidence = z.object({ answerId: id, start: offset, end: offset }).strict();
@@ -158,30 +166,8 @@ export const contract = {
   'search.query': method(searchInputSchema).returns<SearchResult>(),
 
   'codebook.list': method(none).returns<Code[]>(),
-  'codebook.create': method(
-    z
-      .object({
-        name: z.string().trim().min(1).max(200),
-        parentId: id.nullable().optional(),
-        description: z.string().max(5000).optional(),
-        colour: colour.optional(),
-        questionId: id.nullable().optional(),
-        shortcut: shortcut.optional(),
-      })
-      .strict(),
-  ).returns<Code>(),
-  'codebook.update': method(
-    z
-      .object({
-        id,
-        name: z.string().trim().min(1).max(200).optional(),
-        description: z.string().max(5000).optional(),
-        colour: colour.optional(),
-        questionId: id.nullable().optional(),
-        shortcut: shortcut.optional(),
-      })
-      .strict(),
-  ).returns<Code>(),
+  'codebook.create': method(codeFields.extend({ parentId: id.nullable().optional() }).strict()).returns<Code>(),
+  'codebook.update': method(codeFields.partial().extend({ id }).strict()).returns<Code>(),
   'codebook.move': method(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) }).strict()).returns<null>(),
   'codebook.merge': method(z.object({ sourceId: id, targetId: id }).strict()).returns<{ moved: number; duplicates: number }>(),
   'codebook.deletePreview': method(z.object({ id }).strict()).returns<{ codes: number; codings: number }>(),

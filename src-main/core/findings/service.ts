@@ -234,6 +234,11 @@ export async function unlinkFinding(db: Kysely<DB>, deps: Deps, id: string): Pro
   });
 }
 
+/** The linked text: the coded span if the link has one, else the whole answer part. */
+function linkedQuote(text: string, start: number | null, end: number | null): string {
+  return start !== null && end !== null ? text.slice(start, end) : text;
+}
+
 /** Links on the answers of one response, for the coding view. */
 export async function linksForResponse(db: Kysely<DB>, responseId: string): Promise<AnswerFindingLink[]> {
   const rows = await db
@@ -253,7 +258,7 @@ export async function linksForResponse(db: Kysely<DB>, responseId: string): Prom
     statement: r.statement,
     reportKey: r.report_key,
     questionOrdinal: r.question_ordinal,
-    quote: r.start_offset !== null && r.end_offset !== null ? r.text.slice(r.start_offset, r.end_offset) : r.text,
+    quote: linkedQuote(r.text, r.start_offset, r.end_offset),
   }));
 }
 
@@ -294,14 +299,13 @@ export async function findingView(db: Kysely<DB>, findingId: string): Promise<Fi
       const municipality: MunicipalityFacts | null = r.m_number
         ? { number: r.m_number, name: r.m_name!, countyName: r.county_name!, policeDistrictCode: r.police_district_code!, policeDistrictName: r.district_name!, population: r.population! }
         : null;
-      const hasSpan = r.start_offset !== null && r.end_offset !== null;
       return {
         ...toLink(r as unknown as Row),
         responseId: r.response_id,
         respondentName: r.respondent_name,
         municipality,
         questionOrdinal: r.question_ordinal,
-        quote: hasSpan ? r.text.slice(r.start_offset!, r.end_offset!) : r.text,
+        quote: linkedQuote(r.text, r.start_offset, r.end_offset),
         superseded: r.is_current === 0,
       };
     })

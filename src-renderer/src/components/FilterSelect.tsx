@@ -2,6 +2,8 @@
 // response list, the coding list, search and the registers share.
 import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCase } from './case/caseContext';
 
 export interface FilterOption {
   value: string;
@@ -32,5 +34,39 @@ export function FilterSelect({ label, allLabel, value, options, onChange, 'data-
         ))}
       </Select>
     </Field>
+  );
+}
+
+interface RegisterFilterProps {
+  value: string;
+  onChange: (value: string) => void;
+  'data-testid'?: string;
+}
+
+/** The police district filter, with the case's 12 districts. */
+export function PoliceDistrictFilter(props: RegisterFilterProps) {
+  const { t } = useTranslation();
+  const { districts } = useCase();
+  return (
+    <FilterSelect
+      label={t('registry.district')}
+      allLabel={t('registry.allDistricts')}
+      options={districts.map((d) => ({ value: d.code, label: d.name }))}
+      {...props}
+    />
+  );
+}
+
+/** The county filter, with the case's counties. */
+export function CountyFilter(props: RegisterFilterProps) {
+  const { t } = useTranslation();
+  const { counties } = useCase();
+  return (
+    <FilterSelect
+      label={t('registry.county')}
+      allLabel={t('registry.allCounties')}
+      options={counties.map((c) => ({ value: c.number, label: c.name }))}
+      {...props}
+    />
   );
 }

@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { toUiError, type UiError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
-import { FilterSelect } from '../FilterSelect';
+import { FilterSelect, PoliceDistrictFilter } from '../FilterSelect';
 import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
 
@@ -26,7 +26,7 @@ const matchesOffers = (c: StationCandidate, f: OffersFilter) => {
 
 export function StationsTab() {
   const { t } = useTranslation();
-  const { revision, navigate, districts } = useCase();
+  const { revision, navigate } = useCase();
   const [data, setData] = useState<StationAnalysis | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [query, setQuery] = useState('');
@@ -101,14 +101,7 @@ export function StationsTab() {
           data-size="sm"
           data-testid="stations-filter-name"
         />
-        <FilterSelect
-          label={t('analysis.stations.columns.district')}
-          allLabel={t('analysis.stations.allDistricts')}
-          value={district}
-          options={districts.map((d) => ({ value: d.code, label: d.name }))}
-          onChange={setDistrict}
-          data-testid="stations-filter-district"
-        />
+        <PoliceDistrictFilter value={district} onChange={setDistrict} data-testid="stations-filter-district" />
         <FilterSelect
           label={t('analysis.stations.columns.offers')}
           allLabel={t('analysis.stations.offersFilter.all')}

@@ -14,7 +14,7 @@ import { ErrorAlert } from '../ErrorAlert';
 import { useCase } from '../case/caseContext';
 import { emptyCodingFilter, isCodingFilterActive, moreFilterCount, NOT_SET, type CodingFilter } from './codingFilter';
 import { flattenTree } from './codeTree';
-import { FilterSelect } from '../FilterSelect';
+import { PoliceDistrictFilter, CountyFilter } from '../FilterSelect';
 
 const ROW_HEIGHT = 46;
 const STATUSES: ResponseStatus[] = ['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret'];
@@ -51,7 +51,7 @@ export function CodingResponseList({
   listRef,
 }: Props) {
   const { t } = useTranslation();
-  const { counties, districts, project } = useCase();
+  const { project } = useCase();
   const ids = {
     status: useId(),
     code: useId(),
@@ -143,22 +143,8 @@ export function CodingResponseList({
           </div>
           {showMore && (
             <div className="cw-list__more" data-testid="coding-filter-panel">
-              <FilterSelect
-                label={t('registry.county')}
-                allLabel={t('registry.allCounties')}
-                value={filter.countyNumber}
-                options={counties.map((c) => ({ value: c.number, label: c.name }))}
-                onChange={(value) => set({ countyNumber: value })}
-                data-testid="coding-filter-county"
-              />
-              <FilterSelect
-                label={t('registry.district')}
-                allLabel={t('registry.allDistricts')}
-                value={filter.policeDistrictCode}
-                options={districts.map((d) => ({ value: d.code, label: d.name }))}
-                onChange={(value) => set({ policeDistrictCode: value })}
-                data-testid="coding-filter-district"
-              />
+              <CountyFilter value={filter.countyNumber} onChange={(value) => set({ countyNumber: value })} data-testid="coding-filter-county" />
+              <PoliceDistrictFilter value={filter.policeDistrictCode} onChange={(value) => set({ policeDistrictCode: value })} data-testid="coding-filter-district" />
               <Field data-size="sm">
                 <Label htmlFor={ids.code}>{t('coding.list.code')}</Label>
                 <Select id={ids.code} value={filter.codeId} onChange={(e) => set({ codeId: e.target.value })} data-testid="coding-filter-code">

@@ -15,7 +15,7 @@ import { ErrorAlert } from '../ErrorAlert';
 import { useCase } from '../case/caseContext';
 import { AnsweredQuestions, ResponseFlags, StatusTag } from './ResponseBits';
 import { emptyResponseFilter, isResponseFilterActive, type ResponseFilter } from './responseFilter';
-import { FilterSelect } from '../FilterSelect';
+import { PoliceDistrictFilter, CountyFilter } from '../FilterSelect';
 
 type SortKey = 'name' | 'county' | 'district' | 'received';
 interface Sort {
@@ -52,7 +52,7 @@ interface Props {
 
 export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: Props) {
   const { t } = useTranslation();
-  const { project, counties, districts, revision, navigate } = useCase();
+  const { project, revision, navigate } = useCase();
   const headingId = useId();
   const statusId = useId();
   const [rows, setRows] = useState<ResponseSummary[] | null>(null);
@@ -146,22 +146,8 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
           spellCheck={false}
           data-testid="responses-search"
         />
-        <FilterSelect
-          label={t('registry.district')}
-          allLabel={t('registry.allDistricts')}
-          value={filter.policeDistrictCode}
-          options={districts.map((d) => ({ value: d.code, label: d.name }))}
-          onChange={(value) => set({ policeDistrictCode: value })}
-          data-testid="responses-district-filter"
-        />
-        <FilterSelect
-          label={t('registry.county')}
-          allLabel={t('registry.allCounties')}
-          value={filter.countyNumber}
-          options={counties.map((c) => ({ value: c.number, label: c.name }))}
-          onChange={(value) => set({ countyNumber: value })}
-          data-testid="responses-county-filter"
-        />
+        <PoliceDistrictFilter value={filter.policeDistrictCode} onChange={(value) => set({ policeDistrictCode: value })} data-testid="responses-district-filter" />
+        <CountyFilter value={filter.countyNumber} onChange={(value) => set({ countyNumber: value })} data-testid="responses-county-filter" />
         <Field data-size="sm">
           <Label htmlFor={statusId}>{t('responses.matchFilter')}</Label>
           <Select id={statusId} value={filter.matchStatus} onChange={(e) => set({ matchStatus: e.target.value as MatchStatus | '' })} data-testid="responses-match-filter">

@@ -16,7 +16,7 @@ import { useCase } from '../case/caseContext';
 import { flattenTree } from '../coding/codeTree';
 import { Snippet } from './Snippet';
 import './search.css';
-import { FilterSelect } from '../FilterSelect';
+import { PoliceDistrictFilter, CountyFilter, FilterSelect } from '../FilterSelect';
 
 const PAGE_SIZE = 50;
 type Status = NonNullable<SearchFilter['status']>;
@@ -50,7 +50,7 @@ function toFilter(f: FilterState): SearchFilter {
 
 export function SearchView() {
   const { t } = useTranslation();
-  const { districts, counties, revision, project } = useCase();
+  const { revision, project } = useCase();
   const ids = { q: useId(), v: useId(), s: useId() };
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
@@ -149,22 +149,8 @@ export function SearchView() {
         </Field>
       </form>
       <div className="filters" aria-label={t('search.filtersLabel')}>
-        <FilterSelect
-          label={t('registry.district')}
-          allLabel={t('registry.allDistricts')}
-          value={filters.policeDistrictCode}
-          options={districts.map((d) => ({ value: d.code, label: d.name }))}
-          onChange={(value) => setFilter({ policeDistrictCode: value })}
-          data-testid="search-district-filter"
-        />
-        <FilterSelect
-          label={t('registry.county')}
-          allLabel={t('registry.allCounties')}
-          value={filters.countyNumber}
-          options={counties.map((c) => ({ value: c.number, label: c.name }))}
-          onChange={(value) => setFilter({ countyNumber: value })}
-          data-testid="search-county-filter"
-        />
+        <PoliceDistrictFilter value={filters.policeDistrictCode} onChange={(value) => setFilter({ policeDistrictCode: value })} data-testid="search-district-filter" />
+        <CountyFilter value={filters.countyNumber} onChange={(value) => setFilter({ countyNumber: value })} data-testid="search-county-filter" />
         <FilterSelect
           label={t('search.population')}
           allLabel={t('search.all')}
