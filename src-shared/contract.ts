@@ -8,6 +8,7 @@ import type { AnswerFindingLink, Finding, FindingLink, FindingReport, FindingVie
 import type { CodeGroupResult, CodeMatrix, Cooccurrence, MatrixQuote, SharedTextResult, StationAnalysis, VariableAnalysis } from './analysis';
 import { mappingPresetSchema, type BatchSummary, type ImportReport, type SavedPreset } from './imports';
 import { searchInputSchema, type SearchResult } from './search';
+import { CSV_TABLES, exportTargetSchema, memoOptionsSchema, workbookOptionsSchema, type ExportDefaults, type ExportResult } from './export';
 import type {
   AppInfo,
   County,
@@ -287,6 +288,14 @@ export const contract = {
     z.object({ threshold: z.number().min(0.5).max(1).optional(), minLength: z.number().int().min(1).max(200_000).optional() }).strict(),
   ).returns<SharedTextResult>(),
   'analysis.codeGroup': method(z.object({ groupAnswerIds: z.array(id).min(1).max(10_000), codeId: id }).strict()).returns<CodeGroupResult>(),
+
+  /** Exports write a file (see src-shared/export.ts) and report progress as task "export". */
+  'export.defaults': method(none).returns<ExportDefaults>(),
+  'export.memo': method(z.object({ options: memoOptionsSchema, target: exportTargetSchema }).strict()).returns<ExportResult>(),
+  'export.workbook': method(z.object({ options: workbookOptionsSchema.default({}), target: exportTargetSchema }).strict()).returns<ExportResult>(),
+  'export.csv': method(z.object({ table: z.enum(CSV_TABLES), target: exportTargetSchema }).strict()).returns<ExportResult>(),
+  /** Opens a file this session exported, or shows it in its folder; other paths are refused. */
+  'export.open': method(z.object({ path: filePath, reveal: z.boolean().default(false) }).strict()).returns<{ opened: boolean }>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -25,6 +25,7 @@ export interface CoreDeps {
   author: () => string;
   logger: Logger;
   paths: CorePaths;
+  desktop: Desktop;
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
@@ -68,4 +69,10 @@ export function steppingClock(start = '2026-01-01T08:00:00.000Z', stepMs = 1000)
     t += stepMs;
     return d;
   };
+}
+
+/** Hands a file to the operating system: Electron's shell, or the platform opener. */
+export interface Desktop {
+  openPath(filePath: string): Promise<boolean>;
+  showInFolder(filePath: string): Promise<boolean>;
 }

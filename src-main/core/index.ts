@@ -1,6 +1,7 @@
 // Assembles the core for a transport: dependencies, session, handler table
 // and dispatch. Electron, the local host, the CLI and tests all start here.
-import type { CoreDeps, CorePaths, Logger } from './deps';
+import type { CoreDeps, CorePaths, Desktop, Logger } from './deps';
+import { platformDesktop } from './export/desktop';
 import { stderrLogger, uuidV7 } from './deps';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { createHandlers, type Handlers, type ShellInfo } from './api/handlers';
@@ -17,6 +18,8 @@ export interface CoreOptions {
   author?: () => string;
   /** Keep opened projects in the settings' recent list (off for the CLI). */
   rememberRecent?: boolean;
+  /** Opens exported files; Electron passes its shell, tests a recorder. */
+  desktop?: Desktop;
 }
 
 export interface Core {
@@ -34,6 +37,7 @@ export function createCore(options: CoreOptions): Core {
     author: options.author ?? (() => settings.get().userName),
     logger: options.logger ?? stderrLogger(),
     paths: options.paths,
+    desktop: options.desktop ?? platformDesktop(),
   };
   const session = new Session(deps, settings, options.rememberRecent ?? true);
   const handlers = createHandlers(session, { shell: options.shell });

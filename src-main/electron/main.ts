@@ -1,7 +1,7 @@
 // Electron entry point: app lifecycle only. It builds the core with this
 // machine's folders, hardens the session, wires IPC and opens the window.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { createCore, type Core } from '../core/index';
 import { findResourcesDir } from '../core/reference/load';
 import { aboutDialog, closeProject, newProjectDialog, openProjectDialog } from './dialogs';
@@ -49,6 +49,10 @@ async function start(): Promise<void> {
     core = createCore({
       paths: { resourcesDir, configDir: app.getPath('userData'), workspaceDir },
       shell: 'electron',
+      desktop: {
+        openPath: async (p) => (await shell.openPath(p)) === '',
+        showInFolder: async (p) => (shell.showItemInFolder(p), true),
+      },
     });
   } catch (e) {
     // Typically damaged reference data: say so instead of showing a blank window.

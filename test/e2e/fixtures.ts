@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../../src-main/core';
 import { silentLogger } from '../../src-main/core/deps';
 import { startHost, type Host } from '../../src-main/host/server';
+import { recordingDesktop } from '../helpers/core';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -15,6 +16,8 @@ export interface AppFixture {
   host: Host;
   core: Core;
   projectsDir: string;
+  /** What the UI asked the operating system to open (exports). */
+  desktop: ReturnType<typeof recordingDesktop>;
   /** Every URL the page requested. */
   requests: string[];
   /** Opens the UI with the session token. */
@@ -25,6 +28,7 @@ export const test = base.extend<{ app: AppFixture }>({
   app: async ({ page }, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'innspill-e2e-'));
     const projectsDir = path.join(dir, 'prosjekter');
+    const desktop = recordingDesktop();
     const core = createCore({
       paths: {
         resourcesDir: path.join(repoRoot, 'resources'),
@@ -34,6 +38,7 @@ export const test = base.extend<{ app: AppFixture }>({
       shell: 'host',
       logger: silentLogger,
       author: () => 'E2E Saksbehandler',
+      desktop,
     });
     mkdirSync(projectsDir, { recursive: true });
     const host = await startHost({ core, staticDir: path.join(repoRoot, 'out', 'renderer') });
@@ -43,6 +48,7 @@ export const test = base.extend<{ app: AppFixture }>({
       host,
       core,
       projectsDir,
+      desktop,
       requests,
       async open() {
         await page.goto(host.openUrl);

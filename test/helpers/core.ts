@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../src-main/core';
-import { sequentialIds, silentLogger, steppingClock } from '../../src-main/core/deps';
+import { sequentialIds, silentLogger, steppingClock, type Desktop } from '../../src-main/core/deps';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const resourcesDir = path.join(repoRoot, 'resources');
@@ -14,8 +14,19 @@ export function tempDir(prefix = 'innspill-test-'): { dir: string; cleanup: () =
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A desktop that records what the app asked it to open instead of starting programs. */
+export function recordingDesktop(): Desktop & { calls: { action: 'open' | 'reveal'; path: string }[] } {
+  const calls: { action: 'open' | 'reveal'; path: string }[] = [];
+  return {
+    calls,
+    openPath: async (p) => (calls.push({ action: 'open', path: p }), true),
+    showInFolder: async (p) => (calls.push({ action: 'reveal', path: p }), true),
+  };
+}
+
 export function testDeps(dir: string) {
   return {
+    desktop: recordingDesktop(),
     now: steppingClock(),
     newId: sequentialIds(),
     author: () => 'Test Saksbehandler',

@@ -389,6 +389,40 @@ describe('0002_coding_workspace', () => {
   });
 });
 
+describe('0005_assignments', () => {
+  let m: MigratedDb;
+  beforeEach(async () => {
+    m = await migratedDatabase('0005_assignments');
+  });
+  afterEach(() => m.close());
+
+  function respondent(): string {
+    const r = who();
+    insert(m, 'respondent', { ...r, name: 'Steigen kommune', match_status: 'unmatched' });
+    return r.id;
+  }
+
+  it('adds the assignment table with who/when columns', () => {
+    expect(columnNames(m.sqlite, 'assignment')).toEqual([...AUTHORED, 'assignee', 'respondent_id'].sort());
+  });
+
+  it('allows two caseworkers on one respondent (double coding) but not the same one twice', () => {
+    const r = respondent();
+    insert(m, 'assignment', { ...who(), respondent_id: r, assignee: 'Kari' });
+    insert(m, 'assignment', { ...who(), respondent_id: r, assignee: 'Ola' });
+    expect(() => insert(m, 'assignment', { ...who(), respondent_id: r, assignee: 'Kari' })).toThrow(/UNIQUE/);
+  });
+
+  it('refuses a blank assignee and an unknown respondent, and cascades from the respondent', () => {
+    const r = respondent();
+    expect(() => insert(m, 'assignment', { ...who(), respondent_id: r, assignee: '  ' })).toThrow(/CHECK/);
+    expect(() => insert(m, 'assignment', { ...who(), respondent_id: 'nobody', assignee: 'Kari' })).toThrow(/FOREIGN KEY/);
+    insert(m, 'assignment', { ...who(), respondent_id: r, assignee: 'Kari' });
+    m.sqlite.prepare('DELETE FROM respondent WHERE id = ?').run(r);
+    expect(m.sqlite.prepare('SELECT count(*) AS n FROM assignment').get()).toEqual({ n: 0 });
+  });
+});
+
 describe(`latest schema (${latestSchemaVersion})`, () => {
   // Every column the typed schema in schema.ts declares, and no others:
   // `satisfies` makes the compiler reject a missing or unknown column here.
@@ -416,6 +450,7 @@ describe(`latest schema (${latestSchemaVersion})`, () => {
     memo: { ...authored, target_type: 1, target_id: 1, text: 1 },
     answer_search: { docid: 1, answer_id: 1, response_id: 1, question_id: 1, ordinal: 1 },
     answer_fts: { words: 1, stems: 1 },
+    assignment: { ...authored, respondent_id: 1, assignee: 1 },
   } satisfies { [T in keyof DB]: Record<keyof DB[T], 1> };
 
   it('has exactly the tables and columns schema.ts declares', async () => {

@@ -12,6 +12,8 @@ export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]
 export class Session {
   readonly ref: ReferenceData;
   private store: Store | null = null;
+  /** Absolute paths of files exported in this session (the only ones export.open may open). */
+  readonly exported = new Set<string>();
   private readonly listeners = new Set<EventListener>();
 
   constructor(

@@ -211,6 +211,12 @@ export interface AnswerFtsTable {
   stems: string | null;
 }
 
+/** Migration 0005: a respondent assigned to a caseworker (two rows: double-coded). */
+export interface AssignmentTable extends Authored {
+  respondent_id: string;
+  assignee: string;
+}
+
 /** Append-only audit trail: who did what, when, with before/after images. */
 export interface EventTable {
   seq: Generated<number>;
@@ -238,6 +244,7 @@ export interface DB {
   mapping_preset: MappingPresetTable;
   response: ResponseTable;
   answer: AnswerTable;
+  assignment: AssignmentTable;
   code: CodeTable;
   coding: CodingTable;
   finding_report: FindingReportTable;

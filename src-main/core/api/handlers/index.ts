@@ -14,6 +14,7 @@ import { codingHandlers } from './coding';
 import { findingHandlers } from './findings';
 import { analysisHandlers } from './analysis';
 import { searchHandlers } from './search';
+import { exportHandlers } from './export';
 import { projectStats } from '../../stats/service';
 import { latestSchemaVersion } from '../../store/migrations';
 import { openStore, PROJECT_EXTENSION } from '../../store/open';
@@ -44,6 +45,7 @@ export function createHandlers(session: Session, shell: ShellInfo): Handlers {
     ...findingHandlers(session),
     ...analysisHandlers(session),
     ...searchHandlers(session),
+    ...exportHandlers(session),
     'app.info': async () => ({
       name: 'Innspill',
       version,

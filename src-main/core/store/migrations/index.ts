@@ -6,12 +6,14 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_coding_workspace';
 import * as m0003 from './0003_findings_register';
 import * as m0004 from './0004_search';
+import * as m0005 from './0005_assignments';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
   ['0002_coding_workspace', m0002],
   ['0003_findings_register', m0003],
   ['0004_search', m0004],
+  ['0005_assignments', m0005],
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1][0];
