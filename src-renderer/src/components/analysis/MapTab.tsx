@@ -3,14 +3,11 @@
 // municipality opens its current response. Loaded lazily: the polygons are
 // bundled (about 1 MB) and only needed here.
 import { Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { geoPath, geoTransverseMercator } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { feature, mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
 import kommunerRaw from '../../../../resources/data/municipalities.topojson?raw';
 import type { VariableDistribution } from '../../../../src-shared/analysis';
+import { MAP_COLOURS, MAP_HEIGHT, MAP_WIDTH, mapGeometry, parseMunicipalityTopology } from '../../../../src-shared/charts/map';
 import type { Code } from '../../../../src-shared/coding';
 import { api } from '../../api/client';
 import { toUiError, type UiError } from '../../lib/errors';
@@ -19,26 +16,14 @@ import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
 
-interface Props {
-  kommunenummer: number;
-  navn: string;
-}
+// The projection and paths are shared with the memo's map figure (src-shared/charts/map.ts).
+const geometry = mapGeometry(parseMunicipalityTopology(kommunerRaw));
+const SHAPES = geometry.shapes;
 
-const WIDTH = 560;
-const HEIGHT = 760;
-const topology = JSON.parse(kommunerRaw) as Topology<{ Kommuner: GeometryCollection<Props> }>;
-const features = (feature(topology, topology.objects.Kommuner) as FeatureCollection<Geometry, Props>).features;
-const numberOf = (p: Props | null | undefined) => String(p?.kommunenummer ?? 0).padStart(4, '0');
-const projection = geoTransverseMercator()
-  .rotate([-15, 0])
-  .fitSize([WIDTH, HEIGHT], { type: 'FeatureCollection', features } as FeatureCollection);
-const pathOf = geoPath(projection);
-const SHAPES = features.map((f: Feature<Geometry, Props>) => ({ number: numberOf(f.properties), name: f.properties.navn, d: pathOf(f) ?? '' }));
-
-const PALETTE = ['#1f6fb2', '#d9822b', '#3c9a5f', '#a23b72', '#7a5cc2', '#c7a008', '#2a9d9f', '#8c564b'];
-const NONE = '#e4e6ea';
-const MUTED = '#b4b8bf';
-const ANSWERED = '#1f6fb2';
+const PALETTE = MAP_COLOURS.palette;
+const NONE = MAP_COLOURS.none;
+const MUTED = MAP_COLOURS.muted;
+const ANSWERED = MAP_COLOURS.answered;
 
 type LayerId = 'answered' | `variable:${string}` | `code:${string}`;
 
@@ -86,12 +71,8 @@ export default function MapTab() {
   }, [revision]);
 
   // Police district borders: arcs between municipalities of different districts.
-  const districtBorders = useMemo(() => {
-    const districtOf = (g: { properties?: Props | null }) => municipalities.get(numberOf(g.properties))?.policeDistrictCode ?? '';
-    const m = mesh(topology, topology.objects.Kommuner, (a, b) => a !== b && districtOf(a as never) !== districtOf(b as never));
-    return pathOf(m) ?? '';
-  }, [municipalities]);
-  const outline = useMemo(() => pathOf(mesh(topology, topology.objects.Kommuner, (a, b) => a === b)) ?? '', []);
+  const districtBorders = useMemo(() => geometry.districtBorders((n) => municipalities.get(n)?.policeDistrictCode ?? ''), [municipalities]);
+  const outline = geometry.outline;
 
   useEffect(() => {
     if (!responseOf) return;
@@ -196,7 +177,7 @@ export default function MapTab() {
       </div>
       <div className="analysis-map__body">
         <div className="analysis-map__frame" onMouseLeave={() => setHover(null)}>
-          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="analysis-map__svg" role="group" aria-label={t('analysis.map.label')}>
+          <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} className="analysis-map__svg" role="group" aria-label={t('analysis.map.label')}>
             {SHAPES.map((s) => {
               const key = data.valueOf.get(s.number);
               const m = municipalities.get(s.number);
