@@ -39,12 +39,13 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       // Pure-JS dependencies are bundled (uuid is ESM-only, the output is CJS).
       // Kept external and loaded from node_modules at run time: better-sqlite3
-      // (a native .node addon) and unpdf (ESM, finds pdf.js's files through
+      // and @resvg/resvg-js (native .node addons; resvg picks its platform
+      // package at run time) and unpdf (ESM, finds pdf.js's files through
       // import.meta, which a CJS bundle cannot keep; it is imported dynamically).
       externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(root, 'src-main/electron/main.ts') },
-        external: ['better-sqlite3', 'unpdf'],
+        external: ['better-sqlite3', 'unpdf', '@resvg/resvg-js'],
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
     },

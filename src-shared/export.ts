@@ -7,6 +7,8 @@ import { z } from 'zod';
 const id = z.string().min(1).max(64);
 /** Null or absent means "all". */
 const idFilter = z.array(id).max(10_000).nullable().optional();
+/** Police district codes as in the register ("p01" Oslo … "p12" Finnmark). */
+const districtFilter = z.array(z.string().regex(/^p\d{2}$/)).max(50).nullable().optional();
 
 /** The memo's sections, in their default order. */
 export const MEMO_SECTION_IDS = ['summary', 'questions', 'findings', 'stations', 'charts', 'appendix'] as const;
@@ -38,8 +40,7 @@ export const memoOptionsSchema = z
       .max(MEMO_SECTION_IDS.length)
       .refine((s) => new Set(s).size === s.length, 'a section may appear once'),
     questionIds: idFilter,
-    /** Police district codes (two digits, as in the register). */
-    policeDistrictCodes: z.array(z.string().regex(/^\d{2}$/)).max(50).nullable().optional(),
+    policeDistrictCodes: districtFilter,
     codeIds: idFilter,
     /** Codes listed per question (most frequent first). */
     topCodes: z.number().int().min(1).max(50).default(8),
@@ -53,7 +54,7 @@ export type MemoOptionsInput = z.input<typeof memoOptionsSchema>;
 export const workbookOptionsSchema = z
   .object({
     questionIds: idFilter,
-    policeDistrictCodes: z.array(z.string().regex(/^\d{2}$/)).max(50).nullable().optional(),
+    policeDistrictCodes: districtFilter,
   })
   .strict();
 export type WorkbookOptions = z.infer<typeof workbookOptionsSchema>;

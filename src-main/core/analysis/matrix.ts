@@ -15,6 +15,8 @@ export interface MatrixInput {
   groupBy: AnalysisGroupBy;
   codeIds?: string[];
   questionId?: string;
+  /** Only codings on answers to these questions (the workbook export's filter); the columns' totals are not affected. */
+  questionIds?: string[];
 }
 
 interface CodingRow {
@@ -28,7 +30,7 @@ interface CodingRow {
 }
 
 /** Codings on current responses (optionally on answers to one question). */
-async function currentCodings(db: Kysely<DB>, questionId: string | undefined, codeIds?: string[]): Promise<CodingRow[]> {
+async function currentCodings(db: Kysely<DB>, questionId: string | undefined, codeIds?: string[], questionIds?: string[]): Promise<CodingRow[]> {
   let q = db
     .selectFrom('coding as k')
     .innerJoin('answer as a', 'a.id', 'k.answer_id')
@@ -36,6 +38,10 @@ async function currentCodings(db: Kysely<DB>, questionId: string | undefined, co
     .select(['k.id', 'k.code_id', 'k.answer_id', 'a.response_id', 'a.question_id', 'k.start_offset', 'k.end_offset'])
     .where('r.is_current', '=', 1);
   if (questionId) q = q.where('a.question_id', '=', questionId);
+  if (questionIds) {
+    if (questionIds.length === 0) return [];
+    q = q.where('a.question_id', 'in', questionIds);
+  }
   if (codeIds) {
     if (codeIds.length === 0) return [];
     q = q.where('k.code_id', 'in', codeIds);
@@ -82,7 +88,7 @@ export async function codeMatrix(db: Kysely<DB>, input: MatrixInput): Promise<Co
 
   const direct = new Map<string, Set<string>>(codes.map((c) => [c.id, new Set<string>()]));
   const coded = new Set<string>();
-  for (const k of await currentCodings(db, input.questionId)) {
+  for (const k of await currentCodings(db, input.questionId, undefined, input.questionIds)) {
     const unit = units.unitOfResponse.get(k.response_id)!;
     direct.get(k.code_id)?.add(unit);
     coded.add(unit);

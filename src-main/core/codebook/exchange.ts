@@ -11,6 +11,7 @@ import { ChangeSet } from '../audit/changes';
 import type { CoreDeps } from '../deps';
 import { decodeText } from '../import/formats/decode';
 import type { DB } from '../store/schema';
+import { neutralise } from '../exchange/csv';
 import { readCsvTable, readXlsxTable } from '../exchange/table';
 import { createCodeIn, listCodes } from './service';
 
@@ -19,6 +20,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CodeNode {
   id?: string;
+  /** The guid as the file wrote it (also when it is not one of our ids): what codings in a REFI-QDA project refer to. */
+  sourceGuid?: string;
   name: string;
   /** Undefined for a code a table names only as part of another's path: its rule is left as it is. */
   description?: string;
@@ -44,15 +47,27 @@ function paths(codes: Code[]): Map<string, string> {
   return new Map(codes.map((c) => [c.id, pathOf(c)]));
 }
 
-/** REFI-QDA colours are #RRGGBB; ours too. */
-function qdcCode(c: Code & { children: ReturnType<typeof tree> }): Record<string, unknown> {
+export type CodeTree = Code & { children: CodeTree[] };
+
+/** The codebook as a tree, in the stored order. */
+export function codeTree(codes: Code[]): CodeTree[] {
+  return tree(codes);
+}
+
+/**
+ * A code as a REFI-QDA <Code> element (the same in a codebook and a project).
+ * REFI-QDA colours are #RRGGBB; ours too. `extra` adds children that come
+ * between the description and the subcodes (a project's <NoteRef>).
+ */
+export function codeToXml(c: CodeTree, extra?: (c: CodeTree) => Record<string, unknown>): Record<string, unknown> {
   return {
     '@_guid': c.id,
     '@_name': c.name,
     '@_isCodable': 'true',
     '@_color': c.colour,
     ...(c.description ? { Description: c.description } : {}),
-    ...(c.children.length ? { Code: c.children.map(qdcCode) } : {}),
+    ...(extra ? extra(c) : {}),
+    ...(c.children.length ? { Code: c.children.map((child) => codeToXml(child, extra)) } : {}),
   };
 }
 
@@ -60,57 +75,92 @@ export function codebookToQdc(codes: Code[], origin: string): string {
   const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
   const body = builder.build({
     '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
-    CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': origin, Codes: { Code: tree(codes).map(qdcCode) } },
+    CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': origin, Codes: { Code: tree(codes).map((c) => codeToXml(c)) } },
   }) as string;
   return body;
 }
 
-export function qdcToTree(xml: string): CodeNode[] {
-  // No DTDs: a REFI-QDA codebook has none, and the parser would otherwise
+/**
+ * Parses REFI-QDA XML (a codebook or a project) safely. `what` names the file
+ * in messages ("The codebook file"); `isArray` names the elements that may repeat.
+ */
+export function parseRefiXml(
+  xml: string,
+  what: string,
+  isArray: (name: string) => boolean,
+  /** Keep text exactly (a project's inline source text, whose positions count every character). */
+  options: { keepWhitespace?: boolean } = {},
+): Record<string, unknown> {
+  // No DTDs: REFI-QDA files have none, and the parser would otherwise
   // read entity declarations from one ("billion laughs", or a name such as
   // "&lol9;" left unexpanded). Only XML's own entities (&amp; …) are decoded.
-  if (/<!DOCTYPE/i.test(xml)) {
-    throw new ApiError('INVALID_INPUT', 'The codebook file declares a DOCTYPE; REFI-QDA codebooks have none, and it is refused for safety');
+  if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
+    throw new ApiError('INVALID_INPUT', `${what} declares a DOCTYPE; REFI-QDA files have none, and it is refused for safety`);
   }
   // The parser itself is lenient (it accepts unclosed and mismatched tags).
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: true });
   if (valid !== true) {
-    throw new ApiError('INVALID_INPUT', `The codebook file is not valid XML: ${valid.err.msg} (line ${valid.err.line})`);
+    throw new ApiError('INVALID_INPUT', `${what} is not valid XML: ${valid.err.msg} (line ${valid.err.line})`);
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
-    isArray: (name) => name === 'Code',
+    isArray,
     processEntities: true,
     // Also decodes character references (&#229; &#xE5; &#10;), which other programs write.
     htmlEntities: true,
     allowBooleanAttributes: true,
+    // Text is data here: "007" stays a string.
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: !options.keepWhitespace,
   });
-  let doc: Record<string, unknown>;
   try {
-    doc = parser.parse(xml) as Record<string, unknown>;
+    return parser.parse(xml) as Record<string, unknown>;
   } catch (e) {
-    throw new ApiError('INVALID_INPUT', `The codebook file is not valid XML: ${(e as Error).message}`);
+    throw new ApiError('INVALID_INPUT', `${what} is not valid XML: ${(e as Error).message}`);
   }
+}
+
+/** The text of an element that may have attributes (then the parser gives { '#text': … }). */
+export function xmlText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'object' && value) return xmlText((value as Record<string, unknown>)['#text'] ?? '');
+  return '';
+}
+
+/** A REFI-QDA guid (with or without braces, any case) as one of our ids, or undefined. */
+export function guidToId(guid: unknown): string | undefined {
+  const bare = String(guid ?? '').trim().replace(/^\{(.*)\}$/, '$1');
+  return UUID.test(bare) ? bare.toLowerCase() : undefined;
+}
+
+/** A parsed <Code> element (codebook or project) and its subcodes; `keepGuid`: with the guid as written (sourceGuid). */
+export function codeNodeFromXml(node: Record<string, unknown>, keepGuid = false): CodeNode {
+  const name = String(node['@_name'] ?? '').trim();
+  if (!name) throw new ApiError('INVALID_INPUT', 'A code in the codebook has no name');
+  const colour = String(node['@_color'] ?? '').trim();
+  // #RGB is allowed by the schema; ours are #RRGGBB.
+  const long = /^#[0-9a-f]{3}$/i.test(colour) ? `#${[...colour.slice(1)].map((d) => d + d).join('')}` : colour;
+  return {
+    id: guidToId(node['@_guid']),
+    sourceGuid: keepGuid ? String(node['@_guid'] ?? '') : undefined,
+    name,
+    // Trimmed: other programs indent the description inside its element.
+    description: xmlText(node.Description).trim(),
+    colour: /^#[0-9a-f]{6}$/i.test(long) ? long.toUpperCase() : undefined,
+    children: ((node.Code as Record<string, unknown>[] | undefined) ?? []).map((child) => codeNodeFromXml(child, keepGuid)),
+  };
+}
+
+export function qdcToTree(xml: string): CodeNode[] {
+  const doc = parseRefiXml(xml, 'The codebook file', (name) => name === 'Code');
   const book = doc.CodeBook as Record<string, unknown> | undefined;
   if (!book || (book['@_xmlns'] && book['@_xmlns'] !== QDC_NAMESPACE)) {
     throw new ApiError('INVALID_INPUT', `Not a REFI-QDA codebook (expected <CodeBook xmlns="${QDC_NAMESPACE}">)`);
   }
-  const convert = (node: Record<string, unknown>): CodeNode => {
-    const name = String(node['@_name'] ?? '').trim();
-    if (!name) throw new ApiError('INVALID_INPUT', 'A code in the codebook has no name');
-    const guid = String(node['@_guid'] ?? '');
-    const colour = String(node['@_color'] ?? '');
-    const description = node.Description;
-    return {
-      id: UUID.test(guid) ? guid.toLowerCase() : undefined,
-      name,
-      description: typeof description === 'string' ? description : typeof description === 'object' && description ? String((description as Record<string, unknown>)['#text'] ?? '') : '',
-      colour: /^#[0-9a-f]{6}$/i.test(colour) ? colour.toUpperCase() : undefined,
-      children: ((node.Code as Record<string, unknown>[] | undefined) ?? []).map(convert),
-    };
-  };
   const codes = (book.Codes as Record<string, unknown> | undefined)?.Code as Record<string, unknown>[] | undefined;
-  return (codes ?? []).map(convert);
+  return (codes ?? []).map((code) => codeNodeFromXml(code));
 }
 
 const TABLE_COLUMNS = ['id', 'sti', 'navn', 'beskrivelse', 'farge', 'spørsmål', 'hurtigtast'] as const;
@@ -150,14 +200,6 @@ export async function exportCodebook(db: Kysely<DB>, format: 'qdc' | 'csv' | 'xl
   sheet.getRow(1).font = { bold: true };
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   return { fileName: 'kodebok.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buffer.toString('base64') };
-}
-
-/**
- * Text that Excel would take as a formula gets a leading apostrophe. So does
- * text that already starts with one, since reading a table strips one.
- */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r']/.test(text) ? `'${text}` : text;
 }
 
 /** `csv`: cells were neutralised on export, so one leading apostrophe is taken off (XLSX cells are kept as they are). */
@@ -206,42 +248,53 @@ export async function readCodebookFile(fileName: string, bytes: Buffer): Promise
 /** Adds or updates codes from a tree: by id where given, else by name at the same place. */
 export async function importCodebook(db: Kysely<DB>, deps: Pick<CoreDeps, 'now' | 'newId' | 'author'>, nodes: CodeNode[]): Promise<{ created: number; updated: number }> {
   return db.transaction().execute(async (trx) => {
-    const c = new ChangeSet(trx, deps, 'codebook.import');
-    const questions = new Map((await trx.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.ordinal, q.id]));
-    const existing = await trx.selectFrom('code').select(['id', 'parent_id', 'name', 'shortcut']).execute();
-    const shortcuts = new Set(existing.flatMap((e) => (e.shortcut ? [e.shortcut] : [])));
-    let created = 0;
-    let updated = 0;
-    const add = async (list: CodeNode[], parentId: string | null) => {
-      for (const node of list) {
-        const same =
-          (node.id && existing.find((e) => e.id === node.id)) ||
-          existing.find((e) => e.parent_id === parentId && e.name.toLocaleLowerCase('nb') === node.name.toLocaleLowerCase('nb'));
-        const questionId = node.questionOrdinal ? (questions.get(node.questionOrdinal) ?? null) : undefined;
-        let id: string;
-        if (same) {
-          id = same.id;
-          const changesBefore = c.changes;
-          await c.update('code', id, {
-            name: node.name,
-            ...(node.description !== undefined ? { description: node.description } : {}),
-            ...(node.colour ? { colour: node.colour } : {}),
-            ...(questionId !== undefined ? { question_id: questionId } : {}),
-          });
-          // Counted only when something changed (update records nothing otherwise).
-          if (c.changes > changesBefore) updated++;
-        } else {
-          const shortcut = node.shortcut && !shortcuts.has(node.shortcut) ? node.shortcut : null;
-          if (shortcut) shortcuts.add(shortcut);
-          const row = await createCodeIn(c, { id: node.id, name: node.name, parentId, description: node.description, colour: node.colour, questionId: questionId ?? null, shortcut });
-          id = row.id;
-          existing.push({ id, parent_id: parentId, name: node.name, shortcut });
-          created++;
-        }
-        await add(node.children, id);
-      }
-    };
-    await add(nodes, null);
+    const { created, updated } = await importCodebookIn(new ChangeSet(trx, deps, 'codebook.import'), nodes);
     return { created, updated };
   });
+}
+
+/**
+ * importCodebook within a caller's ChangeSet (a REFI-QDA project import is one
+ * action). `ids` tells which of our codes each node became.
+ */
+export async function importCodebookIn(c: ChangeSet, nodes: CodeNode[]): Promise<{ created: number; updated: number; ids: Map<CodeNode, string> }> {
+  const trx = c.trx;
+  const ids = new Map<CodeNode, string>();
+  const questions = new Map((await trx.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.ordinal, q.id]));
+  const existing = await trx.selectFrom('code').select(['id', 'parent_id', 'name', 'shortcut']).execute();
+  const shortcuts = new Set(existing.flatMap((e) => (e.shortcut ? [e.shortcut] : [])));
+  let created = 0;
+  let updated = 0;
+  const add = async (list: CodeNode[], parentId: string | null) => {
+    for (const node of list) {
+      const same =
+        (node.id && existing.find((e) => e.id === node.id)) ||
+        existing.find((e) => e.parent_id === parentId && e.name.toLocaleLowerCase('nb') === node.name.toLocaleLowerCase('nb'));
+      const questionId = node.questionOrdinal ? (questions.get(node.questionOrdinal) ?? null) : undefined;
+      let id: string;
+      if (same) {
+        id = same.id;
+        const changesBefore = c.changes;
+        await c.update('code', id, {
+          name: node.name,
+          ...(node.description !== undefined ? { description: node.description } : {}),
+          ...(node.colour ? { colour: node.colour } : {}),
+          ...(questionId !== undefined ? { question_id: questionId } : {}),
+        });
+        // Counted only when something changed (update records nothing otherwise).
+        if (c.changes > changesBefore) updated++;
+      } else {
+        const shortcut = node.shortcut && !shortcuts.has(node.shortcut) ? node.shortcut : null;
+        if (shortcut) shortcuts.add(shortcut);
+        const row = await createCodeIn(c, { id: node.id, name: node.name, parentId, description: node.description, colour: node.colour, questionId: questionId ?? null, shortcut });
+        id = row.id;
+        existing.push({ id, parent_id: parentId, name: node.name, shortcut });
+        created++;
+      }
+      ids.set(node, id);
+      await add(node.children, id);
+    }
+  };
+  await add(nodes, null);
+  return { created, updated, ids };
 }

@@ -10,7 +10,8 @@ import { ApiError } from '../../../src-shared/errors';
 
 export const EXPORT_FOLDER = 'Eksport';
 
-export type ExportKind = 'docx' | 'xlsx' | 'csv';
+/** File kinds written through here (team work writes its work and return packages the same way; qdpx: a REFI-QDA project). */
+export type ExportKind = 'docx' | 'xlsx' | 'csv' | 'innspillpakke' | 'innspillretur' | 'qdpx';
 
 export function exportDir(workspaceDir: string): string {
   return path.join(workspaceDir, EXPORT_FOLDER);

@@ -1,0 +1,47 @@
+// Norwegian formats for the memo's text: numbers with a no-break space for
+// thousands, shares with a decimal comma ("12,5 %"), dates dd.mm.åååå, and
+// how a quote is attributed.
+import type { MunicipalityFacts } from '../../../../src-shared/domain';
+import { formatNorwegianDate, formatNorwegianNumber } from '../../../../src-shared/norwegian';
+
+export const NBSP = '\u00a0';
+
+export const formatNumber = formatNorwegianNumber;
+export const formatDate = formatNorwegianDate;
+
+/** 0.125 → "12,5 %" (one decimal at most, a no-break space before the sign, as on the analysis screens). */
+export function formatPercent(share: number): string {
+  return `${(share * 100).toLocaleString('nb-NO', { maximumFractionDigits: 1 })}${NBSP}%`;
+}
+
+/** "Steigen kommune", or the respondent's own name when it is not a municipality. */
+export function respondentLabel(municipality: Pick<MunicipalityFacts, 'name'> | null, respondentName: string): string {
+  return municipality ? `${municipality.name} kommune` : respondentName;
+}
+
+/** "Steigen kommune, svar på spørsmål 2" (text not assigned to a question: "svar, ikke fordelt på spørsmål"). */
+export function attribution(who: string, questionOrdinal: number | null): string {
+  return questionOrdinal === null ? `${who}, svar (ikke fordelt på spørsmål)` : `${who}, svar på spørsmål ${questionOrdinal}`;
+}
+
+const MAX_QUOTE = 800;
+
+/** A quote as printed: trimmed, cut at a word boundary with "[…]" when very long. */
+export function quoteText(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= MAX_QUOTE) return clean;
+  const cut = clean.slice(0, MAX_QUOTE);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_QUOTE * 0.6 ? cut.slice(0, space) : cut).trimEnd()} […]`;
+}
+
+/** "Oslo og Øst", "Oslo, Øst og Agder". */
+export function listJoin(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
+}
+
+/** Singular or plural noun with its count: (1, 'kommune', 'kommuner') → "1 kommune". */
+export function counted(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}

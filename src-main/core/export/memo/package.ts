@@ -1,0 +1,176 @@
+// The .docx package, written so that the same data and options give the
+// same bytes. docx stamps docProps/core.xml with the current time, zips with
+// the current time, and numbers the table of contents' bookmarks from a
+// counter shared by every document the process has written. So we take the
+// package's parts from docx, set the dates to the memo's date, number the
+// bookmarks from 1, and zip the parts ourselves with a fixed time (with
+// Node's zlib, which is also several times faster than docx's zip in
+// JavaScript; pictures are stored, they are compressed already).
+import { deflateRawSync } from 'node:zlib';
+import { Packer, type Document } from 'docx';
+import { unzip } from '../unzip';
+
+export type Parts = Map<string, string | Uint8Array>;
+
+/** Bookmark ids (w:id and the _Toc names) renumbered in order of first appearance. */
+export function renumberBookmarks(xml: string): string {
+  const ids = new Map<string, number>();
+  const idOf = (old: string) => {
+    let n = ids.get(old);
+    if (n === undefined) {
+      n = ids.size + 1;
+      ids.set(old, n);
+    }
+    return n;
+  };
+  // A heading's bookmark is named _Toc<id> after its own id, so one map serves both.
+  return xml
+    .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g, (_, a: string, id: string, b: string) => `${a}${idOf(id)}${b}`)
+    .replace(/_Toc(\d+)/g, (_, id: string) => `_Toc${idOf(id)}`);
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+export interface CoreProperties {
+  title: string;
+  subject: string;
+  creator: string;
+  description: string;
+  /** Written as both created and modified. */
+  date: Date;
+  language: string;
+}
+
+export function corePropertiesXml(p: CoreProperties): string {
+  const when = p.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(p.title)}</dc:title>` +
+    `<dc:subject>${escapeXml(p.subject)}</dc:subject>` +
+    `<dc:creator>${escapeXml(p.creator)}</dc:creator>` +
+    `<dc:description>${escapeXml(p.description)}</dc:description>` +
+    `<dc:language>${escapeXml(p.language)}</dc:language>` +
+    `<cp:lastModifiedBy>${escapeXml(p.creator)}</cp:lastModifiedBy>` +
+    '<cp:revision>1</cp:revision>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+// ------------------------------------------------------------------ parts
+
+interface Compiler {
+  compile(file: Document): Map<string, string | Uint8Array>;
+}
+
+/**
+ * The parts docx would zip, from its compiler (docx 9 keeps one on Packer;
+ * it is not public API, so `partsViaZip` is the fallback and the tests check
+ * both give the same parts).
+ */
+export async function documentParts(doc: Document): Promise<Parts> {
+  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  if (compiler && typeof compiler.compile === 'function') return new Map(compiler.compile(doc));
+  return partsViaZip(doc);
+}
+
+/** The parts through docx's public API: its zip, unzipped. */
+export async function partsViaZip(doc: Document): Promise<Parts> {
+  const entries = await unzip(await Packer.toBuffer(doc));
+  return new Map(entries.map((e) => [e.name, /\.(xml|rels)$/.test(e.name) ? e.data.toString('utf8') : e.data]));
+}
+
+/** Fixed core properties and bookmark ids. */
+export function normaliseParts(parts: Parts, core: CoreProperties): Parts {
+  const out: Parts = new Map(parts);
+  out.set('docProps/core.xml', corePropertiesXml(core));
+  const document = out.get('word/document.xml');
+  if (document !== undefined) out.set('word/document.xml', renumberBookmarks(typeof document === 'string' ? document : Buffer.from(document).toString('utf8')));
+  return out;
+}
+
+// -------------------------------------------------------------------- zip
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** MS-DOS time and date fields (local time has no zone in a zip: the date's own fields are used). */
+function dosDateTime(date: Date): { time: number; date: number } {
+  return {
+    time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
+    date: ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
+  };
+}
+
+/** A zip of the parts in their order, deflated (pictures stored), every entry stamped `when`. */
+export function zipParts(parts: Parts, when: Date): Buffer {
+  const { time, date } = dosDateTime(when);
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of parts) {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    const store = /\.(png|jpe?g|gif)$/i.test(name);
+    const body = store ? data : deflateRawSync(data, { level: 6 });
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(store ? 0 : 8, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4); // made by
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(0x0800, 8);
+    entry.writeUInt16LE(store ? 0 : 8, 10);
+    entry.writeUInt16LE(time, 12);
+    entry.writeUInt16LE(date, 14);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(body.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    chunks.push(local, nameBytes, body);
+    central.push(entry, nameBytes);
+    offset += local.length + nameBytes.length + body.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.size, 8);
+  end.writeUInt16LE(parts.size, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, directory, end]);
+}
+
+/** The document as deterministic .docx bytes. */
+export async function packDocument(doc: Document, core: CoreProperties): Promise<Buffer> {
+  return zipParts(normaliseParts(await documentParts(doc), core), core.date);
+}

@@ -1,0 +1,96 @@
+// The columns of the tables the workbook and the CSV files share (Svar and
+// Koding), defined once so a sheet and its CSV file always agree. A column
+// says what kind of value it holds; each writer renders the kind its way
+// (a real date cell in Excel, dd.mm.åååå text in CSV).
+import type { ResponseStatus } from '../../../src-shared/domain';
+import { codePathText, type CodingRow, type ExportQuestion, type RespondentRow, type ResponseWithAnswers } from './table-data';
+
+export type ColumnKind = 'text' | 'longText' | 'number' | 'date';
+
+export interface Column {
+  header: string;
+  kind: ColumnKind;
+  /** Width in Excel's character units. */
+  width: number;
+}
+
+/** A cell: text, a number, an ISO date (yyyy-mm-dd) in a date column, or empty. */
+export type CellValue = string | number | null;
+
+export interface Table<Row> {
+  columns: Column[];
+  cells(row: Row): CellValue[];
+}
+
+export const STATUS_LABELS: Record<ResponseStatus, string> = {
+  ikke_startet: 'Ikke startet',
+  under_arbeid: 'Under arbeid',
+  ferdig: 'Ferdig',
+  kvalitetssikret: 'Kvalitetssikret',
+};
+
+/** The columns that say who answered: number (empty for others), name, county, police district. */
+export const RESPONDENT_COLUMNS: Column[] = [
+  { header: 'Kommunenummer', kind: 'text', width: 15 },
+  { header: 'Kommune / innsender', kind: 'text', width: 28 },
+  { header: 'Fylke', kind: 'text', width: 20 },
+  { header: 'Politidistrikt', kind: 'text', width: 22 },
+];
+
+export function respondentCells(r: RespondentRow): CellValue[] {
+  return [r.municipality?.number ?? null, r.name, r.municipality?.countyName ?? null, r.municipality?.policeDistrictName ?? null];
+}
+
+export const questionHeader = (q: ExportQuestion): string => `Spørsmål ${q.ordinal}: ${q.shortLabel}`;
+/** Text not assigned to a question, named as the coding view names it (also the REFI-QDA sources' heading). */
+export const UNASSIGNED_HEADER = 'Ufordelt tekst';
+
+/** Svar: one row per current response, one column per question (and one for unassigned text when there is any). */
+export function svarTable(questions: ExportQuestion[], withUnassigned: boolean): Table<ResponseWithAnswers> {
+  return {
+    columns: [
+      ...RESPONDENT_COLUMNS,
+      { header: 'Innbyggere', kind: 'number', width: 12 },
+      { header: 'Mottatt', kind: 'date', width: 12 },
+      { header: 'Status', kind: 'text', width: 16 },
+      ...questions.map((q): Column => ({ header: questionHeader(q), kind: 'longText', width: 60 })),
+      ...(withUnassigned ? [{ header: UNASSIGNED_HEADER, kind: 'longText', width: 60 } as Column] : []),
+    ],
+    cells: (r) => [
+      ...respondentCells(r),
+      r.municipality?.population ?? null,
+      r.receivedDate,
+      STATUS_LABELS[r.status],
+      ...questions.map((q) => r.answers.get(q.id) ?? null),
+      ...(withUnassigned ? [r.unassigned || null] : []),
+    ],
+  };
+}
+
+/** Koding: one row per coding on a current response. */
+export function kodingTable(): Table<CodingRow> {
+  return {
+    columns: [
+      { header: 'Kommunenummer', kind: 'text', width: 15 },
+      { header: 'Kommune / innsender', kind: 'text', width: 28 },
+      { header: 'Politidistrikt', kind: 'text', width: 22 },
+      { header: 'Spørsmål', kind: 'number', width: 10 },
+      { header: 'Kode', kind: 'text', width: 40 },
+      { header: 'Sitat', kind: 'longText', width: 70 },
+      { header: 'Koder', kind: 'text', width: 22 },
+      { header: 'Dato', kind: 'date', width: 12 },
+      { header: 'Til notat', kind: 'text', width: 10 },
+    ],
+    cells: (k) => [
+      k.respondent.municipality?.number ?? null,
+      k.respondent.name,
+      k.respondent.municipality?.policeDistrictName ?? null,
+      k.questionOrdinal,
+      codePathText(k.codePath),
+      k.quote,
+      k.coder,
+      k.createdDate,
+      k.useInMemo ? 'ja' : null,
+    ],
+  };
+}
