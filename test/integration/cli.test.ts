@@ -1,13 +1,12 @@
 // The `innspill` command as a user runs it: the real bin script in a child
 // process for the contract checks, and in-process for the finer cases.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../src-main/cli/main';
+import { runBin, runCli } from '../helpers/cli';
 import { repoRoot, tempDir } from '../helpers/core';
 
-const bin = path.join(repoRoot, 'bin', 'innspill.cjs');
 let dir: string;
 let cleanup: () => void;
 
@@ -17,20 +16,11 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, INNSPILL_CONFIG_DIR: path.join(dir, 'config') },
-  });
+  const result = runBin(dir, args);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-async function runInProcess(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) }, dir);
-  return { code, out, err };
-}
+const runInProcess = (args: string[]) => runCli(dir, args);
 
 describe('innspill init / stats (CLI contract)', () => {
   it('creates the 2022 letter project and reports 5 questions, 356 municipalities, 12 police districts', () => {

@@ -1,24 +1,17 @@
 // `innspill search` as a user runs it: the JSON shape over current responses,
 // the readable list, and exit codes (a bad query: 1, one line on stderr).
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src-main/cli/main';
-import { repoRoot, tempDir } from '../helpers/core';
+import { runBin, runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/core';
 import { toCsv } from '../helpers/import-fixtures';
 import { SEARCH_HEADER, SEARCH_ROWS } from '../helpers/search';
 
-const bin = path.join(repoRoot, 'bin', 'innspill.cjs');
 let dir: string;
 let cleanup: () => void;
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) }, dir);
-  return { code, out, err };
-}
+const cli = (args: string[]) => runCli(dir, args);
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir('innspill-search-cli-'));
@@ -33,11 +26,7 @@ afterAll(() => cleanup());
 
 describe('innspill search --json', () => {
   it('prints { hits: [{ kommunenummer, respondent, question, snippet }], total } over current responses (the real bin script)', () => {
-    const result = spawnSync(process.execPath, [bin, 'search', 'høring.innspill', 'tjenestested', '--json'], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, INNSPILL_CONFIG_DIR: path.join(dir, 'config') },
-    });
+    const result = runBin(dir, ['search', 'høring.innspill', 'tjenestested', '--json']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout) as { hits: Record<string, unknown>[]; total: number };

@@ -1,0 +1,209 @@
+// "Eksporter": write the briefing memo (Word), the workbook (Excel) or a CSV
+// table of the answers or the codings. The options start from the core's
+// defaults (metadata, section order, file names); the export runs in the core
+// with progress, and ends in a panel that opens the file or its folder.
+import { Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Code } from '../../../../src-shared/coding';
+import type { ExportDefaults, ExportResult } from '../../../../src-shared/export';
+import { api } from '../../api/client';
+import { useApiEvent } from '../../hooks/useApiEvent';
+import { toUiError, type UiError } from '../../lib/errors';
+import { ErrorAlert } from '../ErrorAlert';
+import { LoadingState } from '../LoadingState';
+import { useCase } from '../case/caseContext';
+import { flattenTree } from '../coding/codeTree';
+import { ChoiceList, type ChoiceOption } from './ChoiceList';
+import { ExportProgress, type ExportProgressState } from './ExportProgress';
+import { ExportResultPanel } from './ExportResultPanel';
+import {
+  csvTableOf,
+  EXPORT_KINDS,
+  exportTarget,
+  initialMemoForm,
+  isEmptyChoice,
+  memoOptions,
+  memoProblems,
+  workbookOptions,
+  type ExportKind,
+  type MemoForm,
+  type WorkbookForm,
+} from './exportForm';
+import { MemoOptionsForm } from './MemoOptionsForm';
+import './export.css';
+
+const idle: ExportProgressState = { done: 0, total: 0, message: '' };
+
+export function ExportView() {
+  const { t } = useTranslation();
+  const { project, districts, revision } = useCase();
+  const headingId = useId();
+  const [defaults, setDefaults] = useState<ExportDefaults | null>(null);
+  const [loadError, setLoadError] = useState<UiError | null>(null);
+  const [codes, setCodes] = useState<Code[]>([]);
+  const [kind, setKind] = useState<ExportKind>('docx');
+  const [names, setNames] = useState<Record<ExportKind, string> | null>(null);
+  const [memo, setMemo] = useState<MemoForm | null>(null);
+  const [workbook, setWorkbook] = useState<WorkbookForm>({ questionIds: null, districtCodes: null });
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<ExportProgressState>(idle);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+
+  // The defaults seed the form once; later data changes must not undo the user's edits.
+  useEffect(() => {
+    api.export
+      .defaults()
+      .then((d) => {
+        setDefaults(d);
+        setNames({ ...d.fileNames });
+        setMemo(initialMemoForm(d));
+      })
+      .catch((e: unknown) => setLoadError(toUiError(e)));
+  }, []);
+
+  useEffect(() => {
+    api.codebook
+      .list()
+      .then(setCodes)
+      .catch(() => undefined); // without the codebook the memo covers every code
+  }, [revision]);
+
+  useApiEvent('progress', (p) => {
+    if (p.task === 'export') setProgress({ done: p.done, total: p.total, message: p.message ?? '' });
+  });
+
+  const questionOptions = useMemo<ChoiceOption[]>(
+    () => project.questions.map((q) => ({ value: q.id, label: t('export.scope.question', { n: q.ordinal, label: q.shortLabel }) })),
+    [project.questions, t],
+  );
+  const districtOptions = useMemo<ChoiceOption[]>(() => districts.map((d) => ({ value: d.code, label: d.name })), [districts]);
+  const codeOptions = useMemo<ChoiceOption[]>(() => flattenTree(codes).map((f) => ({ value: f.code.id, label: f.code.name, depth: f.depth })), [codes]);
+  const universe = useMemo(
+    () => ({ questionIds: questionOptions.map((o) => o.value), districtCodes: districtOptions.map((o) => o.value), codeIds: codeOptions.map((o) => o.value) }),
+    [questionOptions, districtOptions, codeOptions],
+  );
+
+  if (loadError) return <ErrorAlert title={t('export.loadFailed')} error={loadError} />;
+  if (!defaults || !names || !memo) return <LoadingState label={t('app.loading')} />;
+
+  const problems = memoProblems(memo, universe);
+  const workbookEmpty = isEmptyChoice(workbook.questionIds, universe.questionIds) || isEmptyChoice(workbook.districtCodes, universe.districtCodes);
+  const blocked = kind === 'docx' ? problems.size > 0 : kind === 'xlsx' ? workbookEmpty : false;
+
+  async function run() {
+    if (!defaults || !names || !memo || blocked) return;
+    setRunning(true);
+    setResult(null);
+    setError(null);
+    setProgress(idle);
+    const target = exportTarget(names[kind], defaults.fileNames[kind], kind);
+    try {
+      let written: ExportResult;
+      if (kind === 'docx') written = await api.export.memo({ options: memoOptions(memo), target });
+      else if (kind === 'xlsx') written = await api.export.workbook({ options: workbookOptions(workbook), target });
+      else written = await api.export.csv({ table: csvTableOf(kind), target });
+      setResult(written);
+    } catch (e) {
+      setError(toUiError(e));
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  return (
+    <section className="stack export-view" aria-labelledby={headingId} data-testid="export-view">
+      <div>
+        <Heading level={2} data-size="md" id={headingId}>
+          {t('export.heading')}
+        </Heading>
+        <Paragraph data-size="sm" className="muted">
+          {t('export.intro')} <span className="path" data-testid="export-dir">{defaults.exportDir}</span>
+        </Paragraph>
+      </div>
+
+      <Fieldset data-size="sm" data-testid="export-kind">
+        <Fieldset.Legend>{t('export.kind.legend')}</Fieldset.Legend>
+        <div className="export-kinds">
+          {EXPORT_KINDS.map((k) => (
+            <Radio
+              key={k}
+              data-size="sm"
+              name="export-kind"
+              value={k}
+              checked={kind === k}
+              onChange={() => {
+                setKind(k);
+                setResult(null);
+                setError(null);
+              }}
+              label={t(`export.kind.${k}`)}
+              description={t(`export.kind.${k}Help`)}
+              disabled={running}
+              data-testid={`export-kind-${k}`}
+            />
+          ))}
+        </div>
+      </Fieldset>
+
+      {kind === 'docx' && (
+        <MemoOptionsForm
+          value={memo}
+          onChange={(patch) => setMemo((m) => (m ? { ...m, ...patch } : m))}
+          problems={problems}
+          questions={questionOptions}
+          districts={districtOptions}
+          codes={codeOptions}
+        />
+      )}
+      {kind === 'xlsx' && (
+        <div className="export-choices" data-testid="export-workbook-options">
+          {questionOptions.length > 0 && (
+            <ChoiceList
+              legend={t('export.scope.questions')}
+              options={questionOptions}
+              value={workbook.questionIds}
+              onChange={(questionIds) => setWorkbook((w) => ({ ...w, questionIds }))}
+              error={isEmptyChoice(workbook.questionIds, universe.questionIds) ? t('export.scope.noneChosen') : undefined}
+              data-testid="export-questions"
+            />
+          )}
+          <ChoiceList
+            legend={t('export.scope.districts')}
+            options={districtOptions}
+            value={workbook.districtCodes}
+            onChange={(districtCodes) => setWorkbook((w) => ({ ...w, districtCodes }))}
+            error={isEmptyChoice(workbook.districtCodes, universe.districtCodes) ? t('export.scope.noneChosen') : undefined}
+            data-testid="export-districts"
+          />
+        </div>
+      )}
+
+      <Textfield
+        data-size="sm"
+        label={t('export.fileName')}
+        description={t('export.fileNameHelp')}
+        value={names[kind]}
+        onChange={(e) => setNames((n) => (n ? { ...n, [kind]: e.target.value } : n))}
+        maxLength={300}
+        data-testid="export-file-name"
+      />
+
+      <div className="button-row">
+        <Button onClick={() => void run()} loading={running} disabled={running || blocked} data-testid="export-run">
+          {t('export.run')}
+        </Button>
+      </div>
+      {blocked && (
+        <Paragraph data-size="sm" className="muted" data-testid="export-blocked">
+          {t('export.blocked')}
+        </Paragraph>
+      )}
+
+      {running && <ExportProgress {...progress} />}
+      {error && <ErrorAlert title={t('export.failed')} error={error} data-testid="export-error" />}
+      {result && <ExportResultPanel key={result.path} result={result} />}
+    </section>
+  );
+}
