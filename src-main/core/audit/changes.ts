@@ -9,7 +9,23 @@ import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
 
 /** Tables whose rows caseworkers change in the workspace (and can undo). */
-export const UNDOABLE_TABLES = ['code', 'coding', 'variable', 'variable_value', 'memo', 'response', 'answer', 'finding_report', 'finding', 'finding_link'] as const;
+export const UNDOABLE_TABLES = [
+  'code',
+  'coding',
+  'variable',
+  'variable_value',
+  'memo',
+  'response',
+  'answer',
+  'finding_report',
+  'finding',
+  'finding_link',
+  // Team work (src-main/core/team): who codes which respondent, and the lead's decisions on merge conflicts.
+  'assignment',
+  'merge_conflict',
+  // Inter-coder agreement (src-main/core/agreement): the lead's resolution of a disagreement.
+  'agreement_resolution',
+] as const;
 export type UndoableTable = (typeof UNDOABLE_TABLES)[number];
 
 export type Row = Record<string, unknown> & { id: string };

@@ -4,6 +4,7 @@ import type { ProjectSummary, Question, TemplateId } from '../../../src-shared/d
 import { ApiError } from '../../../src-shared/errors';
 import { latestSchemaVersion } from '../store/migrations';
 import type { Store } from '../store/open';
+import { readWorkingCopy } from '../team/origin';
 
 export async function readQuestions(store: Store): Promise<Question[]> {
   const { db } = store;
@@ -53,5 +54,6 @@ export async function readProjectSummary(store: Store): Promise<ProjectSummary> 
       policeDistrictCount: Number(districts.n),
     },
     questions: await readQuestions(store),
+    workingCopy: await readWorkingCopy(db),
   };
 }

@@ -1,6 +1,7 @@
 // Responses as caseworkers see them: the list (current versions by default),
 // one response with its answers, provenance and versions, and the original
 // as it stood in its source file.
+import { UNASSIGNED } from '../../../src-shared/team';
 import type { CodingProgress } from '../../../src-shared/coding';
 import type {
   AnswerPart,
@@ -14,9 +15,9 @@ import { norwegianCompare } from '../../../src-shared/norwegian';
 import { readSource } from '../import/formats/read';
 import { importLimits } from '../import/limits';
 import { cellText } from '../import/mapping';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Store } from '../store/open';
-import type { MatchStatus, ResponseStatus } from '../store/schema';
+import type { DB, MatchStatus, ResponseStatus } from '../store/schema';
 
 export interface ResponseFilter {
   status?: ResponseStatus;
@@ -32,10 +33,14 @@ export interface ResponseFilter {
   needsSplitting?: boolean;
   matchStatus?: MatchStatus;
   query?: string;
+  /** Responses of respondents assigned to this caseworker (team work); 'none': of respondents assigned to no one. */
+  assignee?: string;
 }
 
-function baseQuery(store: Store) {
-  return store.db
+
+/** Responses with their respondent and the register's facts on its municipality (no filter): the list's and the REFI-QDA export's rows. */
+export function responseQuery(db: Kysely<DB>) {
+  return db
     .selectFrom('response as r')
     .innerJoin('respondent as p', 'p.id', 'r.respondent_id')
     .leftJoin('municipality as m', 'm.number', 'p.municipality_number')
@@ -64,9 +69,9 @@ function baseQuery(store: Store) {
     ]);
 }
 
-type BaseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+export type ResponseRow = Awaited<ReturnType<ReturnType<typeof responseQuery>['execute']>>[number];
 
-function facts(row: BaseRow): MunicipalityFacts | null {
+export function municipalityFacts(row: ResponseRow): MunicipalityFacts | null {
   if (!row.m_number) return null;
   return {
     number: row.m_number,
@@ -97,13 +102,13 @@ async function answerShape(store: Store, responseIds: string[]) {
   return shape;
 }
 
-function summary(row: BaseRow, shape: { answered: Set<number>; unassigned: boolean } | undefined): ResponseSummary {
+function summary(row: ResponseRow, shape: { answered: Set<number>; unassigned: boolean } | undefined): ResponseSummary {
   return {
     id: row.id,
     respondentId: row.respondent_id,
     respondentName: row.respondent_name,
     matchStatus: row.match_status,
-    municipality: facts(row),
+    municipality: municipalityFacts(row),
     receivedDate: row.received_date,
     importedAt: row.created_at,
     isCurrent: row.is_current === 1,
@@ -115,7 +120,7 @@ function summary(row: BaseRow, shape: { answered: Set<number>; unassigned: boole
 }
 
 export async function listResponses(store: Store, filter: ResponseFilter = {}): Promise<ResponseSummary[]> {
-  let q = baseQuery(store);
+  let q = responseQuery(store.db);
   if (!filter.includeSuperseded) q = q.where('r.is_current', '=', 1);
   if (filter.policeDistrictCode) q = q.where('m.police_district_code', '=', filter.policeDistrictCode);
   if (filter.countyNumber) q = q.where('m.county_number', '=', filter.countyNumber);
@@ -160,6 +165,13 @@ export async function listResponses(store: Store, filter: ResponseFilter = {}): 
         .union(eb.selectFrom('coding as k').innerJoin('answer as a', 'a.id', 'k.answer_id').select('a.response_id as id').where('k.created_by', '=', coder)),
     );
   }
+  if (filter.assignee !== undefined) {
+    // By respondent: a later response from the same respondent stays with the same caseworker.
+    q =
+      filter.assignee === UNASSIGNED
+        ? q.where(sql<boolean>`NOT EXISTS (SELECT 1 FROM assignment g WHERE g.respondent_id = r.respondent_id)`)
+        : q.where(sql<boolean>`EXISTS (SELECT 1 FROM assignment g WHERE g.respondent_id = r.respondent_id AND g.assignee = ${filter.assignee})`);
+  }
   const rows = await q.execute();
   const needle = filter.query?.trim().toLocaleLowerCase('nb');
   const kept = needle
@@ -186,7 +198,7 @@ async function candidatesOf(store: Store, respondentId: string): Promise<Municip
 }
 
 export async function getResponse(store: Store, id: string): Promise<ResponseDetail> {
-  const row = await baseQuery(store).where('r.id', '=', id).executeTakeFirst();
+  const row = await responseQuery(store.db).where('r.id', '=', id).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', `No response with id ${id}`);
   const answers = await store.db
     .selectFrom('answer as a')

@@ -77,7 +77,7 @@ function appliedMigrations(sqlite: Database.Database): string[] {
  * where the file system has them, else an exclusive copy (FAT/exFAT sticks,
  * some network shares).
  */
-function placeWithoutOverwrite(temp: string, full: string): void {
+export function placeWithoutOverwrite(temp: string, full: string): void {
   try {
     linkSync(temp, full); // fails with EEXIST instead of overwriting
   } catch (e) {
