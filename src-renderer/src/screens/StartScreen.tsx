@@ -1,11 +1,13 @@
-// Shown when no case is open: create a new case, open an existing one, or
-// try the app on synthetic demo data.
+// Shown when no case is open: create a new case, open an existing one, open
+// a work package from a colleague as a working copy, or try the app on
+// synthetic demo data.
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../src-shared/domain';
 import { CreateProjectForm } from '../components/start/CreateProjectForm';
 import { DemoPanel } from '../components/start/DemoPanel';
 import { OpenProjectPanel } from '../components/start/OpenProjectPanel';
+import { OpenPackagePanel } from '../components/team/OpenPackagePanel';
 
 interface Props {
   workspaceDir: string;
@@ -30,6 +32,7 @@ export function StartScreen({ workspaceDir, recentProjects, onProjectReady, onDe
         <CreateProjectForm workspaceDir={workspaceDir} onReady={onProjectReady} />
         <OpenProjectPanel recentProjects={recentProjects} onOpened={onProjectReady} />
       </div>
+      <OpenPackagePanel workspaceDir={workspaceDir} onOpened={onProjectReady} />
       <DemoPanel onStart={onDemoStart} onEnd={onDemoEnd} />
     </div>
   );

@@ -15,6 +15,7 @@ import { useCase } from '../case/caseContext';
 import { emptyCodingFilter, isCodingFilterActive, moreFilterCount, NOT_SET, type CodingFilter } from './codingFilter';
 import { flattenTree } from './codeTree';
 import { PoliceDistrictFilter, CountyFilter } from '../FilterSelect';
+import { AssigneeFilter } from '../team/AssigneeFilter';
 
 const ROW_HEIGHT = 46;
 const STATUSES: ResponseStatus[] = ['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret'];
@@ -198,6 +199,7 @@ export function CodingResponseList({
                 />
                 <datalist id={ids.coders}>{userName && <option value={userName} />}</datalist>
               </Field>
+              <AssigneeFilter value={filter.assignee} onChange={(value) => set({ assignee: value })} data-testid="coding-filter-assignee" />
               <Button variant="tertiary" data-size="sm" onClick={() => onFilterChange(emptyCodingFilter)} disabled={!isCodingFilterActive(filter)} data-testid="coding-filter-reset">
                 {t('registry.reset')}
               </Button>

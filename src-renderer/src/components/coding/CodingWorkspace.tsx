@@ -175,6 +175,7 @@ export function CodingWorkspace() {
         codeId: filter.codeId || undefined,
         variable: filter.variableId && filter.variableValue ? { variableId: filter.variableId, value: filter.variableValue === NOT_SET ? null : filter.variableValue } : undefined,
         coder: filter.coder.trim() || undefined,
+        assignee: filter.assignee || undefined,
       })
       .then((result) => {
         if (n !== seq.current.list) return;
@@ -183,7 +184,7 @@ export function CodingWorkspace() {
       })
       .catch((e: unknown) => n === seq.current.list && setListError(toUiError(e)))
       .finally(() => n === seq.current.list && setListLoading(false));
-  }, [query, filter.status, filter.countyNumber, filter.policeDistrictCode, filter.codeId, filter.variableId, filter.variableValue, filter.coder, rev.list]);
+  }, [query, filter.status, filter.countyNumber, filter.policeDistrictCode, filter.codeId, filter.variableId, filter.variableValue, filter.coder, filter.assignee, rev.list]);
 
   useEffect(() => {
     if (!responseId) return;

@@ -16,6 +16,8 @@ export interface CodingFilter {
   /** An option value, NOT_SET, or '' (any value, when variableId is set: has a value). */
   variableValue: string;
   coder: string;
+  /** A caseworker's name, 'none' for unassigned (team work), or ''. */
+  assignee: string;
 }
 
 export const emptyCodingFilter: CodingFilter = {
@@ -27,11 +29,12 @@ export const emptyCodingFilter: CodingFilter = {
   variableId: '',
   variableValue: '',
   coder: '',
+  assignee: '',
 };
 
 /** Filters besides the search and the status (shown folded away). */
 export function moreFilterCount(f: CodingFilter): number {
-  return [f.countyNumber, f.policeDistrictCode, f.codeId, f.variableId && f.variableValue, f.coder.trim()].filter((v) => v !== '').length;
+  return [f.countyNumber, f.policeDistrictCode, f.codeId, f.variableId && f.variableValue, f.coder.trim(), f.assignee].filter((v) => v !== '').length;
 }
 
 export function isCodingFilterActive(f: CodingFilter): boolean {

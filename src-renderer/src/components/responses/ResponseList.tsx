@@ -16,6 +16,7 @@ import { useCase } from '../case/caseContext';
 import { AnsweredQuestions, ResponseFlags, StatusTag } from './ResponseBits';
 import { emptyResponseFilter, isResponseFilterActive, type ResponseFilter } from './responseFilter';
 import { PoliceDistrictFilter, CountyFilter } from '../FilterSelect';
+import { AssigneeFilter } from '../team/AssigneeFilter';
 
 type SortKey = 'name' | 'county' | 'district' | 'received';
 interface Sort {
@@ -74,6 +75,7 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
         needsSplitting: filter.needsSplitting || undefined,
         matchStatus: filter.matchStatus || undefined,
         query: query.trim() || undefined,
+        assignee: filter.assignee || undefined,
       })
       .then((result) => {
         if (seq !== seqRef.current) return;
@@ -86,7 +88,7 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
       .finally(() => {
         if (seq === seqRef.current) setLoading(false);
       });
-  }, [query, filter.includeSuperseded, filter.policeDistrictCode, filter.countyNumber, filter.needsSplitting, filter.matchStatus, revision]);
+  }, [query, filter.includeSuperseded, filter.policeDistrictCode, filter.countyNumber, filter.needsSplitting, filter.matchStatus, filter.assignee, revision]);
 
   const sorted = useMemo(() => {
     if (!rows) return [];
@@ -157,6 +159,7 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
             <Select.Option value="unmatched">{t('matchStatus.unmatched')}</Select.Option>
           </Select>
         </Field>
+        <AssigneeFilter value={filter.assignee} onChange={(value) => set({ assignee: value })} data-testid="responses-assignee-filter" />
       </div>
       <div className="filters-row">
         <Switch

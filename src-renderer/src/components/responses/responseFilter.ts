@@ -9,6 +9,8 @@ export interface ResponseFilter {
   matchStatus: MatchStatus | '';
   needsSplitting: boolean;
   includeSuperseded: boolean;
+  /** A caseworker's name, 'none' for unassigned (team work), or '' for anyone. */
+  assignee: string;
 }
 
 export const emptyResponseFilter: ResponseFilter = {
@@ -18,6 +20,7 @@ export const emptyResponseFilter: ResponseFilter = {
   matchStatus: '',
   needsSplitting: false,
   includeSuperseded: false,
+  assignee: '',
 };
 
 export function isResponseFilterActive(f: ResponseFilter): boolean {
@@ -27,6 +30,7 @@ export function isResponseFilterActive(f: ResponseFilter): boolean {
     f.countyNumber !== '' ||
     f.matchStatus !== '' ||
     f.needsSplitting ||
-    f.includeSuperseded
+    f.includeSuperseded ||
+    f.assignee !== ''
   );
 }

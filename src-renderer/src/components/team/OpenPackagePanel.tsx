@@ -1,0 +1,88 @@
+// "Åpne arbeidspakke" on the start screen: a colleague opens the work
+// package (.innspillpakke) the lead sent them. The core copies it to a
+// working copy (.innspill) in the workspace folder and opens that.
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProjectSummary } from '../../../../src-shared/domain';
+import { WORK_PACKAGE_EXTENSION } from '../../../../src-shared/team';
+import { api } from '../../api/client';
+import { toUiError, type UiError } from '../../lib/errors';
+import { ErrorAlert } from '../ErrorAlert';
+import { FileField, noFile, type FileChoice } from './FileField';
+
+interface Props {
+  workspaceDir: string;
+  onOpened: (project: ProjectSummary) => void;
+}
+
+export function OpenPackagePanel({ workspaceDir, onOpened }: Props) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [file, setFile] = useState<FileChoice>(noFile);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [target, setTarget] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<UiError | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const path = file.path.trim();
+    if (!path) {
+      setFileError(t('team.file.pathRequired'));
+      return;
+    }
+    setFileError(null);
+    setError(null);
+    setBusy(true);
+    try {
+      onOpened(await api.team.openPackage({ path, target: target.trim() || undefined }));
+    } catch (e) {
+      setError(toUiError(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby={headingId} data-testid="open-package-panel">
+      <Heading level={2} data-size="sm" id={headingId}>
+        {t('team.open.heading')}
+      </Heading>
+      <Paragraph data-size="sm" className="muted">
+        {t('team.open.intro')}
+      </Paragraph>
+      <form className="stack" onSubmit={(e) => void submit(e)} noValidate data-testid="open-package-form">
+        <FileField
+          label={t('team.open.path')}
+          description={t('team.open.pathDescription')}
+          accept={WORK_PACKAGE_EXTENSION}
+          value={file}
+          onChange={(v) => {
+            setFile(v);
+            setFileError(null);
+          }}
+          error={fileError}
+          disabled={busy}
+          testId="open-package-file"
+        />
+        <Textfield
+          data-size="sm"
+          label={t('team.open.target')}
+          description={t('team.open.targetDescription', { dir: workspaceDir })}
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          spellCheck={false}
+          autoComplete="off"
+          disabled={busy}
+          data-testid="open-package-target"
+        />
+        {error && <ErrorAlert title={t('team.open.failed')} error={error} data-testid="open-package-error" />}
+        <div>
+          <Button type="submit" variant="secondary" loading={busy} disabled={busy} data-testid="open-package-submit">
+            {busy ? t('team.open.opening') : t('team.open.submit')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+// In a working copy: what the caseworker has changed since the package was
+// made (per kind), and "Lag returpakke", which writes those changes to one
+// file for the lead to merge. A return is cumulative, so making a new one
+// later loses nothing.
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RETURN_PACKAGE_EXTENSION, type ReturnExportResult, type ReturnPreview, type WorkingCopyInfo } from '../../../../src-shared/team';
+import { api } from '../../api/client';
+import { toUiError, type UiError } from '../../lib/errors';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { useCase } from '../case/caseContext';
+import { ErrorAlert } from '../ErrorAlert';
+import { LoadingState } from '../LoadingState';
+import { SavedFilePanel } from './SavedFilePanel';
+import { entityCounts, joinNames, packageTarget } from './teamText';
+
+interface Props {
+  copy: WorkingCopyInfo;
+}
+
+export function ReturnPanel({ copy }: Props) {
+  const { t } = useTranslation();
+  const { revision } = useCase();
+  const headingId = useId();
+  const [preview, setPreview] = useState<ReturnPreview | null>(null);
+  const [loadError, setLoadError] = useState<UiError | null>(null);
+  const [fileName, setFileName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ReturnExportResult | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.team
+      .returnPreview()
+      .then((p) => {
+        if (!live) return;
+        setPreview(p);
+        setLoadError(null);
+      })
+      .catch((e: unknown) => live && setLoadError(toUiError(e)));
+    return () => {
+      live = false;
+    };
+  }, [revision]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await api.team.exportReturn({ target: packageTarget(fileName, RETURN_PACKAGE_EXTENSION) }));
+    } catch (e) {
+      setError(toUiError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const counts = preview ? entityCounts(t, preview.byEntity) : [];
+  return (
+    <section className="panel stack" aria-labelledby={headingId} data-testid="team-return">
+      <Heading level={3} data-size="xs" id={headingId}>
+        {t('team.return.heading')}
+      </Heading>
+      <Paragraph data-size="sm" className="muted">
+        {t('team.return.intro', { title: copy.masterTitle, by: copy.exportedBy, date: formatDateTime(copy.exportedAt) })}
+      </Paragraph>
+      {loadError && <ErrorAlert title={t('team.return.previewFailed')} error={loadError} />}
+      {!preview && !loadError && <LoadingState label={t('app.loading')} />}
+      {preview && (
+        <div className="stack stack--tight" data-testid="team-return-preview" data-changes={preview.changes}>
+          <Paragraph data-size="sm">
+            <strong>
+              {preview.changes === 0
+                ? t('team.return.none')
+                : t('team.return.changes', { count: preview.changes, formatted: formatNumber(preview.changes) })}
+            </strong>
+            {preview.actors.length > 0 && <> {t('team.return.actors', { names: joinNames(t, preview.actors) })}</>}
+          </Paragraph>
+          {counts.length > 0 && (
+            <dl className="facts facts--compact">
+              {counts.map((c) => (
+                <div key={c.key}>
+                  <dt>{c.label}</dt>
+                  <dd data-testid="team-return-count" data-kind={c.key}>
+                    {c.value}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </div>
+      )}
+      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+        <Textfield
+          data-size="sm"
+          label={t('team.return.fileName')}
+          description={t('team.return.fileNameDescription')}
+          value={fileName}
+          onChange={(e) => setFileName(e.target.value)}
+          spellCheck={false}
+          autoComplete="off"
+          data-testid="team-return-file"
+        />
+        <div>
+          <Button type="submit" data-size="sm" loading={busy} disabled={busy} data-testid="team-return-submit">
+            {t('team.return.submit')}
+          </Button>
+        </div>
+      </form>
+      {error && <ErrorAlert title={t('team.return.failed')} error={error} data-testid="team-return-error" />}
+      {result && (
+        <SavedFilePanel
+          heading={t('team.return.resultHeading')}
+          fileName={result.fileName}
+          path={result.path}
+          sizeBytes={result.sizeBytes}
+          facts={[{ key: 'changes', label: t('team.return.changesLabel'), value: formatNumber(result.changes) }]}
+          data-testid="team-return-result"
+        >
+          <Paragraph data-size="sm">{t('team.return.sendIt', { name: copy.exportedBy })}</Paragraph>
+        </SavedFilePanel>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+// "Teamarbeid": splitting the case across laptops and merging it back. In
+// the master project: who has which respondents (Tildeling), work packages
+// out and return packages in (Arbeidspakker), and the changes that collided
+// for the lead to decide (Konflikter). In a working copy: the return package.
+import { Alert, Heading, Paragraph, Tabs } from '@digdir/designsystemet-react';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssignmentOverview, ConflictView, WorkPackageSummary } from '../../../../src-shared/team';
+import { api } from '../../api/client';
+import { toUiError, type UiError } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { useCase } from '../case/caseContext';
+import { ErrorAlert } from '../ErrorAlert';
+import { LoadingState } from '../LoadingState';
+import { AssignmentsPanel } from './AssignmentsPanel';
+import { ConflictsPanel } from './ConflictsPanel';
+import { PackagesPanel } from './PackagesPanel';
+import { ReturnPanel } from './ReturnPanel';
+import './team.css';
+
+type Tab = 'assignments' | 'packages' | 'conflicts';
+const TABS: Tab[] = ['assignments', 'packages', 'conflicts'];
+
+interface Loaded {
+  overview: AssignmentOverview;
+  packages: WorkPackageSummary[];
+  conflicts: ConflictView[];
+}
+
+interface Props {
+  /** Opens the response list filtered to a caseworker (or UNASSIGNED). */
+  onOpenResponses: (assignee: string) => void;
+}
+
+export function TeamView({ onOpenResponses }: Props) {
+  const { t } = useTranslation();
+  const { project } = useCase();
+  return (
+    <section className="stack team-view" data-testid="team-view">
+      <div className="stack stack--tight">
+        <Heading level={2} data-size="md">
+          {t('team.heading')}
+        </Heading>
+        <Paragraph data-size="sm" className="muted">
+          {t('team.intro')}
+        </Paragraph>
+      </div>
+      {project.workingCopy ? (
+        <>
+          <ReturnPanel copy={project.workingCopy} />
+          <Alert data-color="info" data-size="sm" data-testid="team-master-only">
+            <Paragraph data-size="sm">{t('team.return.masterOnly')}</Paragraph>
+          </Alert>
+        </>
+      ) : (
+        <MasterTeamView onOpenResponses={onOpenResponses} />
+      )}
+    </section>
+  );
+}
+
+function MasterTeamView({ onOpenResponses }: Props) {
+  const { t } = useTranslation();
+  const { revision } = useCase();
+  const [tab, setTab] = useState<Tab>('assignments');
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  // Bumped after this view's own writes; the core also reports them as changed data (revision).
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.team.assignments(), api.team.packages(), api.team.conflicts({ status: 'all' })])
+      .then(([overview, packages, conflicts]) => {
+        if (!live) return;
+        setData({ overview, packages, conflicts });
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(toUiError(e)));
+    return () => {
+      live = false;
+    };
+  }, [revision, reload]);
+
+  const changed = useCallback(() => setReload((n) => n + 1), []);
+
+  const resolved = useCallback(
+    (conflict: ConflictView) => {
+      setData((d) => (d ? { ...d, conflicts: d.conflicts.map((c) => (c.id === conflict.id ? conflict : c)) } : d));
+      changed();
+    },
+    [changed],
+  );
+
+  if (error && !data) return <ErrorAlert title={t('team.loadFailed')} error={error} />;
+  if (!data) return <LoadingState label={t('app.loading')} />;
+
+  const open = data.conflicts.filter((c) => c.status === 'open').length;
+  return (
+    <>
+      {error && <ErrorAlert title={t('team.loadFailed')} error={error} />}
+      <Tabs value={tab} onChange={(v) => setTab(v as Tab)} data-size="sm">
+        <Tabs.List>
+          {TABS.map((id) => (
+            <Tabs.Tab key={id} value={id} data-testid={`team-tab-${id}`}>
+              {id === 'conflicts' && open > 0 ? t('team.tabs.conflictsN', { n: formatNumber(open) }) : t(`team.tabs.${id}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      {tab === 'assignments' && <AssignmentsPanel overview={data.overview} onChanged={changed} onOpenResponses={onOpenResponses} />}
+      {tab === 'packages' && (
+        <PackagesPanel overview={data.overview} packages={data.packages} onChanged={changed} onShowConflicts={() => setTab('conflicts')} />
+      )}
+      {tab === 'conflicts' && <ConflictsPanel conflicts={data.conflicts} packages={data.packages} onResolved={resolved} />}
+    </>
+  );
+}
