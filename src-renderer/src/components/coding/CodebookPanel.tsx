@@ -2,7 +2,7 @@
 // shortcut; the chosen code's editor below it (name, colour, coding rule,
 // question scope, shortcut; move up/down/in/out; new subcode; merge; delete);
 // drag and drop to reorder and nest; the starter codebook when it is empty;
-// export (.qdc, .csv, .xlsx) and import.
+// export (.qdc, .csv, .xlsx, and the whole project as REFI-QDA .qdpx) and import.
 import { Button, Field, Input, Label, Select, Textarea } from '@digdir/designsystemet-react';
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,12 +72,27 @@ export function CodebookPanel({ codes, questions, selectedCodeId, onSelectCode, 
     if (result) notify(t('coding.codebook.adopted', { count: result.added }));
   }
 
-  async function exportAs(format: 'qdc' | 'csv' | 'xlsx') {
+  async function exportAs(format: ExportFormat) {
+    if (format === 'qdpx') {
+      // The whole project (REFI-QDA), written into the export folder like the other exports.
+      const written = await act(() => api.refi.exportProject({}), t('coding.codebook.qdpxExportFailed'));
+      if (written) notify(t('coding.codebook.qdpxExported', { path: written.path }));
+      return;
+    }
     const file = await act(() => api.codebook.export({ format }), t('coding.codebook.exportFailed'));
     if (file) downloadBase64(file.fileName, file.mediaType, file.base64);
   }
 
   async function importFile(file: File) {
+    if (/\.(qdpx|qde)$/i.test(file.name)) {
+      // A REFI-QDA project: its codebook and the codings on responses we have.
+      const report = await act(async () => api.refi.importProject({ fileName: file.name, base64: await fileToBase64(file) }), t('coding.codebook.qdpxImportFailed'));
+      if (!report) return;
+      const done = t('coding.codebook.qdpxImported', { codes: report.codes.created, codings: report.codings.created, matched: report.sources.matched, sources: report.sources.total });
+      const names = report.unmatched.map((u) => u.source);
+      notify(names.length ? `${done}. ${t('coding.codebook.qdpxUnmatched', { names: names.slice(0, 5).join(', ') + (names.length > 5 ? ' …' : '') })}` : done);
+      return;
+    }
     const result = await act(async () => api.codebook.import({ fileName: file.name, base64: await fileToBase64(file) }), t('coding.codebook.importFailed'));
     if (result) notify(t('coding.codebook.imported', { created: result.created, updated: result.updated }));
   }
@@ -172,13 +187,13 @@ export function CodebookPanel({ codes, questions, selectedCodeId, onSelectCode, 
         </Button>
         <span className="cw-toolbar-spacer" />
         <ExportMenu onExport={(f) => void exportAs(f)} disabled={busy || codes.length === 0} />
-        <Button data-size="sm" variant="tertiary" onClick={() => fileRef.current?.click()} disabled={busy} data-testid="codebook-import">
+        <Button data-size="sm" variant="tertiary" onClick={() => fileRef.current?.click()} disabled={busy} title={t('coding.codebook.importTitle')} data-testid="codebook-import">
           {t('coding.codebook.import')}
         </Button>
         <input
           ref={fileRef}
           type="file"
-          accept=".qdc,.csv,.xlsx"
+          accept=".qdc,.csv,.xlsx,.qdpx,.qde"
           hidden
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -359,7 +374,10 @@ export function CodebookPanel({ codes, questions, selectedCodeId, onSelectCode, 
   );
 }
 
-function ExportMenu({ onExport, disabled }: { onExport: (format: 'qdc' | 'csv' | 'xlsx') => void; disabled: boolean }) {
+/** The codebook's formats, and the whole project as REFI-QDA (.qdpx). */
+type ExportFormat = 'qdc' | 'csv' | 'xlsx' | 'qdpx';
+
+function ExportMenu({ onExport, disabled }: { onExport: (format: ExportFormat) => void; disabled: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -378,12 +396,13 @@ function ExportMenu({ onExport, disabled }: { onExport: (format: 'qdc' | 'csv' |
       </Button>
       {open && (
         <ul className="cw-menu__list" role="menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-          {(['qdc', 'csv', 'xlsx'] as const).map((f) => (
+          {(['qdc', 'csv', 'xlsx', 'qdpx'] as const).map((f) => (
             <li key={f} role="none">
               <button
                 type="button"
                 role="menuitem"
                 className="cw-menu__item"
+                title={f === 'qdpx' ? t('coding.codebook.qdpxExportTitle') : undefined}
                 onClick={() => {
                   setOpen(false);
                   onExport(f);

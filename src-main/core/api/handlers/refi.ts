@@ -1,0 +1,58 @@
+// REFI-QDA project exchange: the project written as a .qdpx file (into the
+// export folder or where the user says, like every export) and a .qdpx (or
+// .qde) read back in, from a path or as uploaded bytes.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../../../src-shared/errors';
+import type { ExportResult } from '../../../../src-shared/export';
+import { defaultFileName, resolveTarget, writeFileAtomically } from '../../export/files';
+import { importLimits } from '../../import/limits';
+import { readProjectSummary } from '../../project/summary';
+import { buildRefiProject, qdpxBytes } from '../../refi/export';
+import { importRefiProject, readRefiProjectFile } from '../../refi/import';
+import { version } from '../../version';
+import type { Session } from '../session';
+import type { DomainHandlers } from './index';
+
+export function refiHandlers(session: Session): DomainHandlers<'refi'> {
+  const { deps } = session;
+
+  return {
+    'refi.exportProject': async ({ target }): Promise<ExportResult> => {
+      const started = Date.now();
+      const store = session.requireStore();
+      const summary = await readProjectSummary(store);
+      const fallback = defaultFileName(summary.title, 'REFI-QDA', deps.now().toISOString().slice(0, 10), 'qdpx');
+      const full = resolveTarget(deps.paths.workspaceDir, target, fallback, 'qdpx');
+      const project = await buildRefiProject(store.db, `Innspill ${version}`);
+      const sizeBytes = await writeFileAtomically(full, await qdpxBytes(project));
+      session.exported.add(full);
+      return { path: full, fileName: path.basename(full), sizeBytes, counts: { ...project.counts }, durationMs: Date.now() - started };
+    },
+
+    'refi.importProject': async (input) => {
+      const store = session.requireStore();
+      let fileName: string;
+      let bytes: Buffer;
+      if ('path' in input) {
+        const full = path.resolve(deps.paths.workspaceDir, input.path);
+        let size: number;
+        try {
+          size = statSync(full).size;
+        } catch {
+          throw new ApiError('NOT_FOUND', `File not found: ${input.path}`);
+        }
+        if (size > importLimits.maxArchiveBytes) throw new ApiError('INVALID_INPUT', `The file is over ${importLimits.maxArchiveBytes / 1048576} MB`);
+        fileName = path.basename(full);
+        bytes = readFileSync(full);
+      } else {
+        fileName = input.fileName;
+        bytes = Buffer.from(input.base64, 'base64');
+      }
+      const parsed = await readRefiProjectFile(fileName, bytes);
+      const report = await importRefiProject(store.db, deps, parsed, fileName);
+      session.emit('data.changed', { entities: ['codebook', 'codings', 'history'] });
+      return report;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// REFI-QDA project exchange from the codebook panel: "Hele prosjektet –
+// REFI-QDA (.qdpx)" in the export menu writes a .qdpx into the export folder
+// (the toast says where), and the same file picked with "Importer …" brings a
+// removed coding back, at the same span after an emoji.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { unzipParts } from '../helpers/zip-entries';
+import { expect, expectOnlyHostRequests, test } from './fixtures';
+import { call } from './import-helpers';
+import { codeNamed, openCodingCase, responseIdOf, ROWS, workspace } from './coding-helpers';
+
+test('export the project as .qdpx and import it again from the codebook panel', async ({ app, page }) => {
+  const words = 'Vold i nære relasjoner';
+  const q1 = ROWS[0][3];
+  await openCodingCase(app, {
+    prepare: async () => {
+      const bodo = await call(app, 'workspace.response', { id: await responseIdOf(app, 'Bodø') });
+      const answer = bodo.response.answers.find((a) => a.questionOrdinal === 1)!;
+      await call(app, 'codings.create', { answerId: answer.id, codeId: (await codeNamed(app, words)).id, start: q1.indexOf(words), end: q1.indexOf(words) + words.length });
+    },
+  });
+  const bodo = await responseIdOf(app, 'Bodø');
+
+  await page.getByTestId('codebook-export').click();
+  await page.getByTestId('codebook-export-qdpx').click();
+  const toast = page.getByTestId('coding-toast');
+  await expect(toast).toContainText(/^Prosjektet er eksportert \(REFI-QDA\): .+\.qdpx/);
+  const file = /: (.+\.qdpx)/.exec((await toast.textContent())!)![1];
+  expect(path.dirname(file)).toBe(path.join(app.projectsDir, 'Eksport'));
+  expect(existsSync(file)).toBe(true);
+  const entries = await unzipParts(readFileSync(file));
+  expect(entries.get('project.qde')!.toString('utf8')).toContain(`name="${words}"`);
+
+  // Remove the coding, then import the file: it comes back where it was.
+  const [coding] = (await workspace(app, bodo)).codings;
+  await call(app, 'codings.delete', { id: coding.id });
+  await page.getByTestId('codebook-import-input').setInputFiles(file);
+  await expect(toast).toContainText('REFI-QDA-prosjekt importert: 0 nye koder, 1 nye kodinger fra 3 av 3 kilder');
+  await expect.poll(async () => (await workspace(app, bodo)).codings.map((c) => [c.start, c.end, c.quote])).toEqual([[q1.indexOf(words), q1.indexOf(words) + words.length, words]]);
+  await expect(page.locator('[data-testid="coding-part"][data-question="1"]').getByTestId('coding-highlight')).toHaveText(words);
+  expectOnlyHostRequests(app);
+});
