@@ -7,10 +7,8 @@
 // filters: time until the first result is in hand (the list is returned whole).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createCore, type Core } from '../src-main/core';
-import { silentLogger } from '../src-main/core/deps';
-import type { MethodInput, MethodName, MethodResult } from '../src-shared/contract';
-import { fmt, median, reportPhase, tempFolder } from './lib';
+import type { MethodInput } from '../src-shared/contract';
+import { benchCore, call, fmt, median, randomInts, reportPhase, tempFolder, text } from './lib';
 
 const RESPONSES = 10_000;
 const ANSWER_BYTES = 600;
@@ -19,27 +17,6 @@ const VARIABLE_SETS = 500;
 const UNDOS = 300;
 const LIST_RUNS = 7;
 const TARGET_MS = 16;
-
-const WORDS = 'politiet kommunen beredskap forebygging tjenestested ungdom rus vold avstand responstid samarbeid politikontakt politiråd trygghet innbyggerne tilstedeværelse lensmannskontor patrulje øvelse flom skred digital kriminalitet'.split(' ');
-
-function text(seed: number, bytes: number): string {
-  let out = '';
-  let x = seed;
-  while (out.length < bytes) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out += WORDS[x % WORDS.length] + (x % 11 === 0 ? '. ' : ' ');
-  }
-  return out.trim();
-}
-
-/** A deterministic sequence in [0, n) (the LCG's high bits: its low bits repeat with a short period). */
-function randomInts(seed: number): (n: number) => number {
-  let x = seed;
-  return (n) => {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    return Math.floor((x / 2147483648) * n);
-  };
-}
 
 function generateCsv(dir: string): string {
   const lines = ['Kommunenr.;Innsender;Mottatt;Spørsmål 1;Spørsmål 2;Spørsmål 3;Spørsmål 4;Spørsmål 5'];
@@ -50,12 +27,6 @@ function generateCsv(dir: string): string {
   const file = path.join(dir, 'svar.csv');
   writeFileSync(file, lines.join('\r\n'));
   return file;
-}
-
-async function call<M extends MethodName>(core: Core, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const response = await core.dispatch(method, input);
-  if (!response.ok) throw new Error(`${method}: ${response.error.code} ${response.error.message}`);
-  return response.result as MethodResult<M>;
 }
 
 /** Times each call; returns the durations in ms. */
@@ -83,13 +54,7 @@ function line(label: string, ms: number[], target = TARGET_MS): string {
 async function main(): Promise<void> {
   const dir = tempFolder('innspill-bench-coding-');
   const csv = generateCsv(dir);
-  const core = createCore({
-    paths: { resourcesDir: path.join(__dirname, '..', 'resources'), configDir: path.join(dir, 'config'), workspaceDir: dir },
-    shell: 'host',
-    logger: silentLogger,
-    author: () => 'Benk Saksbehandler',
-    rememberRecent: false,
-  });
+  const core = benchCore(dir, 'Benk Saksbehandler');
   try {
     await call(core, 'project.create', { path: 'koding.innspill' });
     const importStart = performance.now();

@@ -6,28 +6,14 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
-import { createCore } from '../src-main/core';
-import { silentLogger } from '../src-main/core/deps';
 import { importPaths } from '../src-main/core/import/service';
-import { fmt, phaseArg, reportPhase, runPhase, tempFolder, type PhaseResult } from './lib';
+import { benchCore, fmt, phaseArg, reportPhase, runPhase, tempFolder, text, type PhaseResult } from './lib';
 
 const RESPONSES = 10_000;
 const ANSWER_BYTES = 1000;
 const register = JSON.parse(readFileSync(path.join(__dirname, '..', 'resources', 'data', 'register-2022.json'), 'utf8')) as {
   municipalities: { number: string; name: string }[];
 };
-
-const WORDS = 'politiet kommunen beredskap forebygging tjenestested ungdom rus vold avstand responstid samarbeid politikontakt politiråd trygghet innbyggerne tilstedeværelse lensmannskontor patrulje øvelse flom skred digital kriminalitet'.split(' ');
-
-function text(seed: number, bytes: number): string {
-  let out = '';
-  let x = seed;
-  while (out.length < bytes) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out += WORDS[x % WORDS.length] + (x % 11 === 0 ? '. ' : ' ');
-  }
-  return out.trim();
-}
 
 /** Row i: the first 356 are municipalities by number; the rest other organisations. */
 function respondent(i: number): { number: string; name: string } {
@@ -70,19 +56,9 @@ async function generate(dir: string): Promise<{ csv: string; letters: string }> 
   return { csv, letters };
 }
 
-function newProject(dir: string) {
-  const core = createCore({
-    paths: { resourcesDir: path.join(__dirname, '..', 'resources'), configDir: path.join(dir, 'config'), workspaceDir: dir },
-    shell: 'host',
-    logger: silentLogger,
-    rememberRecent: false,
-  });
-  return core;
-}
-
 async function phaseImport(input: string): Promise<void> {
   const dir = tempFolder('innspill-bench-');
-  const core = newProject(dir);
+  const core = benchCore(dir);
   const created = await core.dispatch('project.create', { path: 'bench.innspill' });
   if (!created.ok) throw new Error(created.error.message);
   const store = core.session.requireStore();
@@ -99,7 +75,7 @@ async function phaseImport(input: string): Promise<void> {
 /** The floor: the same rows inserted with prepared statements in one transaction. */
 async function phaseFloor(): Promise<void> {
   const dir = tempFolder('innspill-bench-');
-  const core = newProject(dir);
+  const core = benchCore(dir);
   await core.dispatch('project.create', { path: 'floor.innspill' });
   const store = core.session.requireStore();
   const db = store.sqlite;

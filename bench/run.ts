@@ -9,6 +9,8 @@ const benches = [
   { name: 'coding', file: 'coding.ts' },
   { name: 'shared-text', file: 'shared-text.ts' },
   { name: 'search', file: 'search.ts' },
+  { name: 'export-memo', file: 'export-memo.ts' },
+  { name: 'export-workbook', file: 'export-workbook.ts' },
 ];
 const only = process.argv[2];
 const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');

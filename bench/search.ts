@@ -7,10 +7,8 @@
 // query. Target: median under 10 ms.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createCore } from '../src-main/core';
-import { silentLogger } from '../src-main/core/deps';
 import { refreshSearchIndex } from '../src-main/core/search/indexer';
-import { fmt, median, tempFolder } from './lib';
+import { benchCore, fmt, median, tempFolder } from './lib';
 
 const RESPONSES = 10_000;
 const ANSWER_BYTES = 1000;
@@ -126,12 +124,7 @@ function text(seed: number, bytes: number): string {
 
 async function main(): Promise<void> {
   const dir = tempFolder('innspill-bench-search-');
-  const core = createCore({
-    paths: { resourcesDir: path.join(__dirname, '..', 'resources'), configDir: path.join(dir, 'config'), workspaceDir: dir },
-    shell: 'host',
-    logger: silentLogger,
-    rememberRecent: false,
-  });
+  const core = benchCore(dir);
   const created = await core.dispatch('project.create', { path: 'search.innspill' });
   if (!created.ok) throw new Error(created.error.message);
   const db = core.session.requireStore().sqlite;

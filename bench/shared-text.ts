@@ -7,11 +7,9 @@
 // and recall of the planted groups. Target: under 5 s.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createCore } from '../src-main/core';
 import { sharedText } from '../src-main/core/analysis/shared-text';
 import { seededRandom } from '../src-main/core/analysis/minhash';
-import { silentLogger } from '../src-main/core/deps';
-import { fmt, phaseArg, reportPhase, runPhase, tempFolder } from './lib';
+import { benchCore, fmt, phaseArg, reportPhase, runPhase, tempFolder } from './lib';
 
 const RESPONSES = 10_000;
 const QUESTIONS = 5;
@@ -94,18 +92,9 @@ function plan(): Plan {
   return { texts, planted };
 }
 
-function newCore(dir: string) {
-  return createCore({
-    paths: { resourcesDir: path.join(__dirname, '..', 'resources'), configDir: path.join(dir, 'config'), workspaceDir: dir },
-    shell: 'host',
-    logger: silentLogger,
-    rememberRecent: false,
-  });
-}
-
 /** Writes the project (bare inserts, like the import bench's floor) and the planted groups. */
 async function phaseGenerate(dir: string): Promise<void> {
-  const core = newCore(dir);
+  const core = benchCore(dir);
   const created = await core.dispatch('project.create', { path: 'shared.innspill' });
   if (!created.ok) throw new Error(created.error.message);
   const db = core.session.requireStore().sqlite;
@@ -132,7 +121,7 @@ async function phaseGenerate(dir: string): Promise<void> {
 
 /** Opens the project in a fresh process and computes the groups (timed), then scores them. */
 async function phaseCompute(dir: string): Promise<void> {
-  const core = newCore(dir);
+  const core = benchCore(dir);
   const opened = await core.dispatch('project.open', { path: 'shared.innspill' });
   if (!opened.ok) throw new Error(opened.error.message);
   const store = core.session.requireStore();

@@ -8,6 +8,32 @@ import type { AnswerFindingLink, Finding, FindingLink, FindingReport, FindingVie
 import type { CodeGroupResult, CodeMatrix, Cooccurrence, MatrixQuote, SharedTextResult, StationAnalysis, VariableAnalysis } from './analysis';
 import { mappingPresetSchema, type BatchSummary, type ImportReport, type SavedPreset } from './imports';
 import { searchInputSchema, type SearchResult } from './search';
+import type { RefiImportReport } from './refi';
+import {
+  agreementReportInputSchema,
+  disagreementsInputSchema,
+  resolveInputSchema,
+  type AgreementReport,
+  type AgreementResolution,
+  type DisagreementList,
+} from './agreement';
+import {
+  assignInputSchema,
+  assigneeSchema,
+  conflictsInputSchema,
+  exportPackageInputSchema,
+  openPackageInputSchema,
+  resolveConflictInputSchema,
+  unassignInputSchema,
+  type AssignmentOverview,
+  type AssignResult,
+  type ConflictView,
+  type MergeReport,
+  type PackageExportResult,
+  type ReturnExportResult,
+  type ReturnPreview,
+  type WorkPackageSummary,
+} from './team';
 import { CSV_TABLES, exportTargetSchema, memoOptionsSchema, workbookOptionsSchema, type ExportDefaults, type ExportResult } from './export';
 import type {
   AppInfo,
@@ -146,6 +172,8 @@ export const contract = {
         needsSplitting: z.boolean().optional(),
         matchStatus: z.enum(['matched', 'unmatched', 'ambiguous']).optional(),
         query: z.string().max(200).optional(),
+        /** Responses of respondents assigned to this caseworker; 'none': unassigned. */
+        assignee: assigneeSchema.optional(),
       })
       .strict(),
   ).returns<ResponseSummary[]>(),
@@ -296,6 +324,35 @@ export const contract = {
   'export.csv': method(z.object({ table: z.enum(CSV_TABLES), target: exportTargetSchema }).strict()).returns<ExportResult>(),
   /** Opens a file this session exported, or shows it in its folder; other paths are refused. */
   'export.open': method(z.object({ path: filePath, reveal: z.boolean().default(false) }).strict()).returns<{ opened: boolean }>(),
+
+  /** REFI-QDA project exchange (src-main/core/refi): the whole project as .qdpx for NVivo, ATLAS.ti, MAXQDA and QualCoder; a .qdpx's codebook and codings back in. */
+  'refi.exportProject': method(z.object({ target: exportTargetSchema }).strict()).returns<ExportResult>(),
+  'refi.importProject': method(z.union([z.object({ path: filePath }).strict(), exportedFile])).returns<RefiImportReport>(),
+
+  /** Team work offline (src-shared/team.ts): assignments, work packages, return packages, merge and conflicts. */
+  'team.assignments': method(none).returns<AssignmentOverview>(),
+  'team.assign': method(assignInputSchema).returns<AssignResult>(),
+  'team.unassign': method(unassignInputSchema).returns<{ removed: number }>(),
+  'team.packages': method(none).returns<WorkPackageSummary[]>(),
+  /** Master: writes the assignee's work package (.innspillpakke). */
+  'team.exportPackage': method(exportPackageInputSchema).returns<PackageExportResult>(),
+  /** Creates a working copy (.innspill) from a work package and opens it. */
+  'team.openPackage': method(openPackageInputSchema).returns<ProjectSummary>(),
+  /** Working copy: what a return package would carry now. */
+  'team.returnPreview': method(none).returns<ReturnPreview>(),
+  /** Working copy: writes the return package (.innspillretur). */
+  'team.exportReturn': method(z.object({ target: filePath.optional() }).strict()).returns<ReturnExportResult>(),
+  /** Master: merges a return package; collisions become conflicts. */
+  'team.mergeReturn': method(z.object({ path: filePath }).strict()).returns<MergeReport>(),
+  'team.conflicts': method(conflictsInputSchema).returns<ConflictView[]>(),
+  'team.resolveConflict': method(resolveConflictInputSchema).returns<ConflictView>(),
+
+  /** Inter-coder agreement of double-coded responses (src-shared/agreement.ts): per code and closed variable, units = answers. */
+  'agreement.report': method(agreementReportInputSchema).returns<AgreementReport>(),
+  /** The units on which the coders differ, both sides side by side, with their resolution. */
+  'agreement.disagreements': method(disagreementsInputSchema).returns<DisagreementList>(),
+  /** The lead decides which coding or value stands; applied and recorded as one undoable action. */
+  'agreement.resolve': method(resolveInputSchema).returns<AgreementResolution>(),
 } as const;
 
 export type Contract = typeof contract;

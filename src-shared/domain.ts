@@ -1,5 +1,6 @@
 // Domain types shared by the core, the transports and the UI.
 // Plain data only: nothing here imports Node or the DOM.
+import type { WorkingCopyInfo } from './team';
 
 /** ISO 8601 timestamp in UTC, e.g. 2026-11-27T10:07:53.123Z. */
 export type Timestamp = string;
@@ -45,6 +46,8 @@ export interface ProjectSummary {
   schemaVersion: string;
   register: RegisterInfo;
   questions: Question[];
+  /** Set when this project is a working copy made from a work package (team work, src-shared/team.ts). */
+  workingCopy: WorkingCopyInfo | null;
 }
 
 export interface RegisterInfo {

@@ -14,6 +14,8 @@ export const errorCodes = [
   'CORRUPT',
   'FORBIDDEN',
   'INTERNAL',
+  'NOT_A_PACKAGE',
+  'WRONG_PROJECT',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

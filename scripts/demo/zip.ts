@@ -1,8 +1,8 @@
 // ZIP writing with fixed timestamps, so the same input gives the same bytes:
 // for the letters archive, and to re-pack the DOCX/XLSX files that docx and
 // exceljs stamp with the current time.
-import yauzl from 'yauzl';
 import yazl from 'yazl';
+import { unzip } from '../../src-main/core/export/unzip';
 
 export interface ZipEntry {
   name: string;
@@ -28,29 +28,9 @@ export function writeZip(entries: ZipEntry[]): Promise<Buffer> {
   });
 }
 
-export function readZip(bytes: Buffer): Promise<ZipEntry[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('unreadable zip'));
-      const entries: ZipEntry[] = [];
-      zip.on('error', reject);
-      zip.on('end', () => resolve(entries));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('unreadable entry'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            entries.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
+/** The file entries (folders left out), in the archive's order. */
+export async function readZip(bytes: Buffer): Promise<ZipEntry[]> {
+  return (await unzip(bytes)).filter((e) => !e.name.endsWith('/')).map((e) => ({ name: e.name, data: e.data }));
 }
 
 /**

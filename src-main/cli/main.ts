@@ -32,6 +32,22 @@ Commands:
   stats <file.innspill> [--json]
   import <file.innspill> <path>... [--mapping file.json] [--label L] [--json]
   search <file.innspill> "<query>" [--json] [--limit N] [--include-superseded]
+  export docx <file.innspill> --out memo.docx [--appendix] [--to T] [--from F] [--date yyyy-mm-dd]
+         [--case-number N] [--subject S] [--questions 1,2] [--districts 01,02] [--json]
+  export xlsx <file.innspill> --out book.xlsx [--questions 1,2] [--districts 01,02] [--json]
+  export csv <file.innspill> --table svar|koding --out file.csv [--json]
+  qdpx export <file.innspill> [--out file.qdpx] [--json]
+  qdpx import <file.innspill> <file.qdpx> [--json]
+  package assign <file.innspill> --to NAME (--districts NN,… | --counties NN,… | --municipalities NNNN,… | --respondents ID,…) [--exclusive]
+  package unassign <file.innspill> --to NAME (--all | --districts … | --counties … | --municipalities … | --respondents …)
+  package assignments <file.innspill>
+  package export <file.innspill> --assignee NAME --out FILE.innspillpakke
+  package open <FILE.innspillpakke> --out COPY.innspill
+  package return <COPY.innspill> --out FILE.innspillretur
+  package merge <file.innspill> <FILE.innspillretur>
+  package conflicts <file.innspill> [--all]
+  package resolve <file.innspill> <conflict-id> --keep ours|theirs
+  (package actions take --json)
 
 Options for every command: --author NAME (recorded on changes), --debug`;
 

@@ -423,6 +423,129 @@ describe('0005_assignments', () => {
   });
 });
 
+describe('0006_team_work', () => {
+  let m: MigratedDb;
+  beforeEach(async () => {
+    m = await migratedDatabase('0006_team_work');
+  });
+  afterEach(() => m.close());
+
+  it('adds the work package, package origin, merge, merged change and conflict tables', () => {
+    expect(columnNames(m.sqlite, 'work_package')).toEqual([...AUTHORED, 'assignee', 'base_seq', 'respondents', 'responses', 'file_name'].sort());
+    expect(columnNames(m.sqlite, 'package_origin')).toEqual(
+      [...AUTHORED, 'master_project_id', 'master_title', 'assignee', 'base_seq', 'local_seq', 'format_version', 'respondents', 'responses'].sort(),
+    );
+    expect(columnNames(m.sqlite, 'package_merge')).toEqual([...AUTHORED, 'package_id', 'assignee', 'up_to_seq', 'changes', 'applied', 'conflicts', 'report'].sort());
+    expect(columnNames(m.sqlite, 'merged_change')).toEqual(['package_id', 'entity_type', 'entity_key', 'theirs', 'actor', 'outcome', 'merge_id', 'merged_at'].sort());
+    expect(columnNames(m.sqlite, 'merge_conflict')).toEqual(
+      [
+        ...AUTHORED,
+        'package_id',
+        'merge_id',
+        'entity_type',
+        'entity_id',
+        'natural_key',
+        'kind',
+        'columns',
+        'base',
+        'ours',
+        'theirs',
+        'ours_actor',
+        'theirs_actor',
+        'status',
+        'resolution',
+        'resolved_at',
+        'resolved_by',
+      ].sort(),
+    );
+  });
+
+  it('allows one package origin at most (a working copy comes from one package)', () => {
+    const origin = { master_project_id: 'p', master_title: 'T', assignee: 'Kari', base_seq: 3, format_version: 1 };
+    insert(m, 'package_origin', { ...who(), ...origin });
+    expect(() => insert(m, 'package_origin', { ...who(), ...origin })).toThrow(/UNIQUE/);
+  });
+
+  it('keeps one merged version per package and entity', () => {
+    const row = { package_id: 'pk', entity_type: 'coding', entity_key: 'k1', theirs: null, actor: 'Kari', outcome: 'applied', merge_id: 'm1', merged_at: 't' };
+    insert(m, 'merged_change', row);
+    expect(() => insert(m, 'merged_change', row)).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => insert(m, 'merged_change', { ...row, entity_key: 'k2', outcome: 'lost' })).toThrow(/CHECK/);
+  });
+
+  it('checks a conflict kind and that only resolved conflicts carry a resolution', () => {
+    const conflict = { package_id: 'pk', merge_id: 'm1', entity_type: 'variable_value', entity_id: 'v1', natural_key: 'r|v', kind: 'both_changed' };
+    insert(m, 'merge_conflict', { ...who(), ...conflict });
+    expect(() => insert(m, 'merge_conflict', { ...who(), ...conflict, kind: 'other' })).toThrow(/CHECK/);
+    expect(() => insert(m, 'merge_conflict', { ...who(), ...conflict, resolution: 'ours' })).toThrow(/CHECK/);
+    expect(() => insert(m, 'merge_conflict', { ...who(), ...conflict, status: 'resolved' })).toThrow(/CHECK/);
+    insert(m, 'merge_conflict', { ...who(), ...conflict, status: 'resolved', resolution: 'theirs', resolved_at: 't', resolved_by: 'Leder' });
+    expect(m.sqlite.prepare("SELECT count(*) AS n FROM merge_conflict WHERE status = 'open'").get()).toEqual({ n: 1 });
+  });
+});
+
+describe('0007_agreement', () => {
+  let m: MigratedDb;
+  beforeEach(async () => {
+    m = await migratedDatabase('0007_agreement');
+  });
+  afterEach(() => m.close());
+
+  function response(): string {
+    const r = who();
+    insert(m, 'respondent', { ...r, name: 'Steigen kommune', match_status: 'unmatched' });
+    const b = who();
+    insert(m, 'import_batch', { ...b, label: 'import' });
+    const s = who();
+    insert(m, 'response', { ...s, respondent_id: r.id, batch_id: b.id, locator: 'rad 2' });
+    return s.id;
+  }
+  const codeUnit = (responseId: string, extra: Record<string, unknown> = {}) => ({
+    ...who(),
+    unit_key: `code:${responseId}:q1:k1`,
+    kind: 'code',
+    response_id: responseId,
+    question_id: 'q1',
+    code_id: 'k1',
+    coders: JSON.stringify(['Kari', 'Ola']),
+    decision: 'a',
+    ...extra,
+  });
+
+  it('adds the resolution table with who/when columns, keyed by unit', () => {
+    expect(columnNames(m.sqlite, 'agreement_resolution')).toEqual(
+      [...AUTHORED, 'unit_key', 'kind', 'response_id', 'question_id', 'code_id', 'variable_id', 'coders', 'decision', 'value', 'snapshot', 'note'].sort(),
+    );
+    expect(foreignKeys(m.sqlite, 'agreement_resolution')).toEqual([expect.objectContaining({ from: 'response_id', table: 'response', to: 'id', on_delete: 'CASCADE' })]);
+    const r = response();
+    insert(m, 'agreement_resolution', codeUnit(r));
+    expect(() => insert(m, 'agreement_resolution', codeUnit(r, { decision: 'b' }))).toThrow(/UNIQUE/);
+    expect(m.sqlite.prepare('SELECT snapshot, note, value FROM agreement_resolution').get()).toEqual({ snapshot: '[]', note: '', value: null });
+  });
+
+  it('checks the kind, the decision that fits it, the coders and the JSON columns', () => {
+    const r = response();
+    const variable = { ...who(), unit_key: `variable:${r}:v1`, kind: 'variable', response_id: r, variable_id: 'v1', coders: '["Kari","Ola"]', decision: 'value', value: '"ja"' };
+    insert(m, 'agreement_resolution', variable);
+    expect(() => insert(m, 'agreement_resolution', codeUnit(r, { decision: 'value' }))).toThrow(/CHECK/);
+    expect(() => insert(m, 'agreement_resolution', { ...variable, ...who(), unit_key: 'x', decision: 'both' })).toThrow(/CHECK/);
+    expect(() => insert(m, 'agreement_resolution', codeUnit(r, { code_id: null }))).toThrow(/CHECK/);
+    expect(() => insert(m, 'agreement_resolution', codeUnit(r, { variable_id: 'v1' }))).toThrow(/CHECK/);
+    expect(() => insert(m, 'agreement_resolution', codeUnit(r, { kind: 'memo' }))).toThrow(/CHECK/);
+    expect(() => insert(m, 'agreement_resolution', codeUnit(r, { coders: '["Kari"]' }))).toThrow(/CHECK/);
+    expect(() => insert(m, 'agreement_resolution', codeUnit(r, { coders: 'Kari, Ola' }))).toThrow(/CHECK|JSON/);
+    expect(() => insert(m, 'agreement_resolution', { ...variable, ...who(), unit_key: 'y', value: 'ja' })).toThrow(/CHECK/);
+    expect(() => insert(m, 'agreement_resolution', codeUnit(r, { response_id: 'nobody', unit_key: 'z' }))).toThrow(/FOREIGN KEY/);
+  });
+
+  it('goes with its response', () => {
+    const r = response();
+    insert(m, 'agreement_resolution', codeUnit(r));
+    m.sqlite.prepare('DELETE FROM response WHERE id = ?').run(r);
+    expect(m.sqlite.prepare('SELECT count(*) AS n FROM agreement_resolution').get()).toEqual({ n: 0 });
+  });
+});
+
 describe(`latest schema (${latestSchemaVersion})`, () => {
   // Every column the typed schema in schema.ts declares, and no others:
   // `satisfies` makes the compiler reject a missing or unknown column here.
@@ -451,6 +574,43 @@ describe(`latest schema (${latestSchemaVersion})`, () => {
     answer_search: { docid: 1, answer_id: 1, response_id: 1, question_id: 1, ordinal: 1 },
     answer_fts: { words: 1, stems: 1 },
     assignment: { ...authored, respondent_id: 1, assignee: 1 },
+    work_package: { ...authored, assignee: 1, base_seq: 1, respondents: 1, responses: 1, file_name: 1 },
+    package_origin: { ...authored, master_project_id: 1, master_title: 1, assignee: 1, base_seq: 1, local_seq: 1, format_version: 1, respondents: 1, responses: 1 },
+    package_merge: { ...authored, package_id: 1, assignee: 1, up_to_seq: 1, changes: 1, applied: 1, conflicts: 1, report: 1 },
+    merged_change: { package_id: 1, entity_type: 1, entity_key: 1, theirs: 1, actor: 1, outcome: 1, merge_id: 1, merged_at: 1 },
+    merge_conflict: {
+      ...authored,
+      package_id: 1,
+      merge_id: 1,
+      entity_type: 1,
+      entity_id: 1,
+      natural_key: 1,
+      kind: 1,
+      columns: 1,
+      base: 1,
+      ours: 1,
+      theirs: 1,
+      ours_actor: 1,
+      theirs_actor: 1,
+      status: 1,
+      resolution: 1,
+      resolved_at: 1,
+      resolved_by: 1,
+    },
+    agreement_resolution: {
+      ...authored,
+      unit_key: 1,
+      kind: 1,
+      response_id: 1,
+      question_id: 1,
+      code_id: 1,
+      variable_id: 1,
+      coders: 1,
+      decision: 1,
+      value: 1,
+      snapshot: 1,
+      note: 1,
+    },
   } satisfies { [T in keyof DB]: Record<keyof DB[T], 1> };
 
   it('has exactly the tables and columns schema.ts declares', async () => {

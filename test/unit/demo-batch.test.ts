@@ -12,7 +12,6 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import Papa from 'papaparse';
-import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSource } from '../../src-main/core/import/formats/read';
 import { importLimits } from '../../src-main/core/import/limits';
@@ -20,6 +19,7 @@ import { MunicipalityMatcher } from '../../src-main/core/import/match';
 import { letterRecord, tableRecords } from '../../src-main/core/import/records';
 import { repoRoot, tempDir } from '../helpers/core';
 import { shippedLetter, shippedRegister } from '../helpers/reference';
+import { zipEntries } from '../helpers/zip-entries';
 
 const demoDir = path.join(repoRoot, 'resources', 'demo');
 const FILES = ['eksempel-skjema-eksport.csv', 'eksempel-arkivliste.xlsx', 'eksempel-api.json', 'eksempel-brev.zip', 'README.md'];
@@ -28,30 +28,6 @@ const LETTER_LABEL = 'SYNTETISKE EKSEMPELDATA – ikke et ekte høringssvar';
 const CSV_HEADER = ['Kommunenr.', 'Kommune', 'Mottatt', 'Spørsmål 1', 'Spørsmål 2', 'Spørsmål 3', 'Spørsmål 4', 'Spørsmål 5'];
 
 const read = (name: string) => readFileSync(path.join(demoDir, name));
-
-function zipEntries(bytes: Buffer): Promise<{ name: string; data: Buffer }[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('unreadable ZIP'));
-      const out: { name: string; data: Buffer }[] = [];
-      zip.on('error', reject);
-      zip.on('end', () => resolve(out));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('unreadable entry'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
-}
 
 async function letterText(name: string, data: Buffer): Promise<string> {
   if (name.endsWith('.docx')) return (await mammoth.extractRawText({ buffer: data })).value.replace(/\n\n/g, '\n');

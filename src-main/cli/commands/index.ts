@@ -1,8 +1,11 @@
 // The command table of the `innspill` CLI.
+import { exportCommand } from './export';
 import { importCommand } from './import';
 import { init } from './init';
+import { packageCommand } from './package';
+import { qdpx } from './qdpx';
 import { search } from './search';
 import { stats } from './stats';
 import type { Command } from './parser';
 
-export const commands: Record<string, Command> = { init, stats, import: importCommand, search };
+export const commands: Record<string, Command> = { init, stats, import: importCommand, search, export: exportCommand, qdpx, package: packageCommand };

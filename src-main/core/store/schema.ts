@@ -217,6 +217,104 @@ export interface AssignmentTable extends Authored {
   assignee: string;
 }
 
+/** Migration 0006 (team work): a work package the master exported; base_seq is the audit trail's position it was cut at. */
+export interface WorkPackageTable extends Authored {
+  assignee: string;
+  base_seq: number;
+  respondents: number;
+  responses: number;
+  file_name: string;
+}
+
+/** Migration 0006: in a working copy, the package it was made from (one row; its presence makes the project a working copy). */
+export interface PackageOriginTable extends Authored {
+  master_project_id: string;
+  master_title: string;
+  assignee: string;
+  /** The master's audit trail position at export. */
+  base_seq: number;
+  /** This copy's own audit trail position when it was made: its changes are the events after it. */
+  local_seq: number;
+  format_version: number;
+  respondents: number;
+  responses: number;
+}
+
+/** Migration 0006: a return package merged into the master (id: the return's id). */
+export interface PackageMergeTable extends Authored {
+  package_id: string;
+  assignee: string;
+  /** The working copy's audit trail position the return went up to. */
+  up_to_seq: number;
+  changes: number;
+  applied: number;
+  conflicts: number;
+  /** JSON: the MergeReport. */
+  report: string;
+}
+
+export type MergeOutcome = 'applied' | 'unchanged' | 'duplicate' | 'conflict';
+
+/** Migration 0006: the last version of an entity merged from a package (entity_key: id or natural key). */
+export interface MergedChangeTable {
+  package_id: string;
+  entity_type: string;
+  entity_key: string;
+  /** JSON row image as the colleague left it (null: deleted). */
+  theirs: string | null;
+  actor: string;
+  outcome: MergeOutcome;
+  merge_id: string;
+  merged_at: string;
+}
+
+export type ConflictKind = 'both_changed' | 'changed_deleted' | 'moved_text' | 'missing_parent';
+
+/** Migration 0006: a merged change that collided with the master, kept for the lead to decide. */
+export interface MergeConflictTable extends Authored {
+  package_id: string;
+  merge_id: string;
+  entity_type: string;
+  entity_id: string;
+  /** E.g. "responseId|variableId" for a variable value; null for entities matched by id. */
+  natural_key: string | null;
+  kind: ConflictKind;
+  /** JSON array of the columns both sides changed differently. */
+  columns: string;
+  /** JSON row images (null: absent). */
+  base: string | null;
+  ours: string | null;
+  theirs: string | null;
+  ours_actor: string | null;
+  theirs_actor: string | null;
+  status: 'open' | 'resolved';
+  resolution: 'ours' | 'theirs' | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+export type ResolutionKind = 'code' | 'variable';
+export type ResolutionDecisionColumn = 'a' | 'b' | 'both' | 'neither' | 'value';
+
+/** Migration 0007: the lead's resolution of one unit on which double coders disagreed (src-main/core/agreement). */
+export interface AgreementResolutionTable extends Authored {
+  /** "code:<response>:<question or ->:<code>" or "variable:<response>:<variable>" (unique). */
+  unit_key: string;
+  kind: ResolutionKind;
+  response_id: string;
+  question_id: string | null;
+  code_id: string | null;
+  variable_id: string | null;
+  /** JSON array of the coders compared: 'a' is the first, 'b' the second. */
+  coders: string;
+  decision: ResolutionDecisionColumn;
+  /** JSON: the variable value that stands (null: none, or a code unit). */
+  value: string | null;
+  /** JSON: each side as it stood when decided (codings or value per coder). */
+  snapshot: ColumnType<string, string | undefined, string>;
+  note: ColumnType<string, string | undefined, string>;
+}
+
 /** Append-only audit trail: who did what, when, with before/after images. */
 export interface EventTable {
   seq: Generated<number>;
@@ -253,6 +351,12 @@ export interface DB {
   variable: VariableTable;
   variable_value: VariableValueTable;
   memo: MemoTable;
+  work_package: WorkPackageTable;
+  package_origin: PackageOriginTable;
+  package_merge: PackageMergeTable;
+  merged_change: MergedChangeTable;
+  merge_conflict: MergeConflictTable;
+  agreement_resolution: AgreementResolutionTable;
   event: EventTable;
   answer_search: AnswerSearchTable;
   answer_fts: AnswerFtsTable;

@@ -16,6 +16,10 @@ import { QuestionList } from '../components/case/QuestionList';
 import { CodingWorkspace } from '../components/coding/CodingWorkspace';
 import { SearchView } from '../components/search/SearchView';
 import { AnalysisView } from '../components/analysis/AnalysisView';
+import { AgreementView } from '../components/agreement/AgreementView';
+import { ExportView } from '../components/export/ExportView';
+import { TeamView } from '../components/team/TeamView';
+import { WorkingCopyBanner } from '../components/team/WorkingCopyBanner';
 import { emptyFilter, type RegisterFilter } from '../components/case/registerFilter';
 import { FindingsView } from '../components/findings/FindingsView';
 import { ImportHistory } from '../components/import/ImportHistory';
@@ -170,6 +174,12 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
         return <SearchView />;
       case 'analysis':
         return <AnalysisView />;
+      case 'agreement':
+        return <AgreementView />;
+      case 'export':
+        return <ExportView />;
+      case 'team':
+        return <TeamView onOpenResponses={(assignee) => openResponses({ assignee })} />;
       case 'unanswered':
         return <UnansweredView />;
       case 'import':
@@ -199,6 +209,7 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
   return (
     <div className="screen" data-testid="case-screen">
       <CaseHeader project={project} closing={closing} onClose={() => void close()} />
+      {project.workingCopy && <WorkingCopyBanner copy={project.workingCopy} onMakeReturn={() => navigate({ view: 'team' })} />}
       {closeError && <ErrorAlert title={t('case.closeFailed')} error={closeError} data-testid="close-error" />}
       <div className="case-layout">
         <CaseNav

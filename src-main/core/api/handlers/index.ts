@@ -15,6 +15,11 @@ import { findingHandlers } from './findings';
 import { analysisHandlers } from './analysis';
 import { searchHandlers } from './search';
 import { exportHandlers } from './export';
+import { teamHandlers } from './team';
+import { agreementHandlers } from './agreement';
+import { exportMemoHandlers } from './export-memo';
+import { exportTableHandlers } from './export-tables';
+import { refiHandlers } from './refi';
 import { projectStats } from '../../stats/service';
 import { latestSchemaVersion } from '../../store/migrations';
 import { openStore, PROJECT_EXTENSION } from '../../store/open';
@@ -46,6 +51,11 @@ export function createHandlers(session: Session, shell: ShellInfo): Handlers {
     ...analysisHandlers(session),
     ...searchHandlers(session),
     ...exportHandlers(session),
+    ...teamHandlers(session),
+    ...agreementHandlers(session),
+    ...exportMemoHandlers(session),
+    ...exportTableHandlers(session),
+    ...refiHandlers(session),
     'app.info': async () => ({
       name: 'Innspill',
       version,

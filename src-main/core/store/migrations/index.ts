@@ -7,6 +7,8 @@ import * as m0002 from './0002_coding_workspace';
 import * as m0003 from './0003_findings_register';
 import * as m0004 from './0004_search';
 import * as m0005 from './0005_assignments';
+import * as m0006 from './0006_team_work';
+import * as m0007 from './0007_agreement';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
@@ -14,6 +16,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0003_findings_register', m0003],
   ['0004_search', m0004],
   ['0005_assignments', m0005],
+  ['0006_team_work', m0006],
+  ['0007_agreement', m0007],
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1][0];

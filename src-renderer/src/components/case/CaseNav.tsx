@@ -1,6 +1,5 @@
 // The case's side navigation: the work views first (overview, responses, who
-// has not answered), then import, then the case's reference material. Room
-// for coding, analysis and export as they arrive.
+// has not answered, export), then import, then the case's reference material.
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
 import type { ViewId } from './caseContext';
@@ -35,7 +34,10 @@ export function CaseNav({ current, counts, onSelect }: Props) {
         { id: 'coding' },
         { id: 'search' },
         { id: 'analysis' },
+        { id: 'agreement' },
+        { id: 'team' },
         { id: 'unanswered', count: counts.unanswered },
+        { id: 'export' },
       ],
     },
     { label: t('case.navGroups.import'), items: [{ id: 'import' }, { id: 'history' }] },

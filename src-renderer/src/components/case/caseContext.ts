@@ -16,7 +16,10 @@ export type ViewId =
   | 'findings'
   | 'coding'
   | 'search'
-  | 'analysis';
+  | 'analysis'
+  | 'agreement'
+  | 'team'
+  | 'export';
 
 /** A place in the case: a view, or one response (with the list it came from). */
 export type CaseRoute =
