@@ -4,12 +4,11 @@
 // yauzl, CRCs checked), the shared bar chart layout, and chart rasterising
 // with the shipped font only.
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { Document, HeadingLevel, Paragraph, TableOfContents, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { barChartSvg, layoutBarChart } from '../../src-shared/charts/bar-chart';
 import { attribution, formatPercent, quoteText, respondentLabel } from '../../src-main/core/export/memo/format';
-import { crc32, documentParts, normaliseParts, partsViaZip, renumberBookmarks, zipParts } from '../../src-main/core/export/memo/package';
+import { documentParts, normaliseParts, partsViaZip, renumberBookmarks, zipParts } from '../../src-main/core/export/memo/package';
 import { fontFiles, rasteriseAsync } from '../../src-main/core/export/memo/raster';
 import { resourcesDir } from '../helpers/core';
 import { unzipParts } from '../helpers/zip-entries';
@@ -82,15 +81,12 @@ describe('the .docx package', () => {
       ['word/document.xml', '<w:document>æøå</w:document>'.repeat(100)],
       ['word/media/a.png', png],
     ]);
-    const a = zipParts(parts, core.date);
-    expect(zipParts(parts, core.date).equals(a)).toBe(true);
+    const a = await zipParts(parts, core.date);
+    expect((await zipParts(parts, core.date)).equals(a)).toBe(true);
     const back = await unzipParts(a);
     expect([...back.keys()]).toEqual([...parts.keys()]);
     expect(back.get('word/document.xml')!.toString()).toBe(parts.get('word/document.xml'));
     expect(back.get('word/media/a.png')!.equals(Buffer.from(png))).toBe(true);
-    const data = Buffer.from('Innspill æøå');
-    if ('crc32' in zlib) expect(crc32(data)).toBe((zlib as unknown as { crc32(d: Buffer): number }).crc32(data));
-    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
   });
 });
 

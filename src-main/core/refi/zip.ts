@@ -5,26 +5,10 @@
 // that climbs out, too many entries, or sizes and ratios that look like a zip
 // bomb refuse the whole file, and only the entries we use are inflated.
 import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { ApiError } from '../../../src-shared/errors';
 import type { ImportLimits } from '../import/limits';
 
-export interface ZipEntryInput {
-  name: string;
-  data: Buffer;
-}
-
-export function writeZip(entries: ZipEntryInput[], mtime: Date): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const zip = new yazl.ZipFile();
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    for (const e of entries) zip.addBuffer(e.data, e.name, { mtime, mode: 0o100644, compress: true });
-    zip.end();
-  });
-}
+export { writeZip } from '../export/zip';
 
 function unsafeEntry(name: string): boolean {
   const parts = name.split(/[\\/]/);

@@ -3,12 +3,11 @@
 // the current time, and numbers the table of contents' bookmarks from a
 // counter shared by every document the process has written. So we take the
 // package's parts from docx, set the dates to the memo's date, number the
-// bookmarks from 1, and zip the parts ourselves with a fixed time (with
-// Node's zlib, which is also several times faster than docx's zip in
-// JavaScript; pictures are stored, they are compressed already).
-import { deflateRawSync } from 'node:zlib';
+// bookmarks from 1, and zip the parts ourselves with a fixed time (yazl on
+// Node's zlib, also several times faster than docx's zip in JavaScript).
 import { Packer, type Document } from 'docx';
 import { unzip } from '../unzip';
+import { writeZip } from '../zip';
 
 export type Parts = Map<string, string | Uint8Array>;
 
@@ -93,81 +92,14 @@ export function normaliseParts(parts: Parts, core: CoreProperties): Parts {
   return out;
 }
 
-// -------------------------------------------------------------------- zip
-
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
-
-/** MS-DOS time and date fields (local time has no zone in a zip: the date's own fields are used). */
-function dosDateTime(date: Date): { time: number; date: number } {
-  return {
-    time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
-    date: ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
-  };
-}
-
-/** A zip of the parts in their order, deflated (pictures stored), every entry stamped `when`. */
-export function zipParts(parts: Parts, when: Date): Buffer {
-  const { time, date } = dosDateTime(when);
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of parts) {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    const store = /\.(png|jpe?g|gif)$/i.test(name);
-    const body = store ? data : deflateRawSync(data, { level: 6 });
-    const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(store ? 0 : 8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4); // made by
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(store ? 0 : 8, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(body.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    chunks.push(local, nameBytes, body);
-    central.push(entry, nameBytes);
-    offset += local.length + nameBytes.length + body.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.size, 8);
-  end.writeUInt16LE(parts.size, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directory, end]);
+/** A zip of the parts in their order, every entry stamped `when`; pictures are stored, they are compressed already. */
+export function zipParts(parts: Parts, when: Date): Promise<Buffer> {
+  const entries = [...parts].map(([name, content]) => ({
+    name,
+    data: typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength),
+    compress: !/\.(png|jpe?g|gif)$/i.test(name),
+  }));
+  return writeZip(entries, when);
 }
 
 /** The document as deterministic .docx bytes. */
