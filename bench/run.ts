@@ -11,6 +11,7 @@ const benches = [
   { name: 'search', file: 'search.ts' },
   { name: 'export-memo', file: 'export-memo.ts' },
   { name: 'export-workbook', file: 'export-workbook.ts' },
+  { name: 'team', file: 'team.ts' },
 ];
 const only = process.argv[2];
 const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
