@@ -371,6 +371,22 @@ describe('after merging two colleagues’ work packages', () => {
     expect(count(master.store(), 'coding', 'code_id = ?', team.rus)).toBe(2); // Bodø (kept once) and Kari's Tromsø
   });
 
+  it('a decision under Samsvar also closes the merge conflict on that value (as the master now holds it), undoably', async () => {
+    const variableId = (await master.api.variables.list()).find((v) => v.key === 'q2_satisfied')!.id;
+    const hamar = master.response('3403').id;
+    const [open] = await master.api.team.conflicts({ status: 'open' });
+    expect(open.entityType).toBe('variable_value');
+    await master.api.agreement.resolve({ kind: 'variable', responseId: hamar, variableId, coders: ['Kari', 'Ola'], decision: 'a' });
+    const closed = (await master.api.team.conflicts({ status: 'all' })).find((c) => c.id === open.id)!;
+    expect(closed).toMatchObject({ status: 'resolved', resolution: 'ours', resolvedBy: LEAD });
+    expect((await master.api.agreement.disagreements({ variableId })).items[0].openMergeConflict).toBe(false);
+    // Choosing the colleague's side now is refused: the decision stands.
+    await expectApiError(master.api.team.resolveConflict({ id: open.id, choose: 'theirs' }), 'INVALID_INPUT');
+    // One undo takes back the decision and reopens the conflict.
+    await master.api.history.undo({});
+    expect((await master.api.team.conflicts({ status: 'open' })).map((c) => c.id)).toEqual([open.id]);
+  });
+
   it("resolves the colliding value, and the lead's merge-conflict decision does not change whose value was whose", async () => {
     const variableId = (await master.api.variables.list()).find((v) => v.key === 'q2_satisfied')!.id;
     const listed = async () => (await master.api.agreement.disagreements({ variableId })).items[0];

@@ -168,11 +168,31 @@ async function resolveVariable(
   return { snapshot, unitKey: variableUnitKey(input.responseId, input.variableId), value };
 }
 
+/**
+ * The same value may also be an open merge conflict (two coders' packages set
+ * it differently). The lead has now decided it here and the master holds the
+ * decision, so the conflict is closed as "ours": choosing "theirs" under team
+ * work later must not silently undo this decision.
+ */
+async function closeMergeConflicts(c: ChangeSet, deps: Deps, responseId: string, variableId: string): Promise<void> {
+  const open = await c.trx
+    .selectFrom('merge_conflict')
+    .select('id')
+    .where('entity_type', '=', 'variable_value')
+    .where('natural_key', '=', `${responseId}|${variableId}`)
+    .where('status', '=', 'open')
+    .execute();
+  for (const { id } of open) {
+    await c.update('merge_conflict', id, { status: 'resolved', resolution: 'ours', resolved_at: deps.now().toISOString(), resolved_by: deps.author() });
+  }
+}
+
 export async function resolveDisagreement(db: Kysely<DB>, deps: Deps, input: ResolveInput): Promise<AgreementResolution> {
   return db.transaction().execute(async (trx) => {
     const c = new ChangeSet(trx, deps, 'agreement.resolve');
     await requireCurrentResponse(c, input.responseId);
     const applied = input.kind === 'code' ? { ...(await resolveCode(c, input)), value: null } : await resolveVariable(c, input);
+    if (input.kind === 'variable') await closeMergeConflicts(c, deps, input.responseId, input.variableId);
     const columns = {
       kind: input.kind,
       response_id: input.responseId,
