@@ -107,7 +107,11 @@ test('the lead merges a return package, decides the collision side by side with 
   await page.getByTestId('team-tab-packages').click();
   const row = page.locator('[data-testid="team-package-row"][data-assignee="Kari"]');
   await expect(row).toHaveAttribute('data-merges', '0');
+  // Without a file the field says so; typing a path clears the message.
+  await page.getByTestId('team-merge-submit').click();
+  await expect(page.getByTestId('team-merge').getByText('Skriv inn en filsti eller velg en fil.')).toBeVisible();
   await page.getByTestId('team-merge-file-path').fill(returnPath);
+  await expect(page.getByTestId('team-merge').getByText('Skriv inn en filsti eller velg en fil.')).toHaveCount(0);
   await page.getByTestId('team-merge-submit').click();
   const report = page.getByTestId('team-merge-report');
   await expect(report).toHaveAttribute('data-already-merged', 'false');

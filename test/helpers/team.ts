@@ -3,6 +3,7 @@
 // own ids, own name), and the round trip package → working copy → return →
 // merge through the API.
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { Core } from '../../src-main/core';
 import type { ApiClient } from '../../src-shared/client';
 import type { MergeReport } from '../../src-shared/team';
@@ -55,6 +56,25 @@ export async function masterProject(): Promise<CodingProject> {
   const project = await codingProject();
   project.setAuthor(LEAD);
   return project;
+}
+
+/**
+ * Around every test of the file: a fresh master and the colleague's laptop,
+ * handed to `set` (which may prepare more), and both cleaned up afterwards.
+ */
+export function masterAndLaptopEachTest(name: string, set: (master: CodingProject, colleague: Laptop) => void | Promise<void>): void {
+  let master: CodingProject | undefined;
+  let colleague: Laptop | undefined;
+  beforeEach(async () => {
+    master = await masterProject();
+    colleague = laptop(name);
+    await set(master, colleague);
+  });
+  afterEach(async () => {
+    await colleague?.dispose();
+    await master?.cleanup();
+    master = colleague = undefined;
+  });
 }
 
 /** Exports the assignee's work package from the master and opens it on the laptop. */

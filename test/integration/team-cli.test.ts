@@ -1,16 +1,15 @@
 // innspill package …: the team work round trip on the command line, as a
 // lead and a colleague would run it (in-process, plus one run of the real
 // bin script for the exit-code contract).
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../src-main/cli/main';
 import { createCore } from '../../src-main/core';
 import { uuidV7 } from '../../src-main/core/deps';
 import { testApi } from '../helpers/api';
+import { runBin, runCli } from '../helpers/cli';
 import { CSV_HEADER, ROWS } from '../helpers/coding';
-import { repoRoot, tempDir, testDeps } from '../helpers/core';
+import { tempDir, testDeps } from '../helpers/core';
 import { toCsv } from '../helpers/import-fixtures';
 
 let dir: string;
@@ -26,10 +25,8 @@ afterEach(() => {
 });
 
 async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) }, dir);
-  return { code, out, err, json: () => JSON.parse(out) };
+  const result = await runCli(dir, args);
+  return { ...result, json: () => JSON.parse(result.out) };
 }
 
 /** Works on a project file through the API, as the desktop app would, under a name. */
@@ -115,11 +112,7 @@ describe('innspill package', () => {
   });
 
   it('runs as the real command (exit code and one line on stderr)', () => {
-    const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'innspill.cjs'), 'package', 'open', 'nothing.innspillpakke', '--out', 'x.innspill'], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, INNSPILL_CONFIG_DIR: path.join(dir, 'config') },
-    });
+    const result = runBin(dir, ['package', 'open', 'nothing.innspillpakke', '--out', 'x.innspill']);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^innspill package: File not found: .*nothing\.innspillpakke\n$/);
   });

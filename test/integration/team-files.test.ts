@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src-main/core/store/open';
 import { RETURN_PACKAGE_APPLICATION_ID, WORK_PACKAGE_APPLICATION_ID } from '../../src-main/core/team/files';
 import { createCore } from '../../src-main/core';
@@ -15,19 +15,24 @@ import { count, spanOf, type CodingProject } from '../helpers/coding';
 import { tempDir, testDeps } from '../helpers/core';
 import { checkpointedBytes, dumpDatabase } from '../helpers/import-fixtures';
 import { smashPages, writeForeignSqlite } from '../helpers/sqlite';
-import { handOut, laptop, masterProject, merge, takeBack, type Laptop } from '../helpers/team';
+import { handOut, masterAndLaptopEachTest, merge, takeBack, type Laptop } from '../helpers/team';
 
 let master: CodingProject;
 let kari: Laptop;
 
-beforeEach(async () => {
-  master = await masterProject();
-  kari = laptop('Kari');
+masterAndLaptopEachTest('Kari', (m, k) => {
+  master = m;
+  kari = k;
 });
-afterEach(async () => {
-  await kari.dispose();
-  await master.cleanup();
-});
+
+/** A copy of a package file at `to`, changed by SQL statements (to forge or damage it); returns `to`. */
+function editedCopy(from: string, to: string, ...statements: string[]): string {
+  copyFileSync(from, to);
+  const db = new Database(to);
+  for (const sql of statements) db.prepare(sql).run();
+  db.close();
+  return to;
+}
 
 async function assignBodo() {
   const overview = await master.api.team.assignments();
@@ -103,16 +108,9 @@ describe('work package', () => {
   it('refuses a package from a newer Innspill', async () => {
     await assignBodo();
     const exported = await master.api.team.exportPackage({ assignee: 'Kari' });
-    const newer = path.join(kari.dir, 'newer.innspillpakke');
-    copyFileSync(exported.path, newer);
-    const db = new Database(newer);
-    db.prepare('UPDATE package_origin SET format_version = 99').run();
-    db.close();
+    const newer = editedCopy(exported.path, path.join(kari.dir, 'newer.innspillpakke'), 'UPDATE package_origin SET format_version = 99');
     await expectApiError(kari.api.team.openPackage({ path: newer }), 'NEWER_VERSION');
-    const db2 = new Database(newer);
-    db2.prepare('UPDATE package_origin SET format_version = 1').run();
-    db2.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_future', 'x')").run();
-    db2.close();
+    editedCopy(exported.path, newer, "INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_future', 'x')");
     await expectApiError(kari.api.team.openPackage({ path: newer }), 'NEWER_VERSION');
     expect(existsSync(path.join(kari.dir, 'newer.innspill'))).toBe(false);
   });
@@ -156,11 +154,7 @@ describe('refused merges leave the master exactly as it was', () => {
   });
 
   it('a return for a work package this master did not make', async () => {
-    const copy = path.join(master.dir, 'forged.innspillretur');
-    copyFileSync(file, copy);
-    const db = new Database(copy);
-    db.prepare("UPDATE return_meta SET value = 'not-ours' WHERE key = 'packageId'").run();
-    db.close();
+    const copy = editedCopy(file, path.join(master.dir, 'forged.innspillretur'), "UPDATE return_meta SET value = 'not-ours' WHERE key = 'packageId'");
     await refused(master.api.team.mergeReturn({ path: copy }), 'WRONG_PROJECT');
   });
 
@@ -177,11 +171,7 @@ describe('refused merges leave the master exactly as it was', () => {
   });
 
   it('a damaged return package: altered rows, smashed pages, cut short', async () => {
-    const altered = path.join(master.dir, 'altered.innspillretur');
-    copyFileSync(file, altered);
-    const db = new Database(altered);
-    db.prepare("UPDATE return_change SET actor = 'Mallory'").run();
-    db.close();
+    const altered = editedCopy(file, path.join(master.dir, 'altered.innspillretur'), "UPDATE return_change SET actor = 'Mallory'");
     expect(await refused(master.api.team.mergeReturn({ path: altered }), 'CORRUPT')).toMatch(/checksum/);
 
     const smashed = path.join(master.dir, 'smashed.innspillretur');
@@ -197,11 +187,7 @@ describe('refused merges leave the master exactly as it was', () => {
   });
 
   it('a return from a newer Innspill', async () => {
-    const newer = path.join(master.dir, 'newer.innspillretur');
-    copyFileSync(file, newer);
-    const db = new Database(newer);
-    db.prepare("UPDATE return_meta SET value = '2' WHERE key = 'formatVersion'").run();
-    db.close();
+    const newer = editedCopy(file, path.join(master.dir, 'newer.innspillretur'), "UPDATE return_meta SET value = '2' WHERE key = 'formatVersion'");
     await refused(master.api.team.mergeReturn({ path: newer }), 'NEWER_VERSION');
   });
 

@@ -1,27 +1,23 @@
 // Merge scenarios: every kind of conflict the issue names, codings on both
 // sides, repeated and later returns, and the lead's decisions.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Variable } from '../../src-shared/coding';
 import { expectApiError } from '../helpers/api';
 import { count, eventRows, loadResponses, spanOf, workspaceDump, type CodingProject } from '../helpers/coding';
-import { handOut, laptop, LEAD, masterProject, merge, takeBack, type Laptop } from '../helpers/team';
+import { handOut, LEAD, masterAndLaptopEachTest, merge, takeBack, type Laptop } from '../helpers/team';
 
 let master: CodingProject;
 let kari: Laptop;
 let variables: Variable[];
 const variable = (key: string) => variables.find((v) => v.key === key)!;
 
-/** Master with all four respondents assigned to Kari and her working copy open. */
-beforeEach(async () => {
-  master = await masterProject();
-  kari = laptop('Kari');
+/** Master with all four respondents assigned to Kari; each test hands her package out. */
+masterAndLaptopEachTest('Kari', async (m, k) => {
+  master = m;
+  kari = k;
   const overview = await master.api.team.assignments();
   await master.api.team.assign({ assignee: 'Kari', respondentIds: overview.respondents.map((r) => r.respondentId) });
   variables = await master.api.variables.list();
-});
-afterEach(async () => {
-  await kari.dispose();
-  await master.cleanup();
 });
 
 describe('conflicts', () => {

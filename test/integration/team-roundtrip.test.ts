@@ -1,20 +1,16 @@
 // Team work, the whole round trip through the API: assign, work package,
 // working copy, coding there, return package, merge into the master.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectApiError } from '../helpers/api';
 import { count, eventRows, spanOf, type CodingProject } from '../helpers/coding';
-import { handOut, laptop, LEAD, masterProject, merge, takeBack, type Laptop } from '../helpers/team';
+import { handOut, LEAD, masterAndLaptopEachTest, merge, takeBack, type Laptop } from '../helpers/team';
 
 let master: CodingProject;
 let kari: Laptop;
 
-beforeEach(async () => {
-  master = await masterProject();
-  kari = laptop('Kari');
-});
-afterEach(async () => {
-  await kari.dispose();
-  await master.cleanup();
+masterAndLaptopEachTest('Kari', (m, k) => {
+  master = m;
+  kari = k;
 });
 
 describe('assignments', () => {

@@ -45,6 +45,11 @@ async function findAnswer(db: Db, id: string): Promise<Row | null> {
   return null;
 }
 
+/** The span of an answer's text a coding or a value's evidence marks; null when the answer cannot be found. */
+function excerpt(answer: Row | null, start: unknown, end: unknown): string | null {
+  return answer ? (answer.text as string).slice(start as number, end as number) : null;
+}
+
 interface Lookups {
   codes: Map<string, { name: string; question_id: string | null }>;
   questions: Map<string, { ordinal: number; short_label: string }>;
@@ -91,7 +96,7 @@ async function side(db: Db, l: Lookups, table: string, row: unknown, actor: stri
       const code = l.codes.get(r.code_id as string);
       out.codeName = code?.name ?? null;
       const answer = await findAnswer(db, r.answer_id as string);
-      out.quote = answer ? (answer.text as string).slice(r.start_offset as number, r.end_offset as number) : null;
+      out.quote = excerpt(answer, r.start_offset, r.end_offset);
       out.questionOrdinal = question(answer?.question_id);
       out.summary = out.codeName;
       break;
@@ -102,8 +107,7 @@ async function side(db: Db, l: Lookups, table: string, row: unknown, actor: stri
       const label = (v: string) => variable?.options.find((o) => o.value === v)?.label ?? v;
       out.summary = Array.isArray(value) ? value.map(label).join(', ') : variable?.options.length ? label(value) : value;
       if (typeof r.evidence_answer_id === 'string') {
-        const answer = await findAnswer(db, r.evidence_answer_id);
-        out.quote = answer ? (answer.text as string).slice(r.evidence_start as number, r.evidence_end as number) : null;
+        out.quote = excerpt(await findAnswer(db, r.evidence_answer_id), r.evidence_start, r.evidence_end);
       }
       out.questionOrdinal = question(variable?.question_id);
       break;
@@ -138,8 +142,7 @@ async function side(db: Db, l: Lookups, table: string, row: unknown, actor: stri
         const coding = await db.selectFrom('coding').selectAll().where('id', '=', r.coding_id).executeTakeFirst();
         if (coding) {
           out.codeName = l.codes.get(coding.code_id)?.name ?? null;
-          const answer = await findAnswer(db, coding.answer_id);
-          out.quote = answer ? (answer.text as string).slice(coding.start_offset, coding.end_offset) : null;
+          out.quote = excerpt(await findAnswer(db, coding.answer_id), coding.start_offset, coding.end_offset);
         }
       }
       if (out.quote === null) out.quote = ((await findAnswer(db, r.answer_id as string))?.text as string | undefined) ?? null;

@@ -175,7 +175,9 @@ class Merger {
       .execute();
   }
 
-  async conflict(change: PackageChange, input: Omit<ConflictInput, 'theirsActor'>): Promise<void> {
+  /** Records a conflict for the lead to decide, raised by one change or, for a moved text, by all of a response's parts (the first one's actor stands for them). */
+  async conflict(changes: PackageChange | PackageChange[], input: Omit<ConflictInput, 'theirsActor'>): Promise<void> {
+    const raisedBy = Array.isArray(changes) ? changes : [changes];
     const id = this.deps.newId();
     const at = this.deps.now().toISOString();
     const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
@@ -198,7 +200,7 @@ class Merger {
         ours: json(input.ours),
         theirs: json(input.theirs),
         ours_actor: input.oursActor,
-        theirs_actor: change.actor,
+        theirs_actor: raisedBy[0].actor,
         status: 'open',
         resolution: null,
         resolved_at: null,
@@ -206,7 +208,7 @@ class Merger {
       })
       .execute();
     this.conflictIds.push(id);
-    await this.record(change, 'conflict');
+    for (const change of raisedBy) await this.record(change, 'conflict');
   }
 
   /** Why a row cannot be applied: the kind of conflict for its first missing reference, or null. */
@@ -405,37 +407,17 @@ class Merger {
           (a, b) => (a.ordinal as number) - (b.ordinal as number),
         );
         const latest = [...ours].sort((a, b) => b.updated_at.localeCompare(a.updated_at))[0];
-        const first = pending[0].change;
-        const id = this.deps.newId();
-        const at = this.deps.now().toISOString();
-        await this.trx
-          .insertInto('merge_conflict')
-          .values({
-            id,
-            created_at: at,
-            created_by: this.lead,
-            updated_at: at,
-            updated_by: this.lead,
-            package_id: this.meta.packageId,
-            merge_id: this.mergeId,
-            entity_type: 'answer',
-            entity_id: responseId,
-            natural_key: `response|${responseId}`,
-            kind: 'moved_text',
-            columns: '[]',
-            base: JSON.stringify(pending.map((p) => p.base).filter((b) => b !== null)),
-            ours: JSON.stringify(ours),
-            theirs: JSON.stringify(theirsParts),
-            ours_actor: latest?.updated_by ?? null,
-            theirs_actor: first.actor,
-            status: 'open',
-            resolution: null,
-            resolved_at: null,
-            resolved_by: null,
-          })
-          .execute();
-        this.conflictIds.push(id);
-        for (const p of pending) await this.record(p.change, 'conflict');
+        await this.conflict(pending.map((p) => p.change), {
+          entityType: 'answer',
+          entityId: responseId,
+          naturalKey: `response|${responseId}`,
+          kind: 'moved_text',
+          columns: [],
+          base: pending.map((p) => p.base).filter((b) => b !== null),
+          ours,
+          theirs: theirsParts,
+          oursActor: latest?.updated_by ?? null,
+        });
         continue;
       }
       // Deletions first (the replaced part), then the new and shifted parts.

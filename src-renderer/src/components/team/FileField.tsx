@@ -19,6 +19,33 @@ export interface FileChoice {
 
 export const noFile: FileChoice = { path: '', uploadedName: null };
 
+/**
+ * The state behind one FileField: the choice, and the "give a file" message
+ * that a submit without one shows (cleared as soon as the choice changes).
+ * Spread `field` into the FileField; call `requirePath()` on submit.
+ */
+export function useFileChoice() {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<FileChoice>(noFile);
+  const [error, setError] = useState<string | null>(null);
+  return {
+    field: {
+      value,
+      error,
+      onChange: (next: FileChoice) => {
+        setValue(next);
+        setError(null);
+      },
+    },
+    /** The path to read, or null (and the field says why) when none is given. */
+    requirePath(): string | null {
+      const path = value.path.trim();
+      setError(path ? null : t('team.file.pathRequired'));
+      return path || null;
+    },
+  };
+}
+
 interface Props {
   label: string;
   description: string;

@@ -9,7 +9,7 @@ import { WORK_PACKAGE_EXTENSION } from '../../../../src-shared/team';
 import { api } from '../../api/client';
 import { toUiError, type UiError } from '../../lib/errors';
 import { ErrorAlert } from '../ErrorAlert';
-import { FileField, noFile, type FileChoice } from './FileField';
+import { FileField, useFileChoice } from './FileField';
 
 interface Props {
   workspaceDir: string;
@@ -19,20 +19,15 @@ interface Props {
 export function OpenPackagePanel({ workspaceDir, onOpened }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [file, setFile] = useState<FileChoice>(noFile);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const file = useFileChoice();
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const path = file.path.trim();
-    if (!path) {
-      setFileError(t('team.file.pathRequired'));
-      return;
-    }
-    setFileError(null);
+    const path = file.requirePath();
+    if (!path) return;
     setError(null);
     setBusy(true);
     try {
@@ -56,12 +51,7 @@ export function OpenPackagePanel({ workspaceDir, onOpened }: Props) {
           label={t('team.open.path')}
           description={t('team.open.pathDescription')}
           accept={WORK_PACKAGE_EXTENSION}
-          value={file}
-          onChange={(v) => {
-            setFile(v);
-            setFileError(null);
-          }}
-          error={fileError}
+          {...file.field}
           disabled={busy}
           testId="open-package-file"
         />

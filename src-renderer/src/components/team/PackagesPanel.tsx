@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { toUiError, type UiError } from '../../lib/errors';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
-import { FileField, noFile, type FileChoice } from './FileField';
+import { FileField, useFileChoice } from './FileField';
 import { MergeReportView } from './MergeReportView';
 import { SavedFilePanel } from './SavedFilePanel';
 import { packageTarget } from './teamText';
@@ -31,8 +31,7 @@ export function PackagesPanel({ overview, packages, onChanged, onShowConflicts }
   const [exported, setExported] = useState<PackageExportResult | null>(null);
   const [exportError, setExportError] = useState<UiError | null>(null);
 
-  const [file, setFile] = useState<FileChoice>(noFile);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const file = useFileChoice();
   const [merging, setMerging] = useState(false);
   const [report, setReport] = useState<MergeReport | null>(null);
   const [mergeError, setMergeError] = useState<UiError | null>(null);
@@ -57,12 +56,8 @@ export function PackagesPanel({ overview, packages, onChanged, onShowConflicts }
 
   async function merge(event: FormEvent) {
     event.preventDefault();
-    const path = file.path.trim();
-    if (!path) {
-      setFileError(t('team.file.pathRequired'));
-      return;
-    }
-    setFileError(null);
+    const path = file.requirePath();
+    if (!path) return;
     setMerging(true);
     setReport(null);
     setMergeError(null);
@@ -204,12 +199,7 @@ export function PackagesPanel({ overview, packages, onChanged, onShowConflicts }
             label={t('team.merge.path')}
             description={t('team.merge.pathDescription')}
             accept={RETURN_PACKAGE_EXTENSION}
-            value={file}
-            onChange={(v) => {
-              setFile(v);
-              setFileError(null);
-            }}
-            error={fileError}
+            {...file.field}
             disabled={merging}
             testId="team-merge-file"
           />
