@@ -6,10 +6,9 @@
 // section and the appendix, as the UI calls it (core.dispatch): the first
 // export (cold: modules, fonts and the map loaded on first use) and the
 // median of three more, with peak memory. Target: under 2 s.
-import { rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import type { MethodResult } from '../src-shared/contract';
-import { benchCore, call, fmt, median, phaseArg, randomInts, reportPhase, runPhase, tempFolder, WORDS } from './lib';
+import { benchCore, call, fmt, median, phaseArg, randomInts, reportPhase, runPhase, tempFolder, WORDS, writeMunicipalityCsv } from './lib';
 
 const ANSWER_BYTES = 1000;
 const CODINGS = 3000;
@@ -30,11 +29,7 @@ async function phaseGenerate(dir: string): Promise<void> {
   const core = newCore(dir);
   await call(core, 'project.create', { path: 'notat.innspill' });
   const db = core.session.requireStore().sqlite;
-  const municipalities = db.prepare('SELECT number, name FROM municipality ORDER BY number').all() as { number: string; name: string }[];
-  const lines = ['Kommunenr.;Kommune;Mottatt;Spørsmål 1;Spørsmål 2;Spørsmål 3;Spørsmål 4;Spørsmål 5'];
-  municipalities.forEach((m, i) => lines.push([m.number, `${m.name} kommune`, '30.05.2022', ...[1, 2, 3, 4, 5].map((q) => `"${text(i * 10 + q, ANSWER_BYTES)}"`)].join(';')));
-  const csv = path.join(dir, 'svar.csv');
-  writeFileSync(csv, lines.join('\r\n'));
+  const csv = writeMunicipalityCsv(core, dir, (i, q) => text(i * 10 + q, ANSWER_BYTES));
   await call(core, 'import.run', { paths: [csv] });
 
   // The codebook: 30 codes, the first 10 with two subcodes each, spread over the questions.

@@ -1,13 +1,16 @@
 // Helpers shared by the benchmarks: timing, peak memory of a child run, a
 // fresh project in a temp folder (a core on it, API calls as the UI makes
-// them) and deterministic filler text for the N responses it holds.
+// them), deterministic filler text for the N responses it holds, the CSV of
+// one response per municipality and the codings planned on it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../src-main/core';
 import { silentLogger } from '../src-main/core/deps';
+import type { Code } from '../src-shared/coding';
 import type { MethodInput, MethodName, MethodResult } from '../src-shared/contract';
+import type { AnswerPart } from '../src-shared/domain';
 
 export function tempFolder(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -38,6 +41,12 @@ export function reportPhase(result: Record<string, number>): void {
 export function phaseArg(): string | null {
   const i = process.argv.indexOf('--phase');
   return i >= 0 ? process.argv[i + 1] : null;
+}
+
+export async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await run();
+  return [result, performance.now() - started];
 }
 
 export function median(values: number[]): number {
@@ -89,4 +98,52 @@ export function randomInts(seed: number): (n: number) => number {
     x = (x * 1103515245 + 12345) % 2147483648;
     return Math.floor((x / 2147483648) * n);
   };
+}
+
+/**
+ * `svar.csv` in `dir` with one response from each municipality in the open
+ * project's register (356), as the consultation's spreadsheet has them:
+ * `answer(i, q)` is the i-th municipality's answer to question q (1–5).
+ */
+export function writeMunicipalityCsv(core: Core, dir: string, answer: (i: number, q: number) => string): string {
+  const municipalities = core.session.requireStore().sqlite.prepare('SELECT number, name FROM municipality ORDER BY number').all() as { number: string; name: string }[];
+  const lines = ['Kommunenr.;Kommune;Mottatt;Spørsmål 1;Spørsmål 2;Spørsmål 3;Spørsmål 4;Spørsmål 5'];
+  municipalities.forEach((m, i) => lines.push([m.number, `${m.name} kommune`, '30.05.2022', ...[1, 2, 3, 4, 5].map((q) => `"${answer(i, q)}"`)].join(';')));
+  const file = path.join(dir, 'svar.csv');
+  writeFileSync(file, lines.join('\r\n'));
+  return file;
+}
+
+export interface PlannedCoding {
+  answerId: string;
+  codeId: string;
+  start: number;
+  end: number;
+}
+
+/** The subcodes of the codebook by question (the starter codebook's themes are parents), for planning codings. */
+export function subcodesByQuestion(codebook: Code[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of codebook) if (c.questionId && c.parentId) out.set(c.questionId, [...(out.get(c.questionId) ?? []), c.id]);
+  return out;
+}
+
+/** A span of whole words somewhere in the answer. */
+export function span(answer: AnswerPart, rnd: (n: number) => number): { start: number; end: number } {
+  const t = answer.text;
+  const start = t.indexOf(' ', rnd(Math.max(1, t.length - 200))) + 1;
+  const end = t.indexOf(' ', start + 40 + rnd(160));
+  return { start, end: end > start ? end : t.length };
+}
+
+/** A coding with one of the answer's question's codes on a span of it. */
+export function codingFor(answer: AnswerPart, codesFor: Map<string, string[]>, rnd: (n: number) => number): PlannedCoding {
+  const codes = codesFor.get(answer.questionId!)!;
+  return { answerId: answer.id, codeId: codes[rnd(codes.length)], ...span(answer, rnd) };
+}
+
+/** The `count` codings a response calls for: the same for the same municipality number, whoever codes it. */
+export function plannedCodings(number: string, answers: AnswerPart[], codesFor: Map<string, string[]>, count: number): PlannedCoding[] {
+  const rnd = randomInts(Number(number));
+  return Array.from({ length: count }, () => codingFor(answers[rnd(answers.length)], codesFor, rnd));
 }

@@ -12,6 +12,7 @@ const benches = [
   { name: 'export-memo', file: 'export-memo.ts' },
   { name: 'export-workbook', file: 'export-workbook.ts' },
   { name: 'team', file: 'team.ts' },
+  { name: 'refi', file: 'refi.ts' },
 ];
 const only = process.argv[2];
 const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');

@@ -17,11 +17,28 @@
 // is deterministic: a response's codings and values are planned from its
 // municipality number, so the two coders of a double-coded response start
 // from the same reading and differ where their own draws say so.
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Variable } from '../src-shared/coding';
 import type { AnswerPart } from '../src-shared/domain';
-import { benchCore, call, fmt, median, phaseArg, randomInts, reportPhase, runPhase, tempFolder, text } from './lib';
+import {
+  benchCore,
+  call,
+  codingFor,
+  fmt,
+  median,
+  phaseArg,
+  plannedCodings,
+  randomInts,
+  reportPhase,
+  runPhase,
+  span,
+  subcodesByQuestion,
+  tempFolder,
+  text,
+  timed,
+  writeMunicipalityCsv,
+} from './lib';
 
 const LEAD = 'Leder Lise';
 const TEAM = [
@@ -53,12 +70,6 @@ const packagePath = (dir: string, name: string) => path.join(masterDir(dir), `${
 const returnPath = (dir: string, name: string) => path.join(masterDir(dir), `${name}.innspillretur`);
 const mb = (file: string) => statSync(file).size / 1048576;
 
-async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await run();
-  return [result, performance.now() - started];
-}
-
 /** Prefixes the keys of a count record, for the phase's flat JSON result. */
 function prefixed(prefix: string, counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [`${prefix}.${k}`, v]));
@@ -75,32 +86,6 @@ const listed = (counts: Record<string, number>) =>
     .join(', ');
 
 // ---- The plan: what a response holds for a careful coder ----
-
-interface PlannedCoding {
-  answerId: string;
-  codeId: string;
-  start: number;
-  end: number;
-}
-
-/** A span of whole words somewhere in the answer. */
-function span(answer: AnswerPart, rnd: (n: number) => number): { start: number; end: number } {
-  const t = answer.text;
-  const start = t.indexOf(' ', rnd(Math.max(1, t.length - 200))) + 1;
-  const end = t.indexOf(' ', start + 40 + rnd(160));
-  return { start, end: end > start ? end : t.length };
-}
-
-function codingFor(answer: AnswerPart, codesFor: Map<string, string[]>, rnd: (n: number) => number): PlannedCoding {
-  const codes = codesFor.get(answer.questionId!)!;
-  return { answerId: answer.id, codeId: codes[rnd(codes.length)], ...span(answer, rnd) };
-}
-
-/** The codings a response calls for: the same for the same municipality, whoever codes it. */
-function plannedCodings(number: string, answers: AnswerPart[], codesFor: Map<string, string[]>): PlannedCoding[] {
-  const rnd = randomInts(Number(number));
-  return Array.from({ length: CODINGS_PER_RESPONSE }, () => codingFor(answers[rnd(answers.length)], codesFor, rnd));
-}
 
 /** The closed variables' values a response calls for (single choice: an option; the premises offered: text when it offers some). */
 function plannedValues(number: string, variables: Variable[]): Map<string, string> {
@@ -120,21 +105,12 @@ const coderSeed = (name: string, number: string) => Number(number) * 31 + TEAM.f
 
 // ---- Phases ----
 
-function generateCsv(dir: string, municipalities: { number: string; name: string }[]): string {
-  const lines = ['Kommunenr.;Kommune;Mottatt;Spørsmål 1;Spørsmål 2;Spørsmål 3;Spørsmål 4;Spørsmål 5'];
-  municipalities.forEach((m, i) => lines.push([m.number, `${m.name} kommune`, '30.05.2022', ...[1, 2, 3, 4, 5].map((q) => `"${text(i * 10 + q, ANSWER_BYTES)}"`)].join(';')));
-  const file = path.join(dir, 'svar.csv');
-  writeFileSync(file, lines.join('\r\n'));
-  return file;
-}
-
 /** The lead's master: import, codebook, assignments, a work package per caseworker, then the lead's own edits. */
 async function phaseMaster(dir: string): Promise<void> {
   mkdirSync(masterDir(dir), { recursive: true });
   const core = benchCore(masterDir(dir), LEAD);
   await call(core, 'project.create', { path: 'master.innspill' });
-  const municipalities = core.session.requireStore().sqlite.prepare('SELECT number, name FROM municipality ORDER BY number').all() as { number: string; name: string }[];
-  const csv = generateCsv(masterDir(dir), municipalities);
+  const csv = writeMunicipalityCsv(core, masterDir(dir), (i, q) => text(i * 10 + q, ANSWER_BYTES));
   const [report, importMs] = await timed(() => call(core, 'import.run', { paths: [csv] }));
   const responses = report.files.reduce((n, f) => n + f.responses, 0);
   const { added: codes } = await call(core, 'codebook.adoptStarter', {});
@@ -191,9 +167,7 @@ async function phaseWork(dir: string, name: string): Promise<void> {
   const core = benchCore(laptop, name);
   const [copy, openMs] = await timed(() => call(core, 'team.openPackage', { path: packagePath(dir, name), target: 'arbeidskopi.innspill' }));
 
-  const codebook = await call(core, 'codebook.list', {});
-  const codesFor = new Map<string, string[]>();
-  for (const c of codebook) if (c.questionId && c.parentId) codesFor.set(c.questionId, [...(codesFor.get(c.questionId) ?? []), c.id]);
+  const codesFor = subcodesByQuestion(await call(core, 'codebook.list', {}));
   const variables = await call(core, 'variables.list', {});
   const shared = new Set((await call(core, 'team.assignments', {})).respondents.filter((r) => r.assignees.length > 1).map((r) => r.respondentId));
   const responses = await call(core, 'responses.list', {});
@@ -216,7 +190,7 @@ async function phaseWork(dir: string, name: string): Promise<void> {
     await act(() => call(core, 'responses.setStatus', { id: r.id, status: 'under_arbeid' }));
     counts.statuses++;
 
-    for (const planned of plannedCodings(number, answers, codesFor)) {
+    for (const planned of plannedCodings(number, answers, codesFor, CODINGS_PER_RESPONSE)) {
       const answer = answers.find((a) => a.id === planned.answerId)!;
       const coding = differs() ? codingFor(answer, codesFor, own) : planned;
       const created = await act(() => call(core, 'codings.create', coding));
