@@ -178,7 +178,6 @@ export interface ReturnExportResult extends ReturnPreview {
   durationMs: number;
 }
 
-export const conflictKinds = ['both_changed', 'changed_deleted', 'moved_text', 'missing_parent'] as const;
 /**
  * both_changed: both sides changed the same thing differently (the same
  *   column of a row, or the same natural key such as a response's variable).
@@ -186,7 +185,7 @@ export const conflictKinds = ['both_changed', 'changed_deleted', 'moved_text', '
  * moved_text: a change on text that the other side moved with a split correction.
  * missing_parent: a change that refers to something the master no longer has.
  */
-export type ConflictKind = (typeof conflictKinds)[number];
+export type ConflictKind = 'both_changed' | 'changed_deleted' | 'moved_text' | 'missing_parent';
 
 export interface MergeReport {
   packageId: string;

@@ -1,10 +1,10 @@
 // Merge scenarios: every kind of conflict the issue names, codings on both
 // sides, repeated and later returns, and the lead's decisions.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Variable } from '../../src-shared/coding';
 import { expectApiError } from '../helpers/api';
 import { count, eventRows, loadResponses, spanOf, workspaceDump, type CodingProject } from '../helpers/coding';
-import { handOut, LEAD, masterAndLaptopEachTest, merge, takeBack, type Laptop } from '../helpers/team';
+import { handOut, laptop, LEAD, masterAndLaptopEachTest, merge, takeBack, type Laptop } from '../helpers/team';
 
 let master: CodingProject;
 let kari: Laptop;
@@ -277,6 +277,54 @@ describe('conflicts', () => {
       { actor: 'Kari', outcome: 'applied' },
       { actor: 'Kari', outcome: 'duplicate' },
     ]);
+  });
+
+  describe('a coding kept once for two colleagues', () => {
+    let ola: Laptop;
+    /** Bodø's answer 1 coded Rus at the base, Kari and Ola each with a package. */
+    async function twoColleagues() {
+      const rus = await master.api.codebook.create({ name: 'Rus' });
+      const vold = await master.api.codebook.create({ name: 'Vold' });
+      const q1 = master.response('1804').q(1);
+      const base = await master.api.codings.create({ answerId: q1.id, codeId: rus.id });
+      ola = laptop('Ola');
+      await master.api.team.assign({ assignee: 'Ola', respondentIds: (await master.api.team.assignments()).respondents.map((r) => r.respondentId) });
+      await handOut(master, kari);
+      await handOut(master, ola);
+      return { rus, vold, q1, base };
+    }
+    const codingsOn = async (answerId: string) =>
+      (await master.api.workspace.response({ id: master.response('1804').id })).codings
+        .filter((k) => k.answerId === answerId)
+        .map((k) => [k.codeId, k.start, k.end, k.createdBy]);
+    afterEach(async () => ola?.dispose());
+
+    it("stays when the other colleague deletes the master's coding it was kept as", async () => {
+      const { rus, vold, q1, base } = await twoColleagues();
+      // Kari makes her own Rus coding of the whole answer (the twin of the base coding).
+      const hers = await kari.api.codings.create({ answerId: q1.id, codeId: vold.id });
+      await kari.api.codings.update({ id: hers.id, codeId: rus.id });
+      await ola.api.codings.delete({ id: base.id });
+      expect(await merge(master, await takeBack(master, kari))).toMatchObject({ conflicts: 0, unchanged: 1 });
+      expect(await merge(master, await takeBack(master, ola))).toMatchObject({ conflicts: 0 });
+      // Ola's coding went; Kari's, which had been kept as the same row, is back as her own.
+      expect(await codingsOn(q1.id)).toEqual([[rus.id, 0, q1.text.length, 'Kari']]);
+    });
+
+    it('is not folded into a coding the same return deletes', async () => {
+      const { vold, q1, base } = await twoColleagues();
+      await kari.api.codings.update({ id: base.id, codeId: vold.id });
+      // Ola replaces the base coding by his own Vold coding of the same text.
+      await ola.api.codings.delete({ id: base.id });
+      await ola.api.codings.create({ answerId: q1.id, codeId: vold.id });
+      await merge(master, await takeBack(master, kari));
+      expect(await merge(master, await takeBack(master, ola))).toMatchObject({ conflicts: 1, applied: { coding: 1 } });
+      const [conflict] = await master.api.team.conflicts({});
+      expect(conflict).toMatchObject({ kind: 'changed_deleted', entityId: base.id });
+      // Taking Ola's deletion leaves his own coding standing.
+      await master.api.team.resolveConflict({ id: conflict.id, choose: 'theirs' });
+      expect(await codingsOn(q1.id)).toEqual([[vold.id, 0, q1.text.length, 'Ola']]);
+    });
   });
 
   it('merges codebook changes by id: a new subcode, a rename, and a merge of two codes moving their codings', async () => {

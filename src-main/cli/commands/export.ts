@@ -8,7 +8,7 @@ import type { ExportResult, MemoOptionsInput, MemoSectionId } from '../../../src
 import { CSV_TABLES, type CsvTable } from '../../../src-shared/export';
 import { UsageError } from '../errors';
 import type { CliContext } from '../main';
-import { parser, type Command, type ParsedCommand } from './parser';
+import { commaList, parser, type Command, type ParsedCommand } from './parser';
 
 const USAGE = {
   docx:
@@ -44,20 +44,10 @@ function isKind(value: string | undefined): value is Kind {
   return value !== undefined && (KINDS as string[]).includes(value);
 }
 
-/** "a, b,,c" → ["a", "b", "c"]; an option given but empty is a mistake. */
-function list(value: string, option: string, usage: string): string[] {
-  const items = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (items.length === 0) throw new UsageError(`--${option} needs a comma-separated list. Usage: ${usage}`);
-  return [...new Set(items)];
-}
-
 /** Question numbers (1-based, as in the letter) → the project's question ids. */
 function questionIds(value: string | undefined, questions: { id: string; ordinal: number }[], usage: string): string[] | null {
   if (value === undefined) return null;
-  return list(value, 'questions', usage).map((item) => {
+  return commaList(value, 'questions', usage).map((item) => {
     const n = Number(item);
     const q = Number.isInteger(n) ? questions.find((x) => x.ordinal === n) : undefined;
     if (!q) throw new UsageError(`--questions: no question ${item} (the project has ${questions.length === 0 ? 'no questions' : `questions 1–${questions.length}`})`);
@@ -70,7 +60,7 @@ async function districtCodes(ctx: CliContext, value: string | undefined, usage: 
   if (value === undefined) return null;
   const known = (await ctx.call('registry.policeDistricts', {})).map((d) => d.code);
   const shown = (code: string) => code.replace(/^p/, '');
-  return list(value, 'districts', usage).map((item) => {
+  return commaList(value, 'districts', usage).map((item) => {
     const code = `p${item.replace(/^p/i, '').padStart(2, '0')}`;
     if (!known.includes(code)) throw new UsageError(`--districts: no police district ${item} (the codes are ${shown(known[0])}–${shown(known[known.length - 1])})`);
     return code;

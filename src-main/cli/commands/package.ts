@@ -13,7 +13,7 @@
 import type { ConflictView } from '../../../src-shared/team';
 import { UsageError } from '../errors';
 import type { CliContext } from '../main';
-import { parser, type Command, type ParsedCommand } from './parser';
+import { commaList, parser, type Command, type ParsedCommand } from './parser';
 
 const USAGE = `innspill package assign <file.innspill> --to NAME (--districts NN,… | --counties NN,… | --municipalities NNNN,… | --respondents ID,…) [--exclusive]
        innspill package unassign <file.innspill> --to NAME (--all | --districts … | --counties … | --municipalities … | --respondents …)
@@ -26,13 +26,10 @@ const USAGE = `innspill package assign <file.innspill> --to NAME (--districts NN
        innspill package resolve <file.innspill> <conflict-id> --keep ours|theirs
        (every action takes --json)`;
 
-const list = (value: unknown): string[] =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : [];
+const list = (values: ParsedCommand['values'], option: string): string[] => {
+  const value = values[option];
+  return typeof value === 'string' ? commaList(value, option, USAGE) : [];
+};
 
 function need(values: ParsedCommand['values'], name: string, action: string): string {
   const v = values[name];
@@ -42,10 +39,10 @@ function need(values: ParsedCommand['values'], name: string, action: string): st
 
 /** The selection options as the API takes them; police districts as p01–p12 (01 and p01 both accepted). */
 async function selection(values: ParsedCommand['values'], ctx: CliContext) {
-  const policeDistrictCodes = list(values.districts).map((d) => (/^\d{1,2}$/.test(d) ? `p${d.padStart(2, '0')}` : d));
-  const countyNumbers = list(values.counties).map((c) => c.padStart(2, '0'));
-  const respondentIds = list(values.respondents);
-  const municipalities = list(values.municipalities).map((m) => m.padStart(4, '0'));
+  const policeDistrictCodes = list(values, 'districts').map((d) => (/^\d{1,2}$/.test(d) ? `p${d.padStart(2, '0')}` : d));
+  const countyNumbers = list(values, 'counties').map((c) => c.padStart(2, '0'));
+  const respondentIds = list(values, 'respondents');
+  const municipalities = list(values, 'municipalities').map((m) => m.padStart(4, '0'));
   if (municipalities.length > 0) {
     const overview = await ctx.call('team.assignments', {});
     for (const number of municipalities) {

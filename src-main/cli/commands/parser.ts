@@ -38,3 +38,13 @@ export function parser(options: OptionSpec, positionals: { min: number; max: num
     return { positionals: parsed.positionals, values, author: author as string | undefined };
   };
 }
+
+/** "a, b,,c" → ["a", "b", "c"]; an option given but empty is a mistake. */
+export function commaList(value: string, option: string, usage: string): string[] {
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length === 0) throw new UsageError(`--${option} needs a comma-separated list. Usage: ${usage}`);
+  return [...new Set(items)];
+}

@@ -1,7 +1,7 @@
 // Opening and creating project files. One project = one SQLite file (.innspill)
 // in WAL mode with foreign keys on, checked for integrity on open and
 // migrated to the latest schema; files from a newer Innspill are refused.
-import { closeSync, constants as fsConstants, copyFileSync, existsSync, linkSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, constants as fsConstants, copyFileSync, existsSync, linkSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
@@ -23,7 +23,8 @@ export interface Store {
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
-function hasSqliteHeader(file: string): boolean {
+/** Whether the file starts with the SQLite header (project and package files alike). */
+export function hasSqliteHeader(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const head = Buffer.alloc(SQLITE_MAGIC.length);
@@ -62,7 +63,7 @@ async function migrate(store: Store): Promise<void> {
 }
 
 /** Names of migrations recorded in the file, or [] for a fresh file. */
-function appliedMigrations(sqlite: Database.Database): string[] {
+export function appliedMigrations(sqlite: Database.Database): string[] {
   const table = sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'")
     .get();
@@ -77,7 +78,7 @@ function appliedMigrations(sqlite: Database.Database): string[] {
  * where the file system has them, else an exclusive copy (FAT/exFAT sticks,
  * some network shares).
  */
-export function placeWithoutOverwrite(temp: string, full: string): void {
+function placeWithoutOverwrite(temp: string, full: string): void {
   try {
     linkSync(temp, full); // fails with EEXIST instead of overwriting
   } catch (e) {
@@ -151,35 +152,39 @@ export async function openStore(file: string): Promise<Store> {
 }
 
 /**
- * Creates a new project file and fills it with `seed` in one transaction.
- * The file is built under a temporary name and moved into place only when
- * complete, and an existing file is never overwritten.
+ * Builds a new file under a temporary name beside `file` and moves it into
+ * place only when complete; an existing file is never overwritten and the
+ * temporary file never outlives the call.
  */
-export async function createStore(file: string, seed: (store: Store) => Promise<void>): Promise<Store> {
+export async function buildNewFile(file: string, build: (temp: string) => Promise<void>): Promise<string> {
   const full = path.resolve(file);
   if (existsSync(full)) throw new ApiError('FILE_EXISTS', `A file already exists at ${full}; choose another name.`);
   if (!existsSync(path.dirname(full))) throw new ApiError('NOT_FOUND', `Folder not found: ${path.dirname(full)}`);
   const temp = `${full}.${process.pid}.${Date.now()}.tmp`;
-  const sqlite = new Database(temp);
-  sqlite.pragma(`application_id = ${APPLICATION_ID}`);
-  // Build in rollback-journal mode so the temp file is self-contained on close.
-  sqlite.pragma('foreign_keys = ON');
-  registerSearchFunctions(sqlite);
-  let store = wrap(sqlite, temp);
   try {
-    await migrate(store);
-    await seed(store);
-  } catch (e) {
-    await store.close();
-    unlinkSync(temp);
-    throw e;
-  }
-  await store.close();
-  try {
+    await build(temp);
     placeWithoutOverwrite(temp, full);
   } finally {
-    unlinkSync(temp);
+    rmSync(temp, { force: true });
   }
-  store = await openStore(full);
-  return store;
+  return full;
+}
+
+/** Creates a new project file and fills it with `seed` in one transaction (built aside, see buildNewFile). */
+export async function createStore(file: string, seed: (store: Store) => Promise<void>): Promise<Store> {
+  const full = await buildNewFile(file, async (temp) => {
+    const sqlite = new Database(temp);
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    // Build in rollback-journal mode so the temp file is self-contained on close.
+    sqlite.pragma('foreign_keys = ON');
+    registerSearchFunctions(sqlite);
+    const store = wrap(sqlite, temp);
+    try {
+      await migrate(store);
+      await seed(store);
+    } finally {
+      await store.close();
+    }
+  });
+  return openStore(full);
 }

@@ -3,6 +3,7 @@
 // columns, so copies of one project made on several laptops can be merged.
 import type { ColumnType, Generated } from 'kysely';
 import type { MatchStatus, ResponseStatus } from '../../../src-shared/domain';
+import type { ConflictKind } from '../../../src-shared/team';
 
 export type { MatchStatus, ResponseStatus };
 
@@ -267,8 +268,6 @@ export interface MergedChangeTable {
   merge_id: string;
   merged_at: string;
 }
-
-export type ConflictKind = 'both_changed' | 'changed_deleted' | 'moved_text' | 'missing_parent';
 
 /** Migration 0006: a merged change that collided with the master, kept for the lead to decide. */
 export interface MergeConflictTable extends Authored {

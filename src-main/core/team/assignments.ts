@@ -4,19 +4,18 @@
 // caseworker. Two caseworkers on one respondent make it double-coded (the
 // agreement report's sample). Every edit is a ChangeSet: audited, undoable.
 import type { Kysely } from 'kysely';
-import type { AssignInput, AssignmentOverview, AssignResult, AssignedRespondent, UnassignInput } from '../../../src-shared/team';
+import { UNASSIGNED, type AssignInput, type AssignmentOverview, type AssignResult, type AssignedRespondent, type UnassignInput } from '../../../src-shared/team';
 import { norwegianCompare } from '../../../src-shared/norwegian';
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet } from '../audit/changes';
 import type { CoreDeps } from '../deps';
-import { UNASSIGNED } from '../../../src-shared/team';
 import type { DB } from '../store/schema';
 
 type Deps = Pick<CoreDeps, 'now' | 'newId' | 'author'>;
 type Selection = Pick<AssignInput, 'respondentIds' | 'policeDistrictCodes' | 'countyNumbers'>;
 
 /** The respondents a selection names: the union of the ids, districts and counties given. */
-export async function selectRespondents(db: Kysely<DB>, selection: Selection): Promise<string[]> {
+async function selectRespondents(db: Kysely<DB>, selection: Selection): Promise<string[]> {
   const ids = new Set<string>();
   const direct = selection.respondentIds ?? [];
   for (let i = 0; i < direct.length; i += 500) {
@@ -49,11 +48,16 @@ export async function assign(db: Kysely<DB>, deps: Deps, input: AssignInput): Pr
   const respondents = await selectRespondents(db, input);
   return db.transaction().execute(async (trx) => {
     const c = new ChangeSet(trx, deps, 'assignment.assign');
+    // Every assignment at once (a few per respondent at most), rather than a query per respondent.
+    const existing = new Map<string, { id: string; assignee: string }[]>();
+    for (const row of await trx.selectFrom('assignment').select(['id', 'respondent_id', 'assignee']).execute()) {
+      existing.set(row.respondent_id, [...(existing.get(row.respondent_id) ?? []), row]);
+    }
     let assigned = 0;
     let unchanged = 0;
     let moved = 0;
     for (const respondentId of respondents) {
-      const rows = await trx.selectFrom('assignment').select(['id', 'assignee']).where('respondent_id', '=', respondentId).execute();
+      const rows = existing.get(respondentId) ?? [];
       if (input.exclusive) {
         for (const other of rows.filter((r) => r.assignee !== assignee)) {
           await c.delete('assignment', other.id);

@@ -8,6 +8,7 @@ import type { ConflictContext, ConflictSide, ConflictView } from '../../../src-s
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet, type Row } from '../audit/changes';
 import type { CoreDeps } from '../deps';
+import { responseQuery } from '../responses/service';
 import type { DB, MergeConflictTable } from '../store/schema';
 import { contentColumns, isReturnTable, type ReturnTable } from './entities';
 import { answersChangedSince, dependantsOf, findOurs, makesCodeLoop, missingReference, rowById } from './rows';
@@ -201,15 +202,8 @@ async function context(db: Db, l: Lookups, row: ConflictRow, sides: ConflictSide
     responseId,
   };
   if (responseId) {
-    const facts = await db
-      .selectFrom('response as r')
-      .innerJoin('respondent as p', 'p.id', 'r.respondent_id')
-      .leftJoin('municipality as m', 'm.number', 'p.municipality_number')
-      .leftJoin('police_district as d', 'd.code', 'm.police_district_code')
-      .select(['p.name', 'm.number', 'm.name as m_name', 'd.name as district'])
-      .where('r.id', '=', responseId)
-      .executeTakeFirst();
-    if (facts) Object.assign(out, { respondentName: facts.name, municipalityNumber: facts.number, municipalityName: facts.m_name, policeDistrictName: facts.district });
+    const facts = await responseQuery(db).where('r.id', '=', responseId).executeTakeFirst();
+    if (facts) Object.assign(out, { respondentName: facts.respondent_name, municipalityNumber: facts.m_number, municipalityName: facts.m_name, policeDistrictName: facts.m_district });
   }
   if (row.entity_type === 'variable_value') {
     const r = (rows.find((x) => x) ?? null) as Row | null;

@@ -20,8 +20,11 @@ export function isReturnTable(name: string): name is ReturnTable {
 /** Who/when columns: they say who made a version, not what it is. */
 export const AUTHOR_COLUMNS = ['created_at', 'created_by', 'updated_at', 'updated_by'] as const;
 
+/** A response's value of a variable by its natural key (also how agreement/judgements.ts keys each coder's word). */
+export const variableValueKey = (responseId: string, variableId: string) => `${responseId}|${variableId}`;
+
 const NATURAL_KEYS: Partial<Record<ReturnTable, (row: Row) => string>> = {
-  variable_value: (r) => `${r.response_id as string}|${r.variable_id as string}`,
+  variable_value: (r) => variableValueKey(r.response_id as string, r.variable_id as string),
   memo: (r) => `${r.target_type as string}|${(r.target_id as string | null) ?? ''}`,
   finding_link: (r) => `${r.finding_id as string}|${r.answer_id as string}|${(r.coding_id as string | null) ?? ''}`,
 };

@@ -15,11 +15,11 @@
 // self-checking and readable with any SQLite tool, and no archive writer is
 // needed at run time.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../../src-shared/errors';
-import { APPLICATION_ID } from '../store/open';
+import { APPLICATION_ID, hasSqliteHeader } from '../store/open';
 import { latestSchemaVersion, migrations } from '../store/migrations';
 import type { PackageChange } from './changes';
 import { isReturnTable } from './entities';
@@ -30,19 +30,7 @@ export const WORK_PACKAGE_APPLICATION_ID = 0x494e534b;
 /** "INSR": an Innspill return package. */
 export const RETURN_PACKAGE_APPLICATION_ID = 0x494e5352;
 
-export type FileKind = 'project' | 'work' | 'return';
-
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-
-function hasSqliteHeader(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(SQLITE_MAGIC.length);
-    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_MAGIC);
-  } finally {
-    closeSync(fd);
-  }
-}
+type FileKind = 'project' | 'work' | 'return';
 
 const KIND_NAMES: Record<FileKind, string> = {
   project: 'an Innspill project (open it as a project)',

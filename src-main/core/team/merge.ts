@@ -34,13 +34,13 @@
 // package is merged against what the earlier one brought (merged_change), so
 // only what is new since then arrives, and decided conflicts stay decided.
 import type { Transaction } from 'kysely';
-import type { MergeReport } from '../../../src-shared/team';
+import type { ConflictKind, MergeReport } from '../../../src-shared/team';
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet, type Row } from '../audit/changes';
 import { recordEvent } from '../audit/record';
 import type { CoreDeps } from '../deps';
 import type { Store } from '../store/open';
-import type { ConflictKind, DB, MergeOutcome } from '../store/schema';
+import type { DB, MergeOutcome } from '../store/schema';
 import type { PackageChange } from './changes';
 import { contentColumns, naturalKeyOf, RETURN_TABLES, sameContent, sameValue, type ReturnTable } from './entities';
 import { readReturnFile, type ReturnMeta } from './files';
@@ -52,7 +52,7 @@ type Trx = Transaction<DB>;
 
 export const MERGE_ACTION = 'team.merge';
 
-export interface ConflictInput {
+interface ConflictInput {
   entityType: string;
   entityId: string;
   naturalKey: string | null;
@@ -68,7 +68,7 @@ export interface ConflictInput {
 const PARENT_TABLES: ReturnTable[] = ['finding_report', 'finding', 'code', 'variable', 'response'];
 const CHILD_TABLES: ReturnTable[] = ['coding', 'variable_value', 'memo', 'finding_link'];
 
-/** Codes with parents before their children (a new subcode under a new code). */
+/** Codes with parents before their children (a new subcode under a new code); other rows keep their order. */
 function parentsFirst(changes: PackageChange[]): PackageChange[] {
   const byId = new Map(changes.map((c) => [(c.theirs ?? c.base)!.id, c]));
   const out: PackageChange[] = [];
@@ -99,6 +99,8 @@ class Merger {
   private readonly heldAnswers = new Set<string>();
   private readonly sets = new Map<string, ChangeSet>();
   private previous = new Map<string, { theirs: string | null }>();
+  /** Master codings this return deletes: never the twin a new coding is folded into (see sameCoding). */
+  private deletedCodings = new Set<string>();
 
   constructor(
     private readonly trx: Trx,
@@ -122,22 +124,18 @@ class Merger {
   async run(changes: PackageChange[]): Promise<void> {
     const rows = await this.trx.selectFrom('merged_change').select(['entity_type', 'entity_key', 'theirs']).where('package_id', '=', this.meta.packageId).execute();
     this.previous = new Map(rows.map((r) => [`${r.entity_type}\u0000${r.entity_key}`, { theirs: r.theirs }]));
+    this.deletedCodings = new Set(changes.filter((c) => c.entityType === 'coding' && c.theirs === null && c.base).map((c) => c.base!.id as string));
     const of = (tables: ReturnTable[], present: boolean) =>
       changes.filter((c) => tables.includes(c.entityType) && (c.theirs !== null) === present);
     const ordered = (list: PackageChange[]) =>
       [...list].sort((a, b) => RETURN_TABLES.indexOf(a.entityType) - RETURN_TABLES.indexOf(b.entityType));
 
-    const parentUpserts = ordered(of(PARENT_TABLES, true));
-    const codes = parentsFirst(parentUpserts.filter((c) => c.entityType === 'code'));
-    for (const c of [...parentUpserts.filter((c) => RETURN_TABLES.indexOf(c.entityType) < RETURN_TABLES.indexOf('code')), ...codes, ...parentUpserts.filter((c) => RETURN_TABLES.indexOf(c.entityType) > RETURN_TABLES.indexOf('code'))]) {
-      await this.one(c);
-    }
+    for (const c of parentsFirst(ordered(of(PARENT_TABLES, true)))) await this.one(c);
     for (const c of ordered(of(CHILD_TABLES, false)).reverse()) await this.one(c);
     await this.answerUnits(changes.filter((c) => c.entityType === 'answer'));
     for (const c of ordered(of(CHILD_TABLES, true))) await this.one(c);
-    const parentDeletes = ordered(of(PARENT_TABLES, false)).reverse();
-    const codeDeletes = parentsFirst(parentDeletes.filter((c) => c.entityType === 'code')).reverse();
-    for (const c of [...codeDeletes, ...parentDeletes.filter((c) => c.entityType !== 'code')]) await this.one(c);
+    // Children before parents: subcodes before their code, findings before their report.
+    for (const c of parentsFirst(ordered(of(PARENT_TABLES, false))).reverse()) await this.one(c);
   }
 
   /** The version to merge against: what an earlier return brought, else the package's base. */
@@ -176,7 +174,7 @@ class Merger {
   }
 
   /** Records a conflict for the lead to decide, raised by one change or, for a moved text, by all of a response's parts (the first one's actor stands for them). */
-  async conflict(changes: PackageChange | PackageChange[], input: Omit<ConflictInput, 'theirsActor'>): Promise<void> {
+  private async conflict(changes: PackageChange | PackageChange[], input: Omit<ConflictInput, 'theirsActor'>): Promise<void> {
     const raisedBy = Array.isArray(changes) ? changes : [changes];
     const id = this.deps.newId();
     const at = this.deps.now().toISOString();
@@ -279,6 +277,7 @@ class Merger {
         return this.conflict(change, { ...this.conflictBase(change, table, base, ours, null), kind: 'changed_deleted', columns: [] });
       }
       await c.restore(table, ours.id, null, MERGE_ACTION);
+      if (table === 'coding') await this.restoreAbsorbed(ours);
       return this.record(change, 'applied');
     }
 
@@ -326,7 +325,13 @@ class Merger {
     await this.record(change, 'unchanged');
   }
 
-  /** A master coding of the same code on the same span (other than `except`), or null. */
+  /**
+   * A master coding of the same code on the same span (other than `except`),
+   * or null. A coding this return deletes does not count: the colleague meant
+   * it gone, and if the deletion is held as a conflict, folding a new coding
+   * into it would make the lead's decision on the old one decide the new one
+   * too (and the result would depend on the order returns are merged in).
+   */
   private async sameCoding(row: Row, except: string | null): Promise<Row | null> {
     let q = this.trx
       .selectFrom('coding')
@@ -336,7 +341,34 @@ class Merger {
       .where('start_offset', '=', row.start_offset as number)
       .where('end_offset', '=', row.end_offset as number);
     if (except) q = q.where('id', '!=', except);
+    if (this.deletedCodings.size > 0) q = q.where('id', 'not in', [...this.deletedCodings]);
     return ((await q.orderBy('id').executeTakeFirst()) as Row | undefined) ?? null;
+  }
+
+  /**
+   * A coding that goes may have stood for a colleague's identical coding,
+   * kept once when an earlier return was merged (outcome 'duplicate'). That
+   * colleague did not delete theirs, so it comes back as their own row —
+   * as it would have stood had the returns been merged the other way round.
+   */
+  private async restoreAbsorbed(gone: Row): Promise<void> {
+    const candidates = await this.trx
+      .selectFrom('merged_change')
+      .select(['entity_key', 'theirs', 'actor'])
+      .where('entity_type', '=', 'coding')
+      .where('outcome', '=', 'duplicate')
+      .orderBy('merged_at')
+      .orderBy('entity_key')
+      .execute();
+    for (const candidate of candidates) {
+      const row = candidate.theirs === null ? null : (JSON.parse(candidate.theirs) as Row);
+      if (!row || row.id === gone.id || this.deletedCodings.has(row.id as string)) continue;
+      const sameSpan = (['answer_id', 'code_id', 'start_offset', 'end_offset'] as const).every((col) => row[col] === gone[col]);
+      if (!sameSpan) continue;
+      if (await this.trx.selectFrom('coding').select('id').where('id', '=', row.id as string).executeTakeFirst()) continue;
+      await this.as(candidate.actor).restore('coding', row.id as string, row, MERGE_ACTION);
+      return;
+    }
   }
 
   /** Removes a coding in favour of its twin; finding links on it move to the twin (or go, if the twin has them). */
@@ -438,13 +470,8 @@ class Merger {
   }
 }
 
-export interface MergeOptions {
-  /** The lead merging (recorded on conflicts and the merge); defaults to deps.author(). */
-  lead?: string;
-}
-
 /** Merges a return package file into the master project, in one transaction. */
-export async function mergeReturn(store: Store, deps: Deps, file: string, options: MergeOptions = {}): Promise<MergeReport> {
+export async function mergeReturn(store: Store, deps: Deps, file: string): Promise<MergeReport> {
   await requireMaster(store.db, 'return packages are merged');
   const { meta, changes } = readReturnFile(file);
   const project = await store.db.selectFrom('project').select(['id', 'title']).executeTakeFirstOrThrow();
@@ -455,7 +482,7 @@ export async function mergeReturn(store: Store, deps: Deps, file: string, option
   if (!workPackage) {
     throw new ApiError('WRONG_PROJECT', `This return package belongs to a work package this project did not make (package ${meta.packageId}). Nothing was changed.`);
   }
-  const lead = options.lead ?? deps.author();
+  const lead = deps.author();
   return store.db.transaction().execute(async (trx) => {
     // The same return again, or an older return of the same package after a newer one (a return
     // carries everything since the base, so the newer one brought all of it): nothing to do.
@@ -500,7 +527,7 @@ export async function mergeReturn(store: Store, deps: Deps, file: string, option
         report: JSON.stringify(report),
       })
       .execute();
-    await recordEvent(trx, { ...deps, author: () => lead }, {
+    await recordEvent(trx, deps, {
       action: MERGE_ACTION,
       entityType: 'package_merge',
       entityId: meta.returnId,

@@ -1,6 +1,6 @@
 // Whether a project is a working copy, and of which package: the one
 // package_origin row a copy gets when it is made from a work package.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { WorkingCopyInfo } from '../../../src-shared/team';
 import { ApiError } from '../../../src-shared/errors';
 import type { DB } from '../store/schema';
@@ -11,9 +11,9 @@ import type { DB } from '../store/schema';
  */
 export const PACKAGE_FORMAT_VERSION = 1;
 
-export async function readWorkingCopy(db: Kysely<DB>): Promise<WorkingCopyInfo | null> {
-  const row = await db.selectFrom('package_origin').selectAll().executeTakeFirst();
-  if (!row) return null;
+type OriginRow = Selectable<DB['package_origin']>;
+
+function workingCopyInfo(row: OriginRow): WorkingCopyInfo {
   return {
     packageId: row.id,
     masterProjectId: row.master_project_id,
@@ -27,11 +27,15 @@ export async function readWorkingCopy(db: Kysely<DB>): Promise<WorkingCopyInfo |
   };
 }
 
+export async function readWorkingCopy(db: Kysely<DB>): Promise<WorkingCopyInfo | null> {
+  const row = await db.selectFrom('package_origin').selectAll().executeTakeFirst();
+  return row ? workingCopyInfo(row) : null;
+}
+
 export async function requireWorkingCopy(db: Kysely<DB>): Promise<WorkingCopyInfo & { localSeq: number }> {
-  const info = await readWorkingCopy(db);
-  if (!info) throw new ApiError('INVALID_INPUT', 'This project is not a working copy made from a work package; only a working copy has changes to return.');
-  const row = await db.selectFrom('package_origin').select('local_seq').executeTakeFirstOrThrow();
-  return { ...info, localSeq: row.local_seq };
+  const row = await db.selectFrom('package_origin').selectAll().executeTakeFirst();
+  if (!row) throw new ApiError('INVALID_INPUT', 'This project is not a working copy made from a work package; only a working copy has changes to return.');
+  return { ...workingCopyInfo(row), localSeq: row.local_seq };
 }
 
 /** Work packages are made, and returns merged, in the master project only. */

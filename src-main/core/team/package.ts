@@ -13,7 +13,7 @@
 // it is the caseworker's own work, which is exactly what a return carries.
 // The base marker is the master's audit trail position when the package was
 // cut, read in the same snapshot as the data.
-import { copyFileSync, existsSync, unlinkSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
@@ -23,7 +23,8 @@ import { recordEvent } from '../audit/record';
 import type { CoreDeps } from '../deps';
 import { defaultFileName, resolveTarget, safeBaseName, writeAtomically } from '../export/files';
 import { migrationProvider } from '../store/migrations';
-import { APPLICATION_ID, openStore, placeWithoutOverwrite, PROJECT_EXTENSION, type Store } from '../store/open';
+import { projectFilePath } from '../project/create';
+import { APPLICATION_ID, appliedMigrations, buildNewFile, openStore, type Store } from '../store/open';
 import type { DB } from '../store/schema';
 import { respondentsOf } from './assignments';
 import { checkVersions, openPackageFile, WORK_PACKAGE_APPLICATION_ID } from './files';
@@ -160,25 +161,14 @@ export async function exportWorkPackage(
   return { path: target, fileName: path.basename(target), sizeBytes, packageId, assignee, respondents, responses, baseSeq, durationMs: Date.now() - started };
 }
 
-/** The working copy's file: the target given (relative: in the workspace), else "<title> - <assignee>.innspill". */
-function workingCopyPath(workspaceDir: string, target: string | undefined, title: string, assignee: string): string {
-  const name = target ?? `${safeBaseName(title)} - ${safeBaseName(assignee)}`;
-  const withExt = name.toLowerCase().endsWith(PROJECT_EXTENSION) ? name : name + PROJECT_EXTENSION;
-  return path.resolve(workspaceDir, withExt);
-}
-
 /** Makes the working copy from a work package and opens it. */
 export async function openWorkPackage(file: string, workspaceDir: string, target?: string): Promise<Store> {
   const full = path.resolve(workspaceDir, file);
   const sqlite = openPackageFile(full, 'work');
   let origin: { master_title: string; assignee: string; format_version: number };
   try {
-    let schema: string[];
-    try {
-      schema = sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all() as string[];
-    } catch {
-      throw new ApiError('NOT_A_PACKAGE', `Not a work package (no schema): ${full}`);
-    }
+    const schema = appliedMigrations(sqlite);
+    if (schema.length === 0) throw new ApiError('NOT_A_PACKAGE', `Not a work package (no schema): ${full}`);
     let row: typeof origin | undefined;
     try {
       row = sqlite.prepare('SELECT master_title, assignee, format_version FROM package_origin').get() as typeof origin | undefined;
@@ -192,11 +182,9 @@ export async function openWorkPackage(file: string, workspaceDir: string, target
   } finally {
     sqlite.close();
   }
-  const copy = workingCopyPath(workspaceDir, target, origin.master_title, origin.assignee);
-  if (existsSync(copy)) throw new ApiError('FILE_EXISTS', `A file already exists at ${copy}; choose another name.`);
-  if (!existsSync(path.dirname(copy))) throw new ApiError('NOT_FOUND', `Folder not found: ${path.dirname(copy)}`);
-  const temp = `${copy}.${process.pid}.${Date.now()}.tmp`;
-  try {
+  // The working copy's file: the target given (relative: in the workspace), else "<title> - <assignee>.innspill".
+  const copy = projectFilePath(workspaceDir, target ?? `${safeBaseName(origin.master_title)} - ${safeBaseName(origin.assignee)}`);
+  await buildNewFile(copy, async (temp) => {
     copyFileSync(full, temp);
     const db = new Database(temp);
     try {
@@ -204,10 +192,7 @@ export async function openWorkPackage(file: string, workspaceDir: string, target
     } finally {
       db.close();
     }
-    placeWithoutOverwrite(temp, copy);
-  } finally {
-    if (existsSync(temp)) unlinkSync(temp);
-  }
+  });
   return openStore(copy);
 }
 

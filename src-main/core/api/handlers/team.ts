@@ -39,7 +39,7 @@ export function teamHandlers(session: Session): DomainHandlers<'team'> {
       return result;
     },
     'team.openPackage': async ({ path: p, target }) => {
-      const store = await openWorkPackage(path.resolve(workspace, p), workspace, target);
+      const store = await openWorkPackage(p, workspace, target);
       await session.setStore(store);
       return readProjectSummary(store);
     },
