@@ -59,6 +59,9 @@ export function fmt(n: number, digits = 0): string {
   return n.toLocaleString('nb-NO', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+/** A measured time against its target, as the benchmarks print it. */
+export const verdict = (ms: number, target: number) => (ms < target ? 'ok' : 'OVER');
+
 /** A core on `dir` with the shipped resources, silent, remembering no recent projects; `author` as the changes' author (default: the settings' user name). */
 export function benchCore(dir: string, author?: string): Core {
   return createCore({

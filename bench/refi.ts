@@ -15,7 +15,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../src-main/core';
-import { benchCore, call, fmt, phaseArg, plannedCodings, reportPhase, runPhase, subcodesByQuestion, tempFolder, text, timed, writeMunicipalityCsv } from './lib';
+import { benchCore, call, fmt, phaseArg, plannedCodings, reportPhase, runPhase, subcodesByQuestion, tempFolder, text, timed, verdict, writeMunicipalityCsv } from './lib';
 
 const ANSWER_BYTES = 1000;
 const CODINGS_PER_RESPONSE = 10;
@@ -119,8 +119,6 @@ async function phaseImport(dir: string): Promise<void> {
     sameQuotes: imported.length === original.length && imported.every((q, i) => q === original[i]) ? 1 : 0,
   });
 }
-
-const verdict = (ms: number, target: number) => (ms < target ? 'ok' : 'OVER');
 
 async function main(): Promise<void> {
   const phase = phaseArg();

@@ -37,6 +37,7 @@ import {
   tempFolder,
   text,
   timed,
+  verdict,
   writeMunicipalityCsv,
 } from './lib';
 
@@ -292,8 +293,6 @@ async function phaseMerge(dir: string): Promise<void> {
 }
 
 // ---- The run ----
-
-const verdict = (ms: number, target: number) => (ms < target ? 'ok' : 'OVER');
 
 async function main(): Promise<void> {
   const phase = phaseArg();

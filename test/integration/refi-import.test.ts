@@ -17,6 +17,7 @@ import { expectApiError } from '../helpers/api';
 import { codingProject, eventRows, workspaceDump, type CodingProject } from '../helpers/coding';
 import { dumpDatabase, zipFile, zipWithEntryName, zipWithLyingSize } from '../helpers/import-fixtures';
 import { codeFixture, type CodedFixture } from '../helpers/refi';
+import { unzipParts } from '../helpers/zip-entries';
 
 let p: CodingProject;
 let fresh: CodingProject;
@@ -100,6 +101,14 @@ describe('round trip: export from one project, import into a fresh one with the 
     expect(codingsOf(fresh)).toEqual([]);
     expect(codesOf(fresh)).toEqual([]);
     await fresh.api.history.redo();
+    expect(codingsOf(fresh)).toEqual(codingsOf(p));
+  });
+
+  it('inflates only what it reads: an original document beside the text (a zip bomb, were it unpacked) is left packed', async () => {
+    const entries = await unzipParts(readFileSync(file));
+    const bytes = await zipFile([...[...entries].map(([name, data]) => ({ name, data })), { name: 'sources/original.docx', data: Buffer.alloc(8 * 1024 * 1024) }]);
+    const report = await fresh.api.refi.importProject({ fileName: 'prosjekt.qdpx', base64: base64(bytes) });
+    expect(report.codings.created).toBe(fixture.codings.length);
     expect(codingsOf(fresh)).toEqual(codingsOf(p));
   });
 

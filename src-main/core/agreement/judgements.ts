@@ -35,6 +35,7 @@
 // as is codebook and text upkeep (UPKEEP_ACTIONS).
 import type { Kysely } from 'kysely';
 import type { DB } from '../store/schema';
+import { variableValueKey } from '../team/entities';
 
 /** Edits that move a coding for everyone (code merges, split corrections), not one person's judgement. */
 const STRUCTURAL_ACTIONS = new Set(['code.merge', 'answer.assign']);
@@ -74,7 +75,7 @@ export interface Judgements {
   sample: Map<string, number[]>;
   /** Per coder (same index as coders): their codings. */
   codings: CodingVersion[][];
-  /** "<response>|<variable>" → per coder index: their word (undefined: none). */
+  /** variableValueKey(response, variable) → per coder index: their word (undefined: none). */
   values: Map<string, (ValueWord | undefined)[]>;
 }
 
@@ -85,7 +86,7 @@ function parse(json: string | null): Image | null {
 }
 
 /** Group ids of the lead's resolutions and of their undo and redo. */
-export async function resolutionGroups(db: Kysely<DB>): Promise<Set<string>> {
+async function resolutionGroups(db: Kysely<DB>): Promise<Set<string>> {
   const groups = await db
     .selectFrom('event')
     .select('group_id')
@@ -208,7 +209,7 @@ export async function loadJudgements(db: Kysely<DB>, coders: string[]): Promise<
     const after = parse(e.after);
     const image = after ?? before;
     if (!image) continue;
-    const key = `${image.response_id as string}|${image.variable_id as string}`;
+    const key = variableValueKey(image.response_id as string, image.variable_id as string);
     trace(image.response_id as string, e.actor);
     if (after) {
       trace(image.response_id as string, after.updated_by);
@@ -249,7 +250,7 @@ export async function loadJudgements(db: Kysely<DB>, coders: string[]): Promise<
       [c.theirs, c.theirs_actor],
     ] as const) {
       const image = parse(json);
-      const key = c.natural_key ?? (image ? `${image.response_id as string}|${image.variable_id as string}` : null);
+      const key = c.natural_key ?? (image ? variableValueKey(image.response_id as string, image.variable_id as string) : null);
       if (!key) continue;
       trace(key.split('|')[0], actor);
       say(key, actor, image ? toWord(image) : cleared, c.created_at);
@@ -257,7 +258,7 @@ export async function loadJudgements(db: Kysely<DB>, coders: string[]): Promise<
   }
   // Rows set without any trail (e.g. merged by an older version): taken as they stand.
   for (const row of await db.selectFrom('variable_value').selectAll().execute()) {
-    const key = `${row.response_id}|${row.variable_id}`;
+    const key = variableValueKey(row.response_id, row.variable_id);
     const i = index.get(row.updated_by);
     if (i === undefined || values.get(key)?.[i] !== undefined) continue;
     trace(row.response_id, row.updated_by);

@@ -36,10 +36,13 @@ import { codeUnitKey, variableUnitKey } from '../../../src-shared/agreement';
 import type { Variable } from '../../../src-shared/coding';
 import { ApiError } from '../../../src-shared/errors';
 import { norwegianCompare } from '../../../src-shared/norwegian';
-import { codeTree, facts, loadRegister, requireQuestion, type CodeNode } from '../analysis/units';
+import { answerUnitKey, codeTree, requireQuestion, type CodeNode } from '../analysis/units';
 import { listVariables } from '../coding/service';
+import { municipalityFacts, responseQuery } from '../responses/service';
 import type { DB } from '../store/schema';
+import { variableValueKey } from '../team/entities';
 import { coderCandidates, loadJudgements, type CodingVersion, type Judgements, type ValueWord } from './judgements';
+import { toResolution } from './resolve';
 import { agreementStats, agreementTable, type Judgements as UnitJudgements } from './stats';
 
 const PRESENT = '1';
@@ -68,8 +71,6 @@ interface Context {
 function sortNames(names: Iterable<string>): string[] {
   return [...new Set(names)].sort(norwegianCompare);
 }
-
-const answerUnitKey = (responseId: string, questionId: string | null) => `${responseId}|${questionId ?? ''}`;
 
 async function loadContext(db: Kysely<DB>, requested: string[] | undefined): Promise<Context> {
   const { candidates, doubleCoded } = await coderCandidates(db);
@@ -116,19 +117,7 @@ async function loadContext(db: Kysely<DB>, requested: string[] | undefined): Pro
     return byUnit;
   });
 
-  const resolutions = new Map<string, AgreementResolution>();
-  for (const r of await db.selectFrom('agreement_resolution').selectAll().execute()) {
-    resolutions.set(r.unit_key, {
-      id: r.id,
-      unitKey: r.unit_key,
-      coders: JSON.parse(r.coders) as string[],
-      decision: r.decision,
-      value: r.value === null ? null : (JSON.parse(r.value) as string | string[]),
-      note: r.note,
-      resolvedBy: r.updated_by,
-      resolvedAt: r.updated_at,
-    });
-  }
+  const resolutions = new Map((await db.selectFrom('agreement_resolution').selectAll().execute()).map((r) => [r.unit_key, toResolution(r)]));
 
   return {
     coders,
@@ -195,7 +184,7 @@ function categoryLabel(variable: Variable, value: string): string {
 
 function variableJudgements(ctx: Context, responseId: string, variable: Variable): UnitJudgements {
   const worked = ctx.judgements.sample.get(responseId) ?? [];
-  const words = ctx.judgements.values.get(`${responseId}|${variable.id}`);
+  const words = ctx.judgements.values.get(variableValueKey(responseId, variable.id));
   return ctx.coders.map((_, i) => (worked.includes(i) ? category(variable, words?.[i]) : null));
 }
 
@@ -298,19 +287,8 @@ interface ResponseInfo {
 
 async function responseInfo(db: Kysely<DB>, ids: string[]): Promise<Map<string, ResponseInfo>> {
   if (ids.length === 0) return new Map();
-  const register = new Map((await loadRegister(db)).map((m) => [m.number, m]));
-  const rows = await db
-    .selectFrom('response as r')
-    .innerJoin('respondent as p', 'p.id', 'r.respondent_id')
-    .select(['r.id', 'p.name', 'p.municipality_number'])
-    .where('r.id', 'in', ids)
-    .execute();
-  return new Map(
-    rows.map((r) => {
-      const m = r.municipality_number ? register.get(r.municipality_number) : undefined;
-      return [r.id, { respondentName: r.name, municipality: m ? facts(m) : null }];
-    }),
-  );
+  const rows = await responseQuery(db).where('r.id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, { respondentName: r.respondent_name, municipality: municipalityFacts(r) }]));
 }
 
 function sideCodings(versions: CodingVersion[] | undefined, texts: Map<string, string>): UnitCoding[] {
@@ -378,8 +356,7 @@ export async function listDisagreements(db: Kysely<DB>, input: DisagreementsInpu
       ).map((c) => c.natural_key),
     );
     const responses = [...ctx.judgements.sample.keys()].sort();
-    const answersOf = new Map<string, Map<string, string>>();
-    for (const u of ctx.units) answersOf.set(u.responseId, new Map([...(answersOf.get(u.responseId) ?? []), ...u.answers.map((a) => [a.id, a.text] as const)]));
+    const answerTexts = new Map(ctx.units.flatMap((u) => u.answers.map((a) => [a.id, a.text] as const)));
     for (const variable of ctx.variables) {
       if (input.variableId && variable.id !== input.variableId) continue;
       if (input.questionId && variable.questionId !== input.questionId) continue;
@@ -387,8 +364,7 @@ export async function listDisagreements(db: Kysely<DB>, input: DisagreementsInpu
         const judgements = variableJudgements(ctx, responseId, variable);
         const key = variableUnitKey(responseId, variable.id);
         if (!differs(judgements) || !keep(key)) continue;
-        const words = ctx.judgements.values.get(`${responseId}|${variable.id}`);
-        const texts = answersOf.get(responseId) ?? new Map<string, string>();
+        const words = ctx.judgements.values.get(variableValueKey(responseId, variable.id));
         const sides: DisagreementSide[] = [];
         judgements.forEach((j, i) => {
           if (j === null) return;
@@ -399,7 +375,7 @@ export async function listDisagreements(db: Kysely<DB>, input: DisagreementsInpu
             codings: [],
             value: word?.value ? (JSON.parse(word.value) as string | string[]) : null,
             valueLabel: categoryLabel(variable, j),
-            evidence: ev ? (texts.get(ev.answerId) ?? '').slice(ev.start, ev.end) || null : null,
+            evidence: ev ? (answerTexts.get(ev.answerId) ?? '').slice(ev.start, ev.end) || null : null,
           });
         });
         const unit = ctx.units.filter((u) => u.responseId === responseId && variable.questionId !== null && u.questionId === variable.questionId);
@@ -415,7 +391,7 @@ export async function listDisagreements(db: Kysely<DB>, input: DisagreementsInpu
           answers: unit.flatMap((u) => u.answers),
           sides,
           resolution: ctx.resolutions.get(key) ?? null,
-          openMergeConflict: openConflicts.has(`${responseId}|${variable.id}`),
+          openMergeConflict: openConflicts.has(variableValueKey(responseId, variable.id)),
         });
       }
     }

@@ -17,14 +17,16 @@ import { codeUnitKey, variableUnitKey } from '../../../src-shared/agreement';
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet, type Row } from '../audit/changes';
 import { relinkFindings } from '../codebook/service';
-import { listVariables } from '../coding/service';
+import { checkValue, listVariables } from '../coding/service';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
+import { variableValueKey } from '../team/entities';
 import { loadJudgements, type CodingVersion, type Judgements } from './judgements';
 
 type Deps = Pick<CoreDeps, 'now' | 'newId' | 'author'>;
 
-function toResolution(row: Row): AgreementResolution {
+/** An agreement_resolution row as the API gives it. */
+export function toResolution(row: Row): AgreementResolution {
   return {
     id: row.id,
     unitKey: row.unit_key as string,
@@ -118,23 +120,14 @@ async function resolveVariable(
   if (variable.kind === 'text') throw new ApiError('INVALID_INPUT', 'Free-text variables are not compared');
   const j = await loadJudgements(c.trx, input.coders);
   const compared = comparedCoders(j, input.responseId, input.coders);
-  const words = j.values.get(`${input.responseId}|${input.variableId}`);
+  const words = j.values.get(variableValueKey(input.responseId, input.variableId));
   const snapshot = compared.map((i) => ({ coder: input.coders[i], value: words?.[i]?.value ? JSON.parse(words[i]!.value!) : null }));
 
   let value: string | null;
   let evidence = { evidence_answer_id: null as string | null, evidence_start: null as number | null, evidence_end: null as number | null };
   if (input.decision === 'value') {
     const chosen = input.value ?? null;
-    if (chosen === null || (Array.isArray(chosen) && chosen.length === 0)) value = null;
-    else {
-      const allowed = variable.options.map((o) => o.value);
-      const list = [chosen].flat();
-      const bad = list.find((v) => !allowed.includes(v));
-      if (bad !== undefined) throw new ApiError('INVALID_INPUT', `"${bad}" is not an option of "${variable.label}"`);
-      if (variable.kind === 'single' && Array.isArray(chosen)) throw new ApiError('INVALID_INPUT', `"${variable.label}" takes one value`);
-      if (variable.kind === 'multi' && !Array.isArray(chosen)) throw new ApiError('INVALID_INPUT', `"${variable.label}" takes a list of values`);
-      value = JSON.stringify(variable.kind === 'multi' ? allowed.filter((v) => list.includes(v)) : chosen);
-    }
+    value = chosen === null || (Array.isArray(chosen) && chosen.length === 0) ? null : checkValue(variable, chosen);
   } else {
     if (input.value !== undefined) throw new ApiError('INVALID_INPUT', "A value goes with the decision 'value'");
     const word = words?.[compared[input.decision === 'a' ? 0 : 1]];
@@ -179,7 +172,7 @@ async function closeMergeConflicts(c: ChangeSet, deps: Deps, responseId: string,
     .selectFrom('merge_conflict')
     .select('id')
     .where('entity_type', '=', 'variable_value')
-    .where('natural_key', '=', `${responseId}|${variableId}`)
+    .where('natural_key', '=', variableValueKey(responseId, variableId))
     .where('status', '=', 'open')
     .execute();
   for (const { id } of open) {

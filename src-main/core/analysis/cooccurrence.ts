@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Cooccurrence } from '../../../src-shared/analysis';
 import { ApiError } from '../../../src-shared/errors';
 import type { DB } from '../store/schema';
-import { codeTree, requireQuestion } from './units';
+import { answerUnitKey, codeTree, requireQuestion } from './units';
 
 export interface CooccurrenceInput {
   questionId?: string;
@@ -36,7 +36,7 @@ export async function cooccurrence(db: Kysely<DB>, input: CooccurrenceInput = {}
   if (input.questionId) q = q.where('a.question_id', '=', input.questionId);
   const units = new Map<string, Set<number>>();
   for (const k of await q.execute()) {
-    const unit = `${k.response_id}|${k.question_id ?? ''}`;
+    const unit = answerUnitKey(k.response_id, k.question_id);
     const set = units.get(unit) ?? new Set<number>();
     for (let id: string | null = k.code_id; id; id = input.withDescendants ? (byId.get(id)?.parentId ?? null) : null) {
       const i = index.get(id);

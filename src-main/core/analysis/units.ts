@@ -158,6 +158,11 @@ export async function codeTree(db: Kysely<DB>): Promise<CodeNode[]> {
   return out;
 }
 
+/** An answer unit: all parts of one response's answer to one question (text not assigned to a question is one unit of its own). */
+export function answerUnitKey(responseId: string, questionId: string | null): string {
+  return `${responseId}|${questionId ?? ''}`;
+}
+
 export async function requireQuestion(db: Kysely<DB>, questionId: string | undefined): Promise<void> {
   if (!questionId) return;
   const q = await db.selectFrom('question').select('id').where('id', '=', questionId).executeTakeFirst();

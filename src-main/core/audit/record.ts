@@ -10,6 +10,8 @@ export interface AuditEntry {
   entityId: string | null;
   before?: unknown;
   after?: unknown;
+  /** The ChangeSet group the entry belongs to (undone and redone with it). */
+  groupId?: string | null;
 }
 
 export async function recordEvent(
@@ -28,6 +30,7 @@ export async function recordEvent(
       entity_id: entry.entityId,
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      group_id: entry.groupId ?? null,
     })
     .execute();
 }

@@ -37,10 +37,6 @@ export interface ExportedFile {
   base64: string;
 }
 
-function tree(codes: Code[], parentId: string | null = null): (Code & { children: ReturnType<typeof tree> })[] {
-  return codes.filter((c) => c.parentId === parentId).map((c) => ({ ...c, children: tree(codes, c.id) }));
-}
-
 function paths(codes: Code[]): Map<string, string> {
   const byId = new Map(codes.map((c) => [c.id, c]));
   const pathOf = (c: Code): string => (c.parentId && byId.has(c.parentId) ? `${pathOf(byId.get(c.parentId)!)} > ${c.name}` : c.name);
@@ -50,8 +46,8 @@ function paths(codes: Code[]): Map<string, string> {
 export type CodeTree = Code & { children: CodeTree[] };
 
 /** The codebook as a tree, in the stored order. */
-export function codeTree(codes: Code[]): CodeTree[] {
-  return tree(codes);
+export function codeTree(codes: Code[], parentId: string | null = null): CodeTree[] {
+  return codes.filter((c) => c.parentId === parentId).map((c) => ({ ...c, children: codeTree(codes, c.id) }));
 }
 
 /**
@@ -75,7 +71,7 @@ export function codebookToQdc(codes: Code[], origin: string): string {
   const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
   const body = builder.build({
     '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
-    CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': origin, Codes: { Code: tree(codes).map((c) => codeToXml(c)) } },
+    CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': origin, Codes: { Code: codeTree(codes).map((c) => codeToXml(c)) } },
   }) as string;
   return body;
 }
@@ -129,10 +125,15 @@ export function xmlText(value: unknown): string {
   return '';
 }
 
+/** A REFI-QDA guid as written, without braces and in lower case (how references to it compare). */
+export function bareGuid(guid: unknown): string {
+  return String(guid ?? '').trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
+}
+
 /** A REFI-QDA guid (with or without braces, any case) as one of our ids, or undefined. */
 export function guidToId(guid: unknown): string | undefined {
-  const bare = String(guid ?? '').trim().replace(/^\{(.*)\}$/, '$1');
-  return UUID.test(bare) ? bare.toLowerCase() : undefined;
+  const bare = bareGuid(guid);
+  return UUID.test(bare) ? bare : undefined;
 }
 
 /** A parsed <Code> element (codebook or project) and its subcodes; `keepGuid`: with the guid as written (sourceGuid). */
@@ -169,8 +170,8 @@ async function tableRows(db: Kysely<DB>, codes: Code[]): Promise<string[][]> {
   const questionOrdinal = new Map((await db.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.id, q.ordinal]));
   const pathOf = paths(codes);
   const ordered: Code[] = [];
-  const walk = (nodes: ReturnType<typeof tree>) => nodes.forEach((n) => (ordered.push(n), walk(n.children)));
-  walk(tree(codes));
+  const walk = (nodes: CodeTree[]) => nodes.forEach((n) => (ordered.push(n), walk(n.children)));
+  walk(codeTree(codes));
   return ordered.map((c) => [
     c.id,
     pathOf.get(c.id)!,

@@ -135,7 +135,8 @@ export async function listVariables(db: Kysely<DB>): Promise<Variable[]> {
   }));
 }
 
-function checkValue(variable: Variable, value: string | string[]): string {
+/** A value checked against the variable's kind and options, as stored (JSON; multiple choice in the options' order). */
+export function checkValue(variable: Variable, value: string | string[]): string {
   if (variable.kind === 'multi') {
     if (!Array.isArray(value)) throw new ApiError('INVALID_INPUT', `"${variable.label}" takes a list of values`);
     const allowed = new Set(variable.options.map((o) => o.value));

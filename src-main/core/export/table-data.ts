@@ -12,10 +12,10 @@
 // chunks: the small index of responses or codings is loaded and sorted first,
 // the text is then fetched chunk by chunk in that order.
 import type { Kysely } from 'kysely';
-import type { MunicipalityFacts, ResponseStatus } from '../../../src-shared/domain';
+import type { ResponseStatus } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
 import { norwegianCompare } from '../../../src-shared/norwegian';
-import { codeTree, loadRegister } from '../analysis/units';
+import { codeTree, loadRegister, type RegisterMunicipality } from '../analysis/units';
 import type { DB } from '../store/schema';
 
 /** Which rows and columns an export takes. Null or absent: all. */
@@ -33,10 +33,6 @@ export interface ExportQuestion {
   text: string;
 }
 
-export interface ExportMunicipality extends MunicipalityFacts {
-  countyNumber: string;
-}
-
 /** One current response and who sent it. */
 export interface RespondentRow {
   responseId: string;
@@ -45,7 +41,7 @@ export interface RespondentRow {
   name: string;
   /** The name as the respondent gave it (e.g. "Bodø kommune"). */
   respondentName: string;
-  municipality: ExportMunicipality | null;
+  municipality: RegisterMunicipality | null;
   /** ISO date (yyyy-mm-dd) or null. */
   receivedDate: string | null;
   status: ResponseStatus;
@@ -140,18 +136,7 @@ export async function loadRespondentRows(db: Kysely<DB>, filter: TableFilter = {
   const districts = filter.policeDistrictCodes ? new Set(filter.policeDistrictCodes) : null;
   const out: RespondentRow[] = [];
   for (const r of rows) {
-    const m = r.municipality_number ? register.get(r.municipality_number) : undefined;
-    const municipality: ExportMunicipality | null = m
-      ? {
-          number: m.number,
-          name: m.name,
-          countyNumber: m.countyNumber,
-          countyName: m.countyName,
-          policeDistrictCode: m.policeDistrictCode,
-          policeDistrictName: m.policeDistrictName,
-          population: m.population,
-        }
-      : null;
+    const municipality = (r.municipality_number && register.get(r.municipality_number)) || null;
     if (districts && (!municipality || !districts.has(municipality.policeDistrictCode))) continue;
     out.push({
       responseId: r.id,
@@ -304,16 +289,7 @@ export async function* iterateCodings(db: Kysely<DB>, index: CodingIndex[], chun
   }
 }
 
-/** All codings on current responses within the filter, with quotes, sorted (for small exports such as the memo). */
-export async function loadCodingRows(db: Kysely<DB>, filter: TableFilter = {}): Promise<CodingRow[]> {
-  const rows = await loadRespondentRows(db, filter);
-  const questions = filter.questionIds ? await loadQuestions(db, filter.questionIds) : null;
-  const out: CodingRow[] = [];
-  for await (const chunk of iterateCodings(db, await loadCodingIndex(db, rows, questions))) out.push(...chunk);
-  return out;
-}
-
-/** All current responses within the filter with their answers, sorted (for small exports such as the memo). */
+/** All current responses within the filter with their answers, sorted (for small exports: the memo's appendix). */
 export async function loadResponseRows(db: Kysely<DB>, filter: TableFilter = {}): Promise<ResponseWithAnswers[]> {
   const rows = await loadRespondentRows(db, filter);
   const questions = await loadQuestions(db, filter.questionIds);

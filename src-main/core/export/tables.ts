@@ -3,6 +3,7 @@
 // says what kind of value it holds; each writer renders the kind its way
 // (a real date cell in Excel, dd.mm.åååå text in CSV).
 import type { ResponseStatus } from '../../../src-shared/domain';
+import type { FindingRelation } from '../../../src-shared/findings';
 import { codePathText, type CodingRow, type ExportQuestion, type RespondentRow, type ResponseWithAnswers } from './table-data';
 
 export type ColumnKind = 'text' | 'longText' | 'number' | 'date';
@@ -29,6 +30,14 @@ export const STATUS_LABELS: Record<ResponseStatus, string> = {
   kvalitetssikret: 'Kvalitetssikret',
 };
 
+/** A finding link's relation as the workbook's headers and the memo name it. */
+export const RELATION_LABELS: Record<FindingRelation, string> = {
+  stotter: 'Støtter',
+  motsier: 'Motsier',
+  nyanserer: 'Nyanserer',
+  nytt_forhold: 'Nytt forhold',
+};
+
 /** The columns that say who answered: number (empty for others), name, county, police district. */
 export const RESPONDENT_COLUMNS: Column[] = [
   { header: 'Kommunenummer', kind: 'text', width: 15 },
@@ -41,7 +50,7 @@ export function respondentCells(r: RespondentRow): CellValue[] {
   return [r.municipality?.number ?? null, r.name, r.municipality?.countyName ?? null, r.municipality?.policeDistrictName ?? null];
 }
 
-export const questionHeader = (q: ExportQuestion): string => `Spørsmål ${q.ordinal}: ${q.shortLabel}`;
+export const questionHeader = (q: Pick<ExportQuestion, 'ordinal' | 'shortLabel'>): string => `Spørsmål ${q.ordinal}: ${q.shortLabel}`;
 /** Text not assigned to a question, named as the coding view names it (also the REFI-QDA sources' heading). */
 export const UNASSIGNED_HEADER = 'Ufordelt tekst';
 

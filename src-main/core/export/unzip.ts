@@ -1,9 +1,9 @@
 // Reads back a ZIP that this program or one of its libraries wrote (a .docx
 // from docx, an .xlsx from exceljs, our own .qdpx): every entry, in the
 // archive's order, inflated whole. No limits and no path checks, because the
-// bytes are our own; a ZIP from outside goes through the guarded readers in
-// import/sources.ts and refi/zip.ts instead. The memo package, the demo
-// batch script and the tests that read exports back share this one.
+// bytes are our own; a ZIP from outside goes through the guarded reader in
+// import/zip.ts instead. The memo package, the demo batch script and the
+// tests that read exports back share this one.
 import yauzl from 'yauzl';
 
 export interface UnzippedEntry {

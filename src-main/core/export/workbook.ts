@@ -21,10 +21,10 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { WorkbookOptions } from '../../../src-shared/export';
-import { findingRelations, type FindingRelation } from '../../../src-shared/findings';
+import { findingRelations } from '../../../src-shared/findings';
 import { norwegianCompare } from '../../../src-shared/norwegian';
 import { codeMatrix, subtrees } from '../analysis/matrix';
-import { codeTree } from '../analysis/units';
+import { codeTree, municipalityKey } from '../analysis/units';
 import { listVariables } from '../coding/service';
 import { findingView, listFindings, listReports } from '../findings/service';
 import { unanswered } from '../registry/service';
@@ -41,17 +41,13 @@ import {
   loadRespondentRows,
   type RespondentRow,
 } from './table-data';
-import { kodingTable, RESPONDENT_COLUMNS, respondentCells, svarTable, type CellValue, type Column } from './tables';
-
-export const SHEET_NAMES = ['Svar', 'Variabler', 'Koding', 'Kodematrise', 'Per politidistrikt', 'Funn', 'Ikke svart'] as const;
+import { kodingTable, RELATION_LABELS, RESPONDENT_COLUMNS, respondentCells, svarTable, type CellValue, type Column } from './tables';
 
 /** Excel refuses cells longer than this; longer text is cut with a note. */
 export const EXCEL_CELL_LIMIT = 32_767;
 const CUT_NOTE = ' […] (forkortet: teksten er lengre enn Excel tillater i én celle)';
 
 export const DATE_FORMAT = 'dd.mm.yyyy';
-
-const RELATION_HEADERS: Record<FindingRelation, string> = { stotter: 'Støtter', motsier: 'Motsier', nyanserer: 'Nyanserer', nytt_forhold: 'Nytt forhold' };
 
 export interface WorkbookRun {
   /** Where to write (the temporary path of an atomic write). */
@@ -198,7 +194,7 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
   const unitOf = new Map<string, string>();
   const seen = new Set<string>();
   for (const r of rows) {
-    const key = r.municipality ? `m:${r.municipality.number}` : `r:${r.respondentId}`;
+    const key = r.municipality ? municipalityKey(r.municipality.number) : `r:${r.respondentId}`;
     if (!seen.has(key)) units.push({ row: r, key });
     seen.add(key);
     unitOf.set(r.responseId, key);
@@ -334,7 +330,7 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
       { header: 'Funn', kind: 'longText', width: 70 },
       { header: 'Referanse', kind: 'text', width: 16 },
       { header: 'Tema', kind: 'text', width: 20 },
-      ...findingRelations.map((r): Column => ({ header: RELATION_HEADERS[r], kind: 'number', width: 11 })),
+      ...findingRelations.map((r): Column => ({ header: RELATION_LABELS[r], kind: 'number', width: 11 })),
     ]);
     for (const f of findings) {
       const view = await findingView(db, f.id);

@@ -37,10 +37,10 @@ import { formatNorwegianDate } from '../../../src-shared/norwegian';
 import { codeToXml, codeTree, type CodeTree } from '../codebook/exchange';
 import { listCodes } from '../codebook/service';
 import { listVariables } from '../coding/service';
+import { writeZip } from '../export/zip';
 import type { DB } from '../store/schema';
 import { derivedGuid, headingFor, loadCurrentResponses, sourceName, userGuid, type CurrentResponse } from './layout';
 import { codePointLength, utf16ToCodePoint } from './positions';
-import { writeZip } from './zip';
 
 export const QDE_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
@@ -152,7 +152,12 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string): Promise<
         (m.target_type === 'response' && responseIds.has(m.target_id ?? '')) ||
         (m.target_type === 'answer' && allAnswerIds.has(m.target_id ?? ''))),
   );
-  const memosOn = (type: string, id: string | null) => exportedMemos.filter((m) => m.target_type === type && m.target_id === id);
+  const memosByTarget = new Map<string, typeof exportedMemos>();
+  for (const m of exportedMemos) {
+    const key = `${m.target_type}:${m.target_id ?? ''}`;
+    memosByTarget.set(key, [...(memosByTarget.get(key) ?? []), m]);
+  }
+  const memosOn = (type: string, id: string | null) => memosByTarget.get(`${type}:${id ?? ''}`) ?? [];
 
   const users = new Set<string>([project.created_by]);
   const noteRefs = (list: { id: string }[]): Element => (list.length ? { NoteRef: list.map((m) => ({ '@_targetGUID': m.id })) } : {});
@@ -238,11 +243,10 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string): Promise<
   });
 
   // Variables and cases.
-  const closed = variables.map((v) => ({ variable: v, guid: v.id }));
   const variableElements = [
     ...REGISTER_VARIABLES.map((v) => ({ '@_guid': derivedGuid('variable', v.key), '@_name': v.name, '@_typeOfVariable': v.type, Description: v.description })),
-    ...closed.map(({ variable: v, guid }) => ({
-      '@_guid': guid,
+    ...variables.map((v) => ({
+      '@_guid': v.id,
       '@_name': attr(v.label),
       '@_typeOfVariable': 'Text',
       ...(v.kind === 'text' ? {} : { Description: xmlSafe(`Valg: ${v.options.map((o) => o.label).join('; ')}${v.kind === 'multi' ? ' (flere kan velges)' : ''}`) }),
@@ -281,10 +285,10 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string): Promise<
     // One municipality has one current response; should there be more, the latest received sets the values.
     const latest = [...c.responses].sort((a, b) => (b.receivedDate ?? '').localeCompare(a.receivedDate ?? '') || (a.id < b.id ? -1 : 1))[0];
     const set = valuesByResponse.get(latest.id);
-    const chosen = closed.flatMap(({ variable, guid }) => {
+    const chosen = variables.flatMap((variable) => {
       const raw = set?.get(variable.id);
       const text = raw === undefined ? null : variableText(variable, raw);
-      return text === null || text === '' ? [] : [variableValue(guid, { TextValue: xmlSafe(text) })];
+      return text === null || text === '' ? [] : [variableValue(variable.id, { TextValue: xmlSafe(text) })];
     });
     return {
       '@_guid': c.guid,

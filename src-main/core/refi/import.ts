@@ -18,17 +18,19 @@ import type { Kysely } from 'kysely';
 import type { RefiImportReport, RefiMatchedSource, RefiSelectionNote, RefiUnmatchedSource } from '../../../src-shared/refi';
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet } from '../audit/changes';
-import { codeNodeFromXml, guidToId, importCodebookIn, parseRefiXml, xmlText, type CodeNode } from '../codebook/exchange';
+import { recordEvent } from '../audit/record';
+import { bareGuid, codeNodeFromXml, guidToId, importCodebookIn, parseRefiXml, xmlText, type CodeNode } from '../codebook/exchange';
 import { createCodingIn } from '../coding/service';
 import type { CoreDeps } from '../deps';
 import { decodeText } from '../import/formats/decode';
+import { ImportError } from '../import/errors';
 import { importLimits, type ImportLimits } from '../import/limits';
 import { foldKey } from '../import/text';
+import { readZipEntries } from '../import/zip';
 import type { DB } from '../store/schema';
 import { QDE_NAMESPACE } from './export';
 import { loadCurrentResponses, sourceName, type CurrentResponse } from './layout';
 import { codePointLength, codePointsToUtf16, normalizeWithMap } from './positions';
-import { readZipEntries } from './zip';
 
 type Element = Record<string, unknown>;
 
@@ -148,7 +150,7 @@ function textSource(el: Element, name: string, entries: Map<string, Buffer> | nu
 }
 
 /** Parses project.qde; `entries` are the archive's source files (null for a bare .qde). */
-export function parseQde(xml: string, entries: Map<string, Buffer> | null): ParsedProject {
+function parseQde(xml: string, entries: Map<string, Buffer> | null): ParsedProject {
   const doc = parseRefiXml(xml, 'The project file', (name) => REPEATED.has(name), { keepWhitespace: true });
   const project = doc.Project as Element | undefined;
   if (!project || typeof project !== 'object') {
@@ -186,7 +188,11 @@ export async function readRefiProjectFile(fileName: string, bytes: Buffer, limit
     return parseQde(decodeXml(bytes), null);
   }
   if (ext !== 'qdpx') throw new ApiError('INVALID_INPUT', `Unsupported file "${fileName}"; use a REFI-QDA project (.qdpx or .qde)`);
-  const entries = await readZipEntries(bytes, limits, (name) => name.toLowerCase() === 'project.qde' || /^sources\/[^/]+\.txt$/i.test(name));
+  // The guarded reader of imported archives; only project.qde and the sources' text are inflated.
+  const read = await readZipEntries(bytes, limits, (name) => name.toLowerCase() === 'project.qde' || /^sources\/[^/]+\.txt$/i.test(name), '.qdpx archive').catch((e: unknown) => {
+    throw e instanceof ImportError ? new ApiError('INVALID_INPUT', e.message) : e;
+  });
+  const entries = new Map(read.map((e) => [e.name, e.bytes]));
   const qde = [...entries].find(([name]) => name.toLowerCase() === 'project.qde')?.[1];
   if (!qde) throw new ApiError('INVALID_INPUT', 'The .qdpx has no project.qde at its top level; it is not a REFI-QDA project');
   return parseQde(decodeXml(qde), entries);
@@ -248,7 +254,7 @@ function locate(text: string, r: CurrentResponse): Placed[] | null {
   return placed.length ? placed : null;
 }
 
-export class ResponseMatcher {
+class ResponseMatcher {
   private readonly byText = new Map<string, CurrentResponse[]>();
   private readonly byKey = new Map<string, CurrentResponse[]>();
   private readonly unkeyed: CurrentResponse[] = [];
@@ -316,8 +322,6 @@ function pick<T extends { response: CurrentResponse }>(options: T[], source: { n
 // ---------------------------------------------------------------------------
 // The import.
 
-const normalizeGuid = (guid: string) => guid.trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
-
 export async function importRefiProject(
   db: Kysely<DB>,
   deps: Pick<CoreDeps, 'now' | 'newId' | 'author'>,
@@ -333,7 +337,7 @@ export async function importRefiProject(
       nodes.forEach((n) => {
         codeTotal++;
         const id = book.ids.get(n);
-        if (id && n.sourceGuid) codeFor.set(normalizeGuid(n.sourceGuid), id);
+        if (id && n.sourceGuid) codeFor.set(bareGuid(n.sourceGuid), id);
         walk(n.children);
       });
     walk(parsed.codes);
@@ -396,7 +400,7 @@ export async function importRefiProject(
         }
         for (const guid of s.codeGuids) {
           // A code of the file's codebook, or one of ours named by its id.
-          const codeId = codeFor.get(normalizeGuid(guid)) ?? guidToId(guid);
+          const codeId = codeFor.get(bareGuid(guid)) ?? guidToId(guid);
           const code = codeId ? codeRows.get(codeId) : undefined;
           if (!code) {
             codings.skipped++;
@@ -434,21 +438,13 @@ export async function importRefiProject(
       notes,
     };
     // The import itself in the audit trail: with the changes (one undo) when there are any.
-    const changed = c.changes > 0;
-    await trx
-      .insertInto('event')
-      .values({
-        id: deps.newId(),
-        at: deps.now().toISOString(),
-        actor: deps.author(),
-        action: 'refi.import',
-        entity_type: 'refi_import',
-        entity_id: null,
-        before: null,
-        after: JSON.stringify({ fileName, codes: report.codes, sources: report.sources, codings: report.codings }),
-        group_id: changed ? c.groupId : null,
-      })
-      .execute();
+    await recordEvent(trx, deps, {
+      action: 'refi.import',
+      entityType: 'refi_import',
+      entityId: null,
+      after: { fileName, codes: report.codes, sources: report.sources, codings: report.codings },
+      groupId: c.changes > 0 ? c.groupId : null,
+    });
     return report;
   });
 }

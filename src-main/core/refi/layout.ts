@@ -11,7 +11,7 @@ import type { MunicipalityFacts } from '../../../src-shared/domain';
 import { formatNorwegianDate } from '../../../src-shared/norwegian';
 import { municipalityFacts, responseQuery } from '../responses/service';
 import type { DB } from '../store/schema';
-import { UNASSIGNED_HEADER } from '../export/tables';
+import { questionHeader, UNASSIGNED_HEADER } from '../export/tables';
 
 /** Our namespace for derived REFI-QDA guids (users, cases, variables, codings): the same input always gives the same guid. */
 const GUID_NAMESPACE = '4f1d2c7e-8a3b-5c6d-9e0f-1a2b3c4d5e6f';
@@ -48,11 +48,11 @@ export interface ResponseLayout {
 
 export function headingFor(a: Pick<LayoutAnswer, 'questionOrdinal' | 'questionLabel'>): string {
   if (a.questionOrdinal === null) return UNASSIGNED_HEADER;
-  return a.questionLabel ? `Spørsmål ${a.questionOrdinal}: ${a.questionLabel}` : `Spørsmål ${a.questionOrdinal}`;
+  return a.questionLabel ? questionHeader({ ordinal: a.questionOrdinal, shortLabel: a.questionLabel }) : `Spørsmål ${a.questionOrdinal}`;
 }
 
 /** Empty answers are left out: there is nothing in them to code. */
-export function layoutResponse(answers: LayoutAnswer[]): ResponseLayout {
+function layoutResponse(answers: LayoutAnswer[]): ResponseLayout {
   const ordered = [...answers].filter((a) => a.text.length > 0).sort((a, b) => a.ordinal - b.ordinal);
   let text = '';
   const parts: LayoutPart[] = [];

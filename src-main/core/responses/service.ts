@@ -37,7 +37,6 @@ export interface ResponseFilter {
   assignee?: string;
 }
 
-
 /** Responses with their respondent and the register's facts on its municipality (no filter): the list's and the REFI-QDA export's rows. */
 export function responseQuery(db: Kysely<DB>) {
   return db

@@ -1,13 +1,40 @@
-// Export handlers shared by every kind: the dialog's defaults and opening a
-// file that this session wrote. The memo, workbook and CSV writers have their
-// own handler modules.
+// Export handlers shared by every kind: the dialog's defaults, opening a file
+// that this session wrote, and how every export is written (writeExport). The
+// memo, workbook and CSV writers have their own handler modules.
 import path from 'node:path';
+import type { ProjectSummary } from '../../../../src-shared/domain';
 import { ApiError } from '../../../../src-shared/errors';
-import { MEMO_SECTION_IDS, type ExportDefaults } from '../../../../src-shared/export';
+import { MEMO_SECTION_IDS, type ExportDefaults, type ExportResult } from '../../../../src-shared/export';
 import { readProjectSummary } from '../../project/summary';
-import { defaultFileName, exportDir } from '../../export/files';
+import { defaultFileName, exportDir, resolveTarget, writeAtomically, type ExportKind } from '../../export/files';
 import type { Session } from '../session';
 import type { DomainHandlers } from './index';
+
+/**
+ * Writes one export: to `target`, or under the default name
+ * "<title> - <what> <date>.<kind>" in the export folder, through
+ * `write(tempPath)` renamed into place, remembered so that export.open may
+ * open it. `write` returns the counts of what went in.
+ */
+export async function writeExport(
+  session: Session,
+  what: string,
+  kind: ExportKind,
+  target: string | undefined,
+  write: (tempPath: string, project: ProjectSummary, now: Date) => Promise<Record<string, number>>,
+): Promise<ExportResult> {
+  const { deps } = session;
+  const started = performance.now();
+  const project = await readProjectSummary(session.requireStore());
+  const now = deps.now();
+  const finalPath = resolveTarget(deps.paths.workspaceDir, target, defaultFileName(project.title, what, now.toISOString().slice(0, 10), kind), kind);
+  let counts: Record<string, number> = {};
+  const sizeBytes = await writeAtomically(finalPath, async (temp) => {
+    counts = await write(temp, project, now);
+  });
+  session.exported.add(finalPath);
+  return { path: finalPath, fileName: path.basename(finalPath), sizeBytes, counts, durationMs: Math.round(performance.now() - started) };
+}
 
 type Shared = Pick<DomainHandlers<'export'>, 'export.defaults' | 'export.open'>;
 

@@ -22,7 +22,7 @@ import {
 import type { MemoMetadata } from '../../../../src-shared/export';
 import { TEXT_WIDTH, type Block } from './blocks';
 import type { MemoContext } from './context';
-import { formatDate } from './format';
+import { formatNorwegianDate } from '../../../../src-shared/norwegian';
 import { packDocument } from './package';
 
 export const LANGUAGE = 'nb-NO';
@@ -36,7 +36,7 @@ function headerBlock(metadata: MemoMetadata): Table {
   const rows: [string, string][] = [
     ['Til:', metadata.to],
     ['Fra:', metadata.from],
-    ['Dato:', formatDate(metadata.date)],
+    ['Dato:', formatNorwegianDate(metadata.date)],
     ['Saksnr.:', metadata.caseNumber],
     ['Emne:', metadata.subject],
   ];
@@ -122,7 +122,7 @@ export async function buildDocx(ctx: MemoContext, body: Block[], date: Date): Pr
             children: [
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
-                children: [new TextRun({ text: [metadata.caseNumber && `Saksnr. ${metadata.caseNumber}`, formatDate(metadata.date)].filter(Boolean).join(' · '), size: 18, color: '6B7079' })],
+                children: [new TextRun({ text: [metadata.caseNumber && `Saksnr. ${metadata.caseNumber}`, formatNorwegianDate(metadata.date)].filter(Boolean).join(' · '), size: 18, color: '6B7079' })],
               }),
             ],
           }),

@@ -6,16 +6,11 @@
 // quotes from its links, attributed with footnotes.
 import { findingRelations, type FindingEvidence, type FindingRelation, type FindingView } from '../../../../src-shared/findings';
 import { findingView, listFindings, listReports } from '../../findings/service';
+import { RELATION_LABELS } from '../tables';
 import { dataTable, heading, para, quote, spacer, type Block } from './blocks';
 import { cached, type MemoContext } from './context';
-import { formatDate, formatNumber, respondentLabel } from './format';
-
-export const RELATION_LABELS: Record<FindingRelation, string> = {
-  stotter: 'Støtter',
-  motsier: 'Motsier',
-  nyanserer: 'Nyanserer',
-  nytt_forhold: 'Nytt forhold',
-};
+import { formatNorwegianDate, formatNorwegianNumber } from '../../../../src-shared/norwegian';
+import { respondentLabel } from './format';
 
 export interface FindingCounts {
   view: FindingView;
@@ -82,9 +77,9 @@ async function findingQuotes(ctx: MemoContext, evidence: FindingEvidence[]): Pro
 }
 
 function relationSummary(c: FindingCounts): string {
-  const parts = findingRelations.map((r) => `${RELATION_LABELS[r].toLowerCase()}: ${formatNumber(c.municipalities[r])}`);
+  const parts = findingRelations.map((r) => `${RELATION_LABELS[r].toLowerCase()}: ${formatNorwegianNumber(c.municipalities[r])}`);
   const others = findingRelations.reduce((n, r) => n + c.others[r], 0);
-  return `Kommuner som ${parts.join(', ')}.${others > 0 ? ` I tillegg ${formatNumber(others)} ${others === 1 ? 'kobling' : 'koblinger'} fra andre innsendere.` : ''}`;
+  return `Kommuner som ${parts.join(', ')}.${others > 0 ? ` I tillegg ${formatNorwegianNumber(others)} ${others === 1 ? 'kobling' : 'koblinger'} fra andre innsendere.` : ''}`;
 }
 
 export async function findingsSection(ctx: MemoContext): Promise<Block[]> {
@@ -101,7 +96,7 @@ export async function findingsSection(ctx: MemoContext): Promise<Block[]> {
     ),
     dataTable(
       [{ title: 'Funn', width: 52 }, ...findingRelations.map((r) => ({ title: RELATION_LABELS[r], width: 12, numeric: true }))],
-      findings.map((c) => [c.view.finding.statement, ...findingRelations.map((r) => formatNumber(c.municipalities[r]))]),
+      findings.map((c) => [c.view.finding.statement, ...findingRelations.map((r) => formatNorwegianNumber(c.municipalities[r]))]),
     ),
     spacer(),
   );
@@ -114,7 +109,7 @@ export async function findingsSection(ctx: MemoContext): Promise<Block[]> {
       const report = f.reportId ? reports.get(f.reportId) : undefined;
       out.push(heading(report ? `${report.key}: ${report.title}` : 'Funn uten rapport', 2));
       if (report && !report.verified) out.push(para('Rapportens identitet er ikke verifisert.', { italics: true }));
-      if (report?.published) out.push(para(`Publisert ${formatDate(report.published)}.`));
+      if (report?.published) out.push(para(`Publisert ${formatNorwegianDate(report.published)}.`));
     }
     out.push(heading(f.statement, 3));
     if (f.reference) out.push(para(`Referanse: ${f.reference}.`, { italics: true }));

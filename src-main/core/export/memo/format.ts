@@ -1,13 +1,10 @@
-// Norwegian formats for the memo's text: numbers with a no-break space for
-// thousands, shares with a decimal comma ("12,5 %"), dates dd.mm.åååå, and
-// how a quote is attributed.
+// Norwegian formats for the memo's text beyond src-shared/norwegian's
+// numbers and dates: shares with a decimal comma ("12,5 %"), counted nouns,
+// and how a quote is attributed.
 import type { MunicipalityFacts } from '../../../../src-shared/domain';
-import { formatNorwegianDate, formatNorwegianNumber } from '../../../../src-shared/norwegian';
+import { formatNorwegianNumber } from '../../../../src-shared/norwegian';
 
 export const NBSP = '\u00a0';
-
-export const formatNumber = formatNorwegianNumber;
-export const formatDate = formatNorwegianDate;
 
 /** 0.125 → "12,5 %" (one decimal at most, a no-break space before the sign, as on the analysis screens). */
 export function formatPercent(share: number): string {
@@ -43,5 +40,5 @@ export function listJoin(items: string[]): string {
 
 /** Singular or plural noun with its count: (1, 'kommune', 'kommuner') → "1 kommune". */
 export function counted(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+  return `${formatNorwegianNumber(n)} ${n === 1 ? one : many}`;
 }

@@ -77,15 +77,7 @@ export async function buildMemo(input: MemoInput): Promise<Memo> {
   }
   const bytes = await buildDocx(ctx, body, memoMoment(options.metadata.date));
   step('Dokument');
-  const counts = {
-    municipalitiesAnswered: 0,
-    quotes: 0,
-    footnotes: ctx.notes.count,
-    findings: 0,
-    images: 0,
-    appendixResponses: 0,
-    ...ctx.counts,
-  };
-  counts.footnotes = ctx.notes.count;
+  // Counts a switched-off section would have set are 0.
+  const counts = { municipalitiesAnswered: 0, quotes: 0, findings: 0, images: 0, appendixResponses: 0, ...ctx.counts, footnotes: ctx.notes.count };
   return { bytes, counts };
 }

@@ -3,7 +3,7 @@
 // quotes appear, so the same data gives the same notes.
 import { FootnoteReferenceRun, Paragraph, TextRun } from 'docx';
 import type { ResponseSource } from './context';
-import { formatDate } from './format';
+import { formatNorwegianDate } from '../../../../src-shared/norwegian';
 
 export class Footnotes {
   private readonly notes: { id: number; text: string }[] = [];
@@ -30,7 +30,7 @@ export class Footnotes {
  * The respondent's name is as received, so a reader can find the response in the case file.
  */
 export function sourceNote(source: ResponseSource): string {
-  const received = source.receivedDate ? `mottatt ${formatDate(source.receivedDate)}` : 'mottaksdato ukjent';
+  const received = source.receivedDate ? `mottatt ${formatNorwegianDate(source.receivedDate)}` : 'mottaksdato ukjent';
   const file = source.fileName ? `${source.fileName}, ${source.locator}` : source.locator || 'ikke oppgitt';
   return `Svar fra ${source.respondentName}, ${received} (svar-id ${source.responseId}). Kilde: ${file}.`;
 }

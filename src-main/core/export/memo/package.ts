@@ -6,6 +6,7 @@
 // bookmarks from 1, and zip the parts ourselves with a fixed time (yazl on
 // Node's zlib, also several times faster than docx's zip in JavaScript).
 import { Packer, type Document } from 'docx';
+import { escapeXml } from '../../../../src-shared/charts/svg';
 import { unzip } from '../unzip';
 import { writeZip } from '../zip';
 
@@ -26,10 +27,6 @@ export function renumberBookmarks(xml: string): string {
   return xml
     .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g, (_, a: string, id: string, b: string) => `${a}${idOf(id)}${b}`)
     .replace(/_Toc(\d+)/g, (_, id: string) => `_Toc${idOf(id)}`);
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 export interface CoreProperties {

@@ -10,7 +10,8 @@ import { codeMatrix, subtrees } from '../../analysis/matrix';
 import { codeTree, type Unit } from '../../analysis/units';
 import { dataTable, heading, para, quote, spacer, type Block } from './blocks';
 import { addCount, cached, type MemoContext } from './context';
-import { counted, formatNumber, formatPercent, respondentLabel } from './format';
+import { formatNorwegianNumber } from '../../../../src-shared/norwegian';
+import { counted, formatPercent, respondentLabel } from './format';
 
 export interface TopCode {
   row: MatrixRow;
@@ -143,7 +144,7 @@ export async function questionSection(ctx: MemoContext, question: Question): Pro
   out.push(para(question.text, { italics: true }));
   out.push(
     para(
-      `${formatNumber(counts.answered)} av ${formatNumber(counts.responded)} kommuner som har svart${ctx.scope.label ? ' i utvalget' : ''}, har svart på dette spørsmålet.`,
+      `${formatNorwegianNumber(counts.answered)} av ${formatNorwegianNumber(counts.responded)} kommuner som har svart${ctx.scope.label ? ' i utvalget' : ''}, har svart på dette spørsmålet.`,
     ),
   );
   if (counts.top.length === 0) {
@@ -160,7 +161,7 @@ export async function questionSection(ctx: MemoContext, question: Question): Pro
         { title: 'Kommuner', width: 20, numeric: true },
         { title: 'Andel av svarene', width: 20, numeric: true },
       ],
-      counts.top.map((t) => [codeLabel(t.row), formatNumber(t.count), formatPercent(counts.answered ? t.count / counts.answered : 0)]),
+      counts.top.map((t) => [codeLabel(t.row), formatNorwegianNumber(t.count), formatPercent(counts.answered ? t.count / counts.answered : 0)]),
     ),
     spacer(),
   );

@@ -5,7 +5,8 @@ import type { StationAnswer } from '../../../../src-shared/analysis';
 import { stationCandidates } from '../../analysis/stations';
 import { dataTable, heading, para, spacer, type Block } from './blocks';
 import type { MemoContext } from './context';
-import { counted, formatDate } from './format';
+import { formatNorwegianDate } from '../../../../src-shared/norwegian';
+import { counted } from './format';
 
 const ANSWER_LABELS: Record<StationAnswer, string> = {
   ja: 'Ja',
@@ -50,7 +51,7 @@ export async function stationsSection(ctx: MemoContext): Promise<Block[]> {
           c.municipality.policeDistrictName,
           c.offersPremises === null ? 'Ikke kodet' : (PREMISES[c.offersPremises] ?? c.offersPremises),
           c.premisesOffered ?? '',
-          c.announcedStations.map((s) => `${s.station} (${formatDate(s.announced)})`).join('; ') || '–',
+          c.announcedStations.map((s) => `${s.station} (${formatNorwegianDate(s.announced)})`).join('; ') || '–',
         ]),
       ),
       spacer(),
@@ -71,7 +72,7 @@ export async function stationsSection(ctx: MemoContext): Promise<Block[]> {
         { title: 'Kunngjort', width: 20 },
         { title: 'Kommunens svar', width: 25 },
       ],
-      announced.map((s) => [s.station, s.municipalityName, formatDate(s.announced), ANSWER_LABELS[s.answer]]),
+      announced.map((s) => [s.station, s.municipalityName, formatNorwegianDate(s.announced), ANSWER_LABELS[s.answer]]),
     ),
     spacer(),
   );

@@ -8,8 +8,9 @@ import { columnsFor, groupTotals, otherRespondents, type Units } from '../../ana
 import { STATION_VARIABLES } from '../../analysis/stations';
 import { variableDistributions } from '../../analysis/variables';
 import { dataTable, heading, para, spacer, type Block, type Column } from './blocks';
-import { cached, type MemoContext } from './context';
-import { counted, formatDate, formatNumber, formatPercent } from './format';
+import { addCount, cached, type MemoContext } from './context';
+import { formatNorwegianDate, formatNorwegianNumber } from '../../../../src-shared/norwegian';
+import { counted, formatPercent } from './format';
 
 /** The units within the memo's police districts (all of them without a filter). */
 export function scopedUnits(ctx: MemoContext): Units {
@@ -32,7 +33,7 @@ const groupColumns = (first: string): Column[] => [
 ];
 
 function groupRow(name: string, municipalities: number, responded: number): string[] {
-  return [name, formatNumber(municipalities), formatNumber(responded), formatPercent(municipalities ? responded / municipalities : 0), formatNumber(municipalities - responded)];
+  return [name, formatNorwegianNumber(municipalities), formatNorwegianNumber(responded), formatPercent(municipalities ? responded / municipalities : 0), formatNorwegianNumber(municipalities - responded)];
 }
 
 /** A distribution summed over the selected districts (the overall one without a filter). */
@@ -72,9 +73,9 @@ export async function summarySection(ctx: MemoContext): Promise<Block[]> {
   const out: Block[] = [heading('Sammendrag', 1)];
   if (scope.label) {
     out.push(para(`Utvalg: Notatet gjelder bare kommunene i ${scope.label}. Tall og sitater er begrenset til disse kommunene; andre innsendere er ikke med.`, { bold: true }));
-    out.push(para(`${formatNumber(responded)} av ${formatNumber(inScope)} kommuner i utvalget har svart (${formatPercent(inScope ? responded / inScope : 0)}). Registeret har ${formatNumber(all)} kommuner i alt.`));
+    out.push(para(`${formatNorwegianNumber(responded)} av ${formatNorwegianNumber(inScope)} kommuner i utvalget har svart (${formatPercent(inScope ? responded / inScope : 0)}). Registeret har ${formatNorwegianNumber(all)} kommuner i alt.`));
   } else {
-    out.push(para(`${formatNumber(responded)} av ${formatNumber(all)} kommuner har svart (${formatPercent(all ? responded / all : 0)}); ${counted(all - responded, 'kommune', 'kommuner')} har ikke svart. Tallene gjelder gjeldende svar per ${formatDate(ctx.options.metadata.date)}; eldre versjoner av et svar er ikke med.`));
+    out.push(para(`${formatNorwegianNumber(responded)} av ${formatNorwegianNumber(all)} kommuner har svart (${formatPercent(all ? responded / all : 0)}); ${counted(all - responded, 'kommune', 'kommuner')} har ikke svart. Tallene gjelder gjeldende svar per ${formatNorwegianDate(ctx.options.metadata.date)}; eldre versjoner av et svar er ikke med.`));
     const others = otherRespondents(ctx.units);
     ctx.counts.otherRespondents = others.respondents;
     if (others.respondents > 0) {
@@ -135,11 +136,11 @@ export async function summarySection(ctx: MemoContext): Promise<Block[]> {
             { title: 'Kommuner', width: 20, numeric: true },
             { title: 'Andel', width: 20, numeric: true },
           ],
-          d.rows.map((r) => [r.label, formatNumber(r.count), formatPercent(r.share)]),
+          d.rows.map((r) => [r.label, formatNorwegianNumber(r.count), formatPercent(r.share)]),
         ),
         spacer(),
       );
-      ctx.counts.variables = (ctx.counts.variables ?? 0) + 1;
+      addCount(ctx, 'variables');
     }
   }
   return out;
