@@ -97,19 +97,19 @@ test('the export dialog writes the memo with the chosen sections in order, then 
   await expect(page.getByTestId('export-result-size')).toContainText(/\d+(,\d)? (kB|MB)/);
   const answered = await call(app, 'responses.list', {});
   const municipalities = new Set(answered.filter((r) => r.municipality).map((r) => r.municipality!.number)).size;
-  await expect(result.locator('[data-testid="export-result-count"][data-key="municipalitiesAnswered"]')).toHaveText(String(municipalities));
+  await expect(result.locator('[data-testid="export-result-municipalitiesAnswered"]')).toHaveText(String(municipalities));
   await expect(result).toContainText('Kommuner som har svart');
 
   // "Åpne filen" and "Vis i mappen" ask the operating system (recorded by the fixture).
-  await page.getByTestId('export-open-file').click();
+  await page.getByTestId('export-result-open').click();
   await expect.poll(() => app.desktop.calls.length).toBe(1);
-  await page.getByTestId('export-reveal-file').click();
+  await page.getByTestId('export-result-reveal').click();
   await expect.poll(() => app.desktop.calls.length).toBe(2);
   expect(app.desktop.calls).toEqual([
     { action: 'open', path: memoPath },
     { action: 'reveal', path: memoPath },
   ]);
-  await expect(page.getByTestId('export-not-opened')).toHaveCount(0);
+  await expect(page.getByTestId('export-result-not-opened')).toHaveCount(0);
 
   // The file: the recipient and date in its heading block, the sections in the chosen order.
   const xml = await zipText(memoPath, 'word/document.xml');
@@ -153,7 +153,7 @@ test('the export dialog writes the memo with the chosen sections in order, then 
   await expect(page.getByTestId('export-result-path')).toHaveText(bookPath);
   const oslo = answered.filter((r) => r.municipality?.policeDistrictCode === 'p01');
   expect(oslo.length).toBeGreaterThan(0);
-  await expect(result.locator('[data-testid="export-result-count"][data-key="responses"]')).toHaveText(String(oslo.length));
+  await expect(result.locator('[data-testid="export-result-responses"]')).toHaveText(String(oslo.length));
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(bookPath);
   expect(book.worksheets.map((w) => w.name)).toEqual(['Svar', 'Variabler', 'Koding', 'Kodematrise', 'Per politidistrikt', 'Funn', 'Ikke svart']);

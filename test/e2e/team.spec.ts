@@ -271,7 +271,7 @@ test('a colleague opens a work package from the start screen, works in the copy 
   await expect(page.getByTestId('team-return-result-path')).toHaveText(returnPath);
   await expect(page.getByTestId('team-return-result-changes')).toHaveText('1');
   expect(existsSync(returnPath)).toBe(true);
-  // "Åpne mappe" shows the file in its folder (recorded by the fixture, not started).
+  // "Vis i mappen" shows the file in its folder (recorded by the fixture, not started).
   await page.getByTestId('team-return-result-reveal').click();
   await expect.poll(() => app.desktop.calls).toEqual([{ action: 'reveal', path: returnPath }]);
 

@@ -4,23 +4,24 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import nb from '../../src-renderer/src/i18n/nb.json';
-import { columnLabel, entityCounts, entityLabel, joinNames, packageTarget } from '../../src-renderer/src/components/team/teamText';
+import { columnLabel, entityCounts, entityLabel, joinNames } from '../../src-renderer/src/components/team/teamText';
+import { typedTarget } from '../../src-renderer/src/lib/format';
 
 const t = i18next.createInstance();
 beforeAll(async () => {
   await t.init({ lng: 'nb', resources: { nb: { translation: nb } }, interpolation: { escapeValue: false } });
 });
 
-describe('packageTarget', () => {
+describe('typedTarget (the file name sent for a package)', () => {
   it('adds the extension when it is missing and keeps it when present (any case)', () => {
-    expect(packageTarget('retur-kari', '.innspillretur')).toBe('retur-kari.innspillretur');
-    expect(packageTarget('  Kari.INNSPILLRETUR ', '.innspillretur')).toBe('Kari.INNSPILLRETUR');
-    expect(packageTarget('/tmp/pakke', '.innspillpakke')).toBe('/tmp/pakke.innspillpakke');
+    expect(typedTarget('retur-kari', '.innspillretur')).toBe('retur-kari.innspillretur');
+    expect(typedTarget('  Kari.INNSPILLRETUR ', '.innspillretur')).toBe('Kari.INNSPILLRETUR');
+    expect(typedTarget('/tmp/pakke', '.innspillpakke')).toBe('/tmp/pakke.innspillpakke');
   });
 
   it('sends no target for an empty field, so the core picks its default name', () => {
-    expect(packageTarget('', '.innspillpakke')).toBeUndefined();
-    expect(packageTarget('   ', '.innspillpakke')).toBeUndefined();
+    expect(typedTarget('', '.innspillpakke')).toBeUndefined();
+    expect(typedTarget('   ', '.innspillpakke')).toBeUndefined();
   });
 });
 

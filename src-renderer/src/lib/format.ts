@@ -44,6 +44,17 @@ export function formatPercent(part: number, whole: number): string {
   return `${percentFormat.format((part / whole) * 100)} %`;
 }
 
+/**
+ * A file name the user typed, as the target of an export: with `extension`
+ * (".innspillpakke", ".docx") added when it is missing; empty gives undefined,
+ * so the core picks its default name.
+ */
+export function typedTarget(typed: string, extension: string): string | undefined {
+  const name = typed.trim();
+  if (!name) return undefined;
+  return name.toLowerCase().endsWith(extension.toLowerCase()) ? name : name + extension;
+}
+
 /** The last path segment, for either separator (projects may come from Windows). */
 export function fileNameOf(filePath: string): string {
   const parts = filePath.split(/[\\/]/);

@@ -20,7 +20,7 @@ interface Props {
 function CoefficientCell({ value, testId }: { value: Coefficient; testId: string }) {
   const { t } = useTranslation();
   return (
-    <Table.Cell className="agreement-number" data-testid={testId} title={value.reason ? t(`agreement.undefined.${value.reason}`) : undefined}>
+    <Table.Cell className="numeric" data-testid={testId} title={value.reason ? t(`agreement.undefined.${value.reason}`) : undefined}>
       {formatCoefficient(value)}
     </Table.Cell>
   );
@@ -29,15 +29,15 @@ function CoefficientCell({ value, testId }: { value: Coefficient; testId: string
 function StatsCells({ stats, counts }: { stats: AgreementStats; counts: BinaryCounts | null }) {
   return (
     <>
-      <Table.Cell className="agreement-number" data-testid="agreement-units">
+      <Table.Cell className="numeric" data-testid="agreement-units">
         {formatNumber(stats.units)}
       </Table.Cell>
-      <Table.Cell className="agreement-number" data-testid="agreement-percent">
+      <Table.Cell className="numeric" data-testid="agreement-percent">
         {formatShare(stats.percentAgreement)}
       </Table.Cell>
       <CoefficientCell value={stats.kappa} testId="agreement-kappa" />
       <CoefficientCell value={stats.alpha} testId="agreement-alpha" />
-      <Table.Cell className="agreement-number agreement-counts" data-testid="agreement-counts">
+      <Table.Cell className="numeric" data-testid="agreement-counts">
         {counts ? `${counts.bothPresent} / ${counts.onlyA} / ${counts.onlyB} / ${counts.bothAbsent}` : ''}
       </Table.Cell>
     </>
@@ -54,7 +54,7 @@ function ReportSection({ testId, heading, empty, head, children }: { testId: str
       {empty !== null ? (
         <Paragraph data-size="sm">{empty}</Paragraph>
       ) : (
-        <div className="agreement-scroll">
+        <div className="table-wrap">
           <Table data-size="sm" border className="agreement-table">
             {head}
             <Table.Body>{children}</Table.Body>
@@ -72,7 +72,7 @@ export function AgreementTables({ report, onOpen }: Props) {
 
   const disagreements = (row: { disagreeing: number; resolved: number }, open: () => void, name: string) =>
     row.disagreeing === 0 ? (
-      <span className="agreement-muted">0</span>
+      <span className="muted">0</span>
     ) : (
       <Button variant="tertiary" data-size="sm" onClick={open} data-testid="agreement-open" aria-label={t('agreement.openDisagreements', { name })}>
         {t('agreement.disagreementCount', { open: row.disagreeing - row.resolved, resolved: row.resolved })}
@@ -83,19 +83,19 @@ export function AgreementTables({ report, onOpen }: Props) {
     <Table.Head>
       <Table.Row>
         <Table.HeaderCell scope="col">{first}</Table.HeaderCell>
-        <Table.HeaderCell scope="col" className="agreement-number" title={t('agreement.columns.unitsHelp')}>
+        <Table.HeaderCell scope="col" className="numeric" title={t('agreement.columns.unitsHelp')}>
           {t('agreement.columns.units')}
         </Table.HeaderCell>
-        <Table.HeaderCell scope="col" className="agreement-number">
+        <Table.HeaderCell scope="col" className="numeric">
           {t('agreement.columns.percent')}
         </Table.HeaderCell>
-        <Table.HeaderCell scope="col" className="agreement-number" title={t('agreement.columns.kappaHelp')}>
+        <Table.HeaderCell scope="col" className="numeric" title={t('agreement.columns.kappaHelp')}>
           {t('agreement.columns.kappa')}
         </Table.HeaderCell>
-        <Table.HeaderCell scope="col" className="agreement-number" title={t('agreement.columns.alphaHelp')}>
+        <Table.HeaderCell scope="col" className="numeric" title={t('agreement.columns.alphaHelp')}>
           {t('agreement.columns.alpha')}
         </Table.HeaderCell>
-        <Table.HeaderCell scope="col" className="agreement-number" title={two ? t('agreement.columns.countsHelp') : undefined}>
+        <Table.HeaderCell scope="col" className="numeric" title={two ? t('agreement.columns.countsHelp') : undefined}>
           {countsHeader}
         </Table.HeaderCell>
         <Table.HeaderCell scope="col">{t('agreement.columns.disagreements')}</Table.HeaderCell>
@@ -132,7 +132,7 @@ export function AgreementTables({ report, onOpen }: Props) {
             <Table.HeaderCell scope="row">
               {v.label}
               {v.oneSided > 0 && (
-                <div className="agreement-muted agreement-note" data-testid="agreement-one-sided">
+                <div className="muted agreement-note" data-testid="agreement-one-sided">
                   {t('agreement.oneSided', { count: v.oneSided })}
                 </div>
               )}

@@ -58,7 +58,7 @@ export function AgreementView() {
       <Heading level={2} data-size="md">
         {t('agreement.heading')}
       </Heading>
-      <Paragraph data-size="sm" className="agreement-muted">
+      <Paragraph data-size="sm" className="muted">
         {t('agreement.intro')}
       </Paragraph>
       {error && <ErrorAlert title={t('agreement.failed')} error={error} />}

@@ -130,7 +130,7 @@ function DisagreementCard({ item, variable }: { item: Disagreement; variable: Va
       <header className="agreement-card__head">
         <Heading level={4} data-size="2xs">
           {who}
-          {item.question && <span className="agreement-muted"> · {t('agreement.questionLabel', { ordinal: item.question.ordinal, label: item.question.label })}</span>}
+          {item.question && <span className="muted"> · {t('agreement.questionLabel', { ordinal: item.question.ordinal, label: item.question.label })}</span>}
         </Heading>
         {item.openMergeConflict && (
           <Tag data-color="danger" data-size="sm" title={t('agreement.openConflictHelp')} data-testid="agreement-open-conflict">
@@ -183,14 +183,14 @@ function DisagreementCard({ item, variable }: { item: Disagreement; variable: Va
                   );
                 })}
                 {side.codings.length === 0 ? (
-                  <Paragraph data-size="sm" className="agreement-muted" data-testid="agreement-side-empty">
+                  <Paragraph data-size="sm" className="muted" data-testid="agreement-side-empty">
                     {t('agreement.notCoded')}
                   </Paragraph>
                 ) : (
                   <ul className="agreement-quotes">
                     {side.codings.map((k) => (
                       <li key={k.id} data-testid="agreement-side-quote" data-exists={k.exists ? 'true' : 'false'}>
-                        «{k.quote}»{!k.exists && <span className="agreement-muted"> ({t('agreement.removed')})</span>}
+                        «{k.quote}»{!k.exists && <span className="muted"> ({t('agreement.removed')})</span>}
                       </li>
                     ))}
                   </ul>

@@ -2,16 +2,16 @@
 // Norwegian decimal comma ("0,74", "−0,08"), shares as percentages with one
 // decimal, and "–" for an undefined coefficient (its reason as a tooltip).
 import type { Coefficient } from '../../../../src-shared/agreement';
+import { formatPercent } from '../../lib/format';
 
 const coefficient = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export function formatCoefficient(c: Coefficient): string {
   return c.value === null ? '–' : coefficient.format(c.value);
 }
 
 export function formatShare(share: number | null): string {
-  return share === null ? '–' : `${percent.format(share * 100)} %`;
+  return share === null ? '–' : formatPercent(share, 1);
 }
 
 /**

@@ -3,6 +3,8 @@
 // off, Norwegian dates typed as dd.mm.åååå, and the "all or some" choices of
 // questions, police districts and codes. Kept free of React so it can be
 // tested on its own.
+import { formatNorwegianDate } from '../../../../src-shared/norwegian';
+import { typedTarget } from '../../lib/format';
 import { MEMO_SECTION_IDS, type CsvTable, type ExportDefaults, type MemoOptionsInput, type MemoSectionId, type WorkbookOptions } from '../../../../src-shared/export';
 
 export const EXPORT_KINDS = ['docx', 'xlsx', 'csvSvar', 'csvKoding'] as const;
@@ -101,7 +103,7 @@ export function initialMemoForm(defaults: ExportDefaults): MemoForm {
   return {
     to: metadata.to,
     from: metadata.from,
-    date: formatIsoAsNorwegian(metadata.date),
+    date: formatNorwegianDate(metadata.date),
     caseNumber: metadata.caseNumber,
     subject: metadata.subject,
     sections: initialSections(defaults.sections),
@@ -111,11 +113,6 @@ export function initialMemoForm(defaults: ExportDefaults): MemoForm {
     topCodes: 8,
     quotesPerItem: 2,
   };
-}
-
-function formatIsoAsNorwegian(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
 export type MemoProblem = 'date' | 'sections' | 'questions' | 'districts' | 'codes' | 'topCodes' | 'quotesPerItem';
@@ -168,8 +165,5 @@ export function workbookOptions(form: WorkbookForm): WorkbookOptions {
  * kind's extension added when it is missing.
  */
 export function exportTarget(typed: string, suggested: string, kind: ExportKind): string | undefined {
-  const name = typed.trim();
-  if (name === '' || name === suggested) return undefined;
-  const ext = `.${extensionOf(kind)}`;
-  return name.toLowerCase().endsWith(ext) ? name : `${name}${ext}`;
+  return typed.trim() === suggested ? undefined : typedTarget(typed, `.${extensionOf(kind)}`);
 }

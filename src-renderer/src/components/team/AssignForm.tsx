@@ -20,10 +20,9 @@ const MODES: Mode[] = ['district', 'county', 'hand'];
 
 interface Props {
   overview: AssignmentOverview;
-  onChanged: () => void;
 }
 
-export function AssignForm({ overview, onChanged }: Props) {
+export function AssignForm({ overview }: Props) {
   const { t } = useTranslation();
   const { districts, counties } = useCase();
   const headingId = useId();
@@ -81,7 +80,6 @@ export function AssignForm({ overview, onChanged }: Props) {
         setMessage(t('team.assign.removed', { name, count: r.removed, formatted: formatNumber(r.removed) }));
       }
       setPicked(new Set());
-      onChanged();
     } catch (e) {
       setError(toUiError(e));
     } finally {

@@ -6,9 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { norwegianCompare } from '../../../../src-shared/norwegian';
 import { UNASSIGNED } from '../../../../src-shared/team';
 import { api } from '../../api/client';
-import { useCase } from '../case/caseContext';
+import { useDataChanged } from '../../hooks/useDataChanged';
 import { FilterSelect } from '../FilterSelect';
-
 
 interface Props {
   value: string;
@@ -18,8 +17,13 @@ interface Props {
 
 export function AssigneeFilter({ value, onChange, 'data-testid': testId }: Props) {
   const { t } = useTranslation();
-  const { revision } = useCase();
   const [names, setNames] = useState<string[]>([]);
+  // Assignments change only with team work (and its undo, reported as changed responses),
+  // not with every coding the list around this filter reloads for.
+  const [revision, setRevision] = useState(0);
+  useDataChanged((entities) => {
+    if (entities.has('team') || entities.has('responses')) setRevision((n) => n + 1);
+  });
 
   useEffect(() => {
     let live = true;

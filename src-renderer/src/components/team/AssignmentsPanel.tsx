@@ -15,11 +15,10 @@ import { UNASSIGNED } from '../../../../src-shared/team';
 
 interface Props {
   overview: AssignmentOverview;
-  onChanged: () => void;
   onOpenResponses: (assignee: string) => void;
 }
 
-export function AssignmentsPanel({ overview, onChanged, onOpenResponses }: Props) {
+export function AssignmentsPanel({ overview, onOpenResponses }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const [removing, setRemoving] = useState<{ name: string; respondents: number } | null>(null);
@@ -33,7 +32,6 @@ export function AssignmentsPanel({ overview, onChanged, onOpenResponses }: Props
     try {
       await api.team.unassign({ assignee: removing.name, all: true });
       setRemoving(null);
-      onChanged();
     } catch (e) {
       setError(toUiError(e));
     } finally {
@@ -121,7 +119,7 @@ export function AssignmentsPanel({ overview, onChanged, onOpenResponses }: Props
         {error && <ErrorAlert title={t('team.assign.failed')} error={error} />}
       </section>
 
-      <AssignForm overview={overview} onChanged={onChanged} />
+      <AssignForm overview={overview} />
 
       <ConfirmDialog
         open={removing !== null}

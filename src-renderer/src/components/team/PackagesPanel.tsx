@@ -7,21 +7,19 @@ import { useTranslation } from 'react-i18next';
 import { RETURN_PACKAGE_EXTENSION, WORK_PACKAGE_EXTENSION, type AssignmentOverview, type MergeReport, type PackageExportResult, type WorkPackageSummary } from '../../../../src-shared/team';
 import { api } from '../../api/client';
 import { toUiError, type UiError } from '../../lib/errors';
-import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber, typedTarget } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { FileField, useFileChoice } from './FileField';
 import { MergeReportView } from './MergeReportView';
-import { SavedFilePanel } from './SavedFilePanel';
-import { packageTarget } from './teamText';
+import { SavedFilePanel } from '../SavedFilePanel';
 
 interface Props {
   overview: AssignmentOverview;
   packages: WorkPackageSummary[];
-  onChanged: () => void;
   onShowConflicts: () => void;
 }
 
-export function PackagesPanel({ overview, packages, onChanged, onShowConflicts }: Props) {
+export function PackagesPanel({ overview, packages, onShowConflicts }: Props) {
   const { t } = useTranslation();
   const ids = { export: useId(), list: useId(), merge: useId(), assignee: useId() };
 
@@ -45,8 +43,7 @@ export function PackagesPanel({ overview, packages, onChanged, onShowConflicts }
     setExported(null);
     setExportError(null);
     try {
-      setExported(await api.team.exportPackage({ assignee: chosen, target: packageTarget(fileName, WORK_PACKAGE_EXTENSION) }));
-      onChanged();
+      setExported(await api.team.exportPackage({ assignee: chosen, target: typedTarget(fileName, WORK_PACKAGE_EXTENSION) }));
     } catch (e) {
       setExportError(toUiError(e));
     } finally {
@@ -63,7 +60,6 @@ export function PackagesPanel({ overview, packages, onChanged, onShowConflicts }
     setMergeError(null);
     try {
       setReport(await api.team.mergeReturn({ path }));
-      onChanged();
     } catch (e) {
       setMergeError(toUiError(e));
     } finally {
@@ -119,6 +115,8 @@ export function PackagesPanel({ overview, packages, onChanged, onShowConflicts }
         {exportError && <ErrorAlert title={t('team.packages.failed')} error={exportError} data-testid="team-export-error" />}
         {exported && (
           <SavedFilePanel
+            level={4}
+            className="team-saved"
             heading={t('team.packages.resultHeading', { name: exported.assignee })}
             fileName={exported.fileName}
             path={exported.path}

@@ -8,12 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { RETURN_PACKAGE_EXTENSION, type ReturnExportResult, type ReturnPreview, type WorkingCopyInfo } from '../../../../src-shared/team';
 import { api } from '../../api/client';
 import { toUiError, type UiError } from '../../lib/errors';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber, typedTarget } from '../../lib/format';
 import { useCase } from '../case/caseContext';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
-import { SavedFilePanel } from './SavedFilePanel';
-import { entityCounts, joinNames, packageTarget } from './teamText';
+import { SavedFilePanel } from '../SavedFilePanel';
+import { entityCounts, joinNames } from './teamText';
 
 interface Props {
   copy: WorkingCopyInfo;
@@ -51,7 +51,7 @@ export function ReturnPanel({ copy }: Props) {
     setError(null);
     setResult(null);
     try {
-      setResult(await api.team.exportReturn({ target: packageTarget(fileName, RETURN_PACKAGE_EXTENSION) }));
+      setResult(await api.team.exportReturn({ target: typedTarget(fileName, RETURN_PACKAGE_EXTENSION) }));
     } catch (e) {
       setError(toUiError(e));
     } finally {
@@ -114,6 +114,8 @@ export function ReturnPanel({ copy }: Props) {
       {error && <ErrorAlert title={t('team.return.failed')} error={error} data-testid="team-return-error" />}
       {result && (
         <SavedFilePanel
+          level={4}
+          className="team-saved"
           heading={t('team.return.resultHeading')}
           fileName={result.fileName}
           path={result.path}

@@ -65,9 +65,9 @@ function MasterTeamView({ onOpenResponses }: Props) {
   const [tab, setTab] = useState<Tab>('assignments');
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<UiError | null>(null);
-  // Bumped after this view's own writes; the core also reports them as changed data (revision).
-  const [reload, setReload] = useState(0);
 
+  // Every write of this view (assign, package, merge, decision) is reported as
+  // changed data, so the revision alone reloads it.
   useEffect(() => {
     let live = true;
     Promise.all([api.team.assignments(), api.team.packages(), api.team.conflicts({ status: 'all' })])
@@ -80,17 +80,12 @@ function MasterTeamView({ onOpenResponses }: Props) {
     return () => {
       live = false;
     };
-  }, [revision, reload]);
+  }, [revision]);
 
-  const changed = useCallback(() => setReload((n) => n + 1), []);
-
-  const resolved = useCallback(
-    (conflict: ConflictView) => {
-      setData((d) => (d ? { ...d, conflicts: d.conflicts.map((c) => (c.id === conflict.id ? conflict : c)) } : d));
-      changed();
-    },
-    [changed],
-  );
+  // Show a decision at once; the reload the revision brings follows.
+  const resolved = useCallback((conflict: ConflictView) => {
+    setData((d) => (d ? { ...d, conflicts: d.conflicts.map((c) => (c.id === conflict.id ? conflict : c)) } : d));
+  }, []);
 
   if (error && !data) return <ErrorAlert title={t('team.loadFailed')} error={error} />;
   if (!data) return <LoadingState label={t('app.loading')} />;
@@ -108,9 +103,9 @@ function MasterTeamView({ onOpenResponses }: Props) {
           ))}
         </Tabs.List>
       </Tabs>
-      {tab === 'assignments' && <AssignmentsPanel overview={data.overview} onChanged={changed} onOpenResponses={onOpenResponses} />}
+      {tab === 'assignments' && <AssignmentsPanel overview={data.overview} onOpenResponses={onOpenResponses} />}
       {tab === 'packages' && (
-        <PackagesPanel overview={data.overview} packages={data.packages} onChanged={changed} onShowConflicts={() => setTab('conflicts')} />
+        <PackagesPanel overview={data.overview} packages={data.packages} onShowConflicts={() => setTab('conflicts')} />
       )}
       {tab === 'conflicts' && <ConflictsPanel conflicts={data.conflicts} packages={data.packages} onResolved={resolved} />}
     </>

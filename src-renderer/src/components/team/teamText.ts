@@ -20,13 +20,6 @@ export function entityCounts(t: TFunction, counts: Record<string, number>): { ke
     .map(([key, n]) => ({ key, label: entityLabel(t, key), value: formatNumber(n) }));
 }
 
-/** A typed file name with the extension the core requires (".innspillpakke"), added if missing; empty stays undefined (the core's default name). */
-export function packageTarget(typed: string, extension: string): string | undefined {
-  const name = typed.trim();
-  if (!name) return undefined;
-  return name.toLowerCase().endsWith(extension) ? name : name + extension;
-}
-
 /** "Kari Nordmann og Ola" / "A, B og C". */
 export function joinNames(t: TFunction, names: string[]): string {
   if (names.length <= 1) return names.join('');
