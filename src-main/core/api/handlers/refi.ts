@@ -2,33 +2,28 @@
 // export folder or where the user says, like every export) and a .qdpx (or
 // .qde) read back in, from a path or as uploaded bytes.
 import { readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../../../src-shared/errors';
 import type { ExportResult } from '../../../../src-shared/export';
-import { defaultFileName, resolveTarget, writeFileAtomically } from '../../export/files';
 import { importLimits } from '../../import/limits';
-import { readProjectSummary } from '../../project/summary';
 import { buildRefiProject, qdpxBytes } from '../../refi/export';
 import { importRefiProject, readRefiProjectFile } from '../../refi/import';
 import { version } from '../../version';
 import type { Session } from '../session';
+import { writeExport } from './export';
 import type { DomainHandlers } from './index';
 
 export function refiHandlers(session: Session): DomainHandlers<'refi'> {
   const { deps } = session;
 
   return {
-    'refi.exportProject': async ({ target }): Promise<ExportResult> => {
-      const started = Date.now();
-      const store = session.requireStore();
-      const summary = await readProjectSummary(store);
-      const fallback = defaultFileName(summary.title, 'REFI-QDA', deps.now().toISOString().slice(0, 10), 'qdpx');
-      const full = resolveTarget(deps.paths.workspaceDir, target, fallback, 'qdpx');
-      const project = await buildRefiProject(store.db, `Innspill ${version}`);
-      const sizeBytes = await writeFileAtomically(full, await qdpxBytes(project));
-      session.exported.add(full);
-      return { path: full, fileName: path.basename(full), sizeBytes, counts: { ...project.counts }, durationMs: Date.now() - started };
-    },
+    'refi.exportProject': async ({ target }): Promise<ExportResult> =>
+      writeExport(session, 'REFI-QDA', 'qdpx', target, async (temp) => {
+        const project = await buildRefiProject(session.requireStore().db, `Innspill ${version}`);
+        await writeFile(temp, await qdpxBytes(project), { flag: 'wx' });
+        return { ...project.counts };
+      }),
 
     'refi.importProject': async (input) => {
       const store = session.requireStore();
