@@ -1,20 +1,60 @@
-// Lint: the architecture rules first (the core, the shared contract and the UI
-// never import electron; the UI never imports main-process code), then
-// typescript-eslint's recommended rules.
+// Lint: the nine architecture rules (README, "Architecture"; tested in
+// test/unit/architecture.test.ts) and no import circles in the main process and
+// the contract, then typescript-eslint's recommended rules.
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
+// Packages are matched by name (no-restricted-imports): a package or a Node
+// built-in has no path in the tree for a zone to name.
 const noElectron = {
   group: ['electron', 'electron/*'],
   message: 'Only src-main/electron and src-main/preload may import electron; keep logic in src-main/core.',
-};
-const noMainFromRenderer = {
-  group: ['**/src-main/**', '@main/*'],
-  message: 'The renderer reaches the core only through the typed API client (src-shared/client).',
 };
 const noNodeInShared = {
   group: ['node:*', 'fs', 'path', 'os', 'better-sqlite3', 'kysely', 'react', 'react-dom'],
   message: 'src-shared is the contract: plain TypeScript, no Node, DOM framework or database imports.',
 };
+
+// Folders are matched by where an import resolves (import-x/no-restricted-paths),
+// so a relative path of any depth is caught.
+const zones = [
+  {
+    target: './src-main/core',
+    from: ['./src-main/electron', './src-main/preload'],
+    message: 'Core → Electron: the core is plain Node; only the Electron glue calls the core, never the other way.',
+  },
+  {
+    target: './src-main/core',
+    from: './src-main/host',
+    message: 'Core → Host: the local host is a transport over the core; the core never imports it.',
+  },
+  {
+    target: './src-main/core',
+    from: './src-main/cli',
+    message: 'Core → CLI: the innspill command is a transport over the core; the core never imports it.',
+  },
+  {
+    target: './src-main',
+    from: './src-renderer',
+    message: 'Core → Renderer: the main process never imports UI code; the UI reaches the core only through the contract.',
+  },
+  {
+    target: './src-shared',
+    from: './src-main',
+    message: 'Shared → Core: src-shared is the contract both sides import; it never imports main-process code.',
+  },
+  {
+    target: './src-shared',
+    from: './src-renderer',
+    message: 'Shared → Renderer: src-shared is the contract both sides import; it never imports UI code.',
+  },
+  {
+    target: './src-renderer',
+    from: './src-main',
+    message: 'Renderer → Main: the renderer reaches the core only through the typed API client (src-shared/client).',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'release/', 'test-results/', 'playwright-report/', '**/*.cjs', '**/*.mjs'] },
@@ -23,6 +63,22 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['src-main/**/*.ts', 'src-shared/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // import-x reads the imported .ts files itself (for no-cycle) with the TypeScript parser.
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones }] },
+  },
+  {
+    // Type-only imports are erased at build time, so the rule skips them.
+    files: ['src-main/**/*.ts', 'src-shared/**/*.ts'],
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src-main/core/**/*.ts', 'src-main/host/**/*.ts', 'src-main/cli/**/*.ts'],
@@ -34,6 +90,6 @@ export default tseslint.config(
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noMainFromRenderer] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron] }] },
   },
 );
