@@ -6,24 +6,9 @@ import { createCore, type Core } from '../core';
 import { defaultConfigDir } from '../core/paths';
 import { findResourcesDir } from '../core/reference/load';
 import { ApiError } from '../../src-shared/errors';
-import type { MethodInput, MethodName, MethodResult } from '../../src-shared/contract';
 import { commands } from './commands';
+import type { CliContext, CliIo } from './context';
 import { UsageError } from './errors';
-
-
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-export interface CliContext {
-  io: CliIo;
-  /** Calls the core through the same validated dispatch the UI uses. */
-  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>>;
-  core: Core;
-  /** Resolves a project path argument against the working directory. */
-  projectPath(arg: string | undefined): string;
-}
 
 const USAGE = `Usage: innspill <command> [options]
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ExportResult, MemoOptionsInput, MemoSectionId } from '../../../src-shared/export';
 import { CSV_TABLES, type CsvTable } from '../../../src-shared/export';
 import { UsageError } from '../errors';
-import type { CliContext } from '../main';
+import type { CliContext } from '../context';
 import { commaList, parser, type Command, type ParsedCommand } from './parser';
 
 const USAGE = {

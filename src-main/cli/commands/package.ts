@@ -12,7 +12,7 @@
 // conflicts for the lead to decide (or failed; then nothing changed).
 import type { ConflictView } from '../../../src-shared/team';
 import { UsageError } from '../errors';
-import type { CliContext } from '../main';
+import type { CliContext } from '../context';
 import { commaList, parser, type Command, type ParsedCommand } from './parser';
 
 const USAGE = `innspill package assign <file.innspill> --to NAME (--districts NN,… | --counties NN,… | --municipalities NNNN,… | --respondents ID,…) [--exclusive]

@@ -1,7 +1,7 @@
 // Command-line parsing shared by every command: strict options, a fixed
 // number of positionals, and --author always allowed.
 import { parseArgs } from 'node:util';
-import type { CliContext } from '../main';
+import type { CliContext } from '../context';
 import { UsageError } from '../errors';
 
 export interface ParsedCommand {

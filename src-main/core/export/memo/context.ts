@@ -9,17 +9,8 @@ import { ApiError } from '../../../../src-shared/errors';
 import { loadUnits, type Unit, type Units } from '../../analysis/units';
 import type { ReferenceData } from '../../reference/load';
 import type { DB } from '../../store/schema';
-import { Footnotes } from './notes';
+import { Footnotes, type ResponseSource } from './notes';
 import { listJoin } from './format';
-
-/** Where a response came from, as its footnote cites it. */
-export interface ResponseSource {
-  responseId: string;
-  respondentName: string;
-  receivedDate: string | null;
-  fileName: string | null;
-  locator: string;
-}
 
 /** The police districts the memo is limited to (all when `districts` is null). */
 export interface MemoScope {

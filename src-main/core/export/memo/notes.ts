@@ -2,8 +2,16 @@
 // response id, file and place in the file). Numbered in the order the
 // quotes appear, so the same data gives the same notes.
 import { FootnoteReferenceRun, Paragraph, TextRun } from 'docx';
-import type { ResponseSource } from './context';
 import { formatNorwegianDate } from '../../../../src-shared/norwegian';
+
+/** Where a response came from, as its footnote cites it. */
+export interface ResponseSource {
+  responseId: string;
+  respondentName: string;
+  receivedDate: string | null;
+  fileName: string | null;
+  locator: string;
+}
 
 export class Footnotes {
   private readonly notes: { id: number; text: string }[] = [];
