@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Core } from '../../src-main/core';
-import { indexStems, indexWords } from '../../src-main/core/search/text';
+import { indexStems, indexWords } from '../../src-main/core/store/words';
 import type { ApiClient } from '../../src-shared/client';
 import type { SearchResult } from '../../src-shared/search';
 import { testApi } from './api';

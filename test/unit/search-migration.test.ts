@@ -5,7 +5,7 @@ import { Migrator } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { refreshSearchIndex } from '../../src-main/core/search/indexer';
 import { compileQuery } from '../../src-main/core/search/query';
-import { registerSearchFunctions } from '../../src-main/core/search/text';
+import { registerSearchFunctions } from '../../src-main/core/store/words';
 import { migrationProvider } from '../../src-main/core/store/migrations';
 import { columnNames, migratedDatabase, tableNames, type MigratedDb } from '../helpers/sqlite';
 import { expectedIndex, indexedAnswers, searchMapDiff } from '../helpers/search';

@@ -5,7 +5,7 @@ import type { TemplateId } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet } from '../audit/changes';
 import type { CoreDeps } from '../deps';
-import { findTemplate } from '../project/templates';
+import { findTemplate } from '../reference/templates';
 import type { ReferenceData, StarterCode } from '../reference/load';
 import type { DB } from '../store/schema';
 import { createCodeIn } from './service';

@@ -7,7 +7,7 @@ import { authoredColumns, recordEvent } from '../audit/record';
 import type { CoreDeps } from '../deps';
 import type { ReferenceData } from '../reference/load';
 import { createStore, PROJECT_EXTENSION, type Store } from '../store/open';
-import { findTemplate } from './templates';
+import { findTemplate } from '../reference/templates';
 import { seedDfoRegister } from '../findings/starter';
 
 /** A name or path as typed: relative ones land in the workspace folder; the extension is added if missing. */

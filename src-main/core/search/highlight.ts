@@ -3,7 +3,7 @@
 // (text.ts), so a highlighted word is exactly a word the index matched.
 import type { TextRange } from '../../../src-shared/search';
 import type { Leaf } from './query';
-import { stem, words, type Word } from './text';
+import { stem, words, type Word } from '../store/words';
 
 function leafMatchesAt(leaf: Leaf, ws: Word[], stems: string[], i: number): boolean {
   const n = leaf.keys.length;

@@ -4,7 +4,7 @@
 // reaches FTS5's own syntax (a stray quote, "-", "*", "NEAR(" or "stems:" is
 // ordinary text or a clear INVALID_INPUT, never an SQL error).
 import { ApiError } from '../../../src-shared/errors';
-import { stem, words } from './text';
+import { stem, words } from '../store/words';
 
 /** A searchable unit: one word, a phrase, or a prefix. */
 export interface Leaf {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { ApiError } from '../../../src-shared/errors';
-import { registerSearchFunctions } from '../search/text';
+import { registerSearchFunctions } from './words';
 import { latestSchemaVersion, migrationProvider, migrations } from './migrations';
 import type { DB } from './schema';
 

@@ -6,7 +6,7 @@ import type { MethodName, MethodResult, ParsedInput } from '../../../../src-shar
 import { version } from '../../version';
 import { createProject, projectFilePath } from '../../project/create';
 import { readProjectSummary } from '../../project/summary';
-import { summarizeTemplates } from '../../project/templates';
+import { summarizeTemplates } from '../../reference/templates';
 import { listCounties, listMunicipalities, listPoliceDistricts, unanswered } from '../../registry/service';
 import { importHandlers } from './import';
 import { responseHandlers } from './responses';

@@ -1,7 +1,7 @@
 // Case templates a new project starts from: the 2022 letter to the
 // municipalities, or a blank case whose questions the caseworker adds.
 import type { TemplateId, TemplateSummary } from '../../../src-shared/domain';
-import type { ReferenceData, StarterCode, TemplateExtras } from '../reference/load';
+import type { ReferenceData, StarterCode, TemplateExtras } from './load';
 
 export interface TemplateQuestion {
   ordinal: number;
