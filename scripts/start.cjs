@@ -68,5 +68,5 @@ if (electron) {
       'Electron is not available on this machine (binary missing); starting the local host instead.',
   );
   const tsx = require.resolve('tsx/cli', { paths: [root] });
-  run(process.execPath, [tsx, path.join(root, 'src-main/host/cli.ts'), ...args], process.env);
+  run(process.execPath, [tsx, path.join(root, 'src-main/host/main.ts'), ...args], process.env);
 }

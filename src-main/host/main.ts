@@ -1,4 +1,4 @@
-// Starts the local host: `tsx src-main/host/cli.ts [--port N] [--projects-dir D]
+// Starts the local host: `tsx src-main/host/main.ts [--port N] [--projects-dir D]
 // [--open FILE]`. Prints the URL (with the session token) to open in a browser.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
