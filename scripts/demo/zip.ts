@@ -2,7 +2,7 @@
 // for the letters archive, and to re-pack the DOCX/XLSX files that docx and
 // exceljs stamp with the current time.
 import yazl from 'yazl';
-import { unzip } from '../../src-main/core/export/unzip';
+import { unzip } from '../../src-main/core/zip/read-own';
 
 export interface ZipEntry {
   name: string;

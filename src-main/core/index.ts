@@ -1,7 +1,7 @@
 // Assembles the core for a transport: dependencies, session, handler table
 // and dispatch. Electron, the local host, the CLI and tests all start here.
 import type { CoreDeps, CorePaths, Desktop, Logger } from './deps';
-import { platformDesktop } from './export/desktop';
+import { platformDesktop } from './platform/opener';
 import { stderrLogger, uuidV7 } from './deps';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { createHandlers, type Handlers, type ShellInfo } from './api/handlers';

@@ -2,7 +2,7 @@
 // tests that check what was written: the one reader every test shares, the
 // core's own (yauzl rejects anything that is not a valid ZIP).
 import { readFileSync } from 'node:fs';
-import { unzip, type UnzippedEntry } from '../../src-main/core/export/unzip';
+import { unzip, type UnzippedEntry } from '../../src-main/core/zip/read-own';
 
 export type ZipEntry = UnzippedEntry;
 

@@ -6,7 +6,7 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ImportError } from './errors';
 import type { ImportLimits } from './limits';
-import { readZipEntries } from './zip';
+import { readZipEntries } from '../zip/read-guarded';
 
 export interface SourceUnit {
   /** What the user sees: the file path, or "archive.zip/inner/file.csv". */

@@ -37,7 +37,7 @@ import { formatNorwegianDate } from '../../../src-shared/norwegian';
 import { codeToXml, codeTree, type CodeTree } from '../codebook/exchange';
 import { listCodes } from '../codebook/service';
 import { listVariables } from '../coding/service';
-import { writeZip } from '../export/zip';
+import { writeZip } from '../zip/write';
 import type { DB } from '../store/schema';
 import { derivedGuid, headingFor, loadCurrentResponses, sourceName, userGuid, type CurrentResponse } from './layout';
 import { codePointLength, utf16ToCodePoint } from './positions';

@@ -26,7 +26,7 @@ import { decodeText } from '../import/formats/decode';
 import { ImportError } from '../import/errors';
 import { importLimits, type ImportLimits } from '../import/limits';
 import { foldKey } from '../import/text';
-import { readZipEntries } from '../import/zip';
+import { readZipEntries } from '../zip/read-guarded';
 import type { DB } from '../store/schema';
 import { QDE_NAMESPACE } from './export';
 import { loadCurrentResponses, sourceName, type CurrentResponse } from './layout';

@@ -7,8 +7,8 @@
 // Node's zlib, also several times faster than docx's zip in JavaScript).
 import { Packer, type Document } from 'docx';
 import { escapeXml } from '../../../../src-shared/charts/svg';
-import { unzip } from '../unzip';
-import { writeZip } from '../zip';
+import { unzip } from '../../zip/read-own';
+import { writeZip } from '../../zip/write';
 
 export type Parts = Map<string, string | Uint8Array>;
 

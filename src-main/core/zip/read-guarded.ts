@@ -5,8 +5,8 @@
 // inflated, their sizes checked as they inflate. Our own ZIPs are read back
 // with export/unzip.ts.
 import yauzl from 'yauzl';
-import { ImportError } from './errors';
-import type { ImportLimits } from './limits';
+import { ImportError } from '../import/errors';
+import type { ImportLimits } from '../import/limits';
 
 export interface ZipEntryBytes {
   /** The entry's path in the archive. */
