@@ -28,7 +28,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core';
 import type { Row } from '../../src-main/core/audit/changes';
-import { reduceEvents, type PackageChange } from '../../src-main/core/team/changes';
+import { reduceEvents, type PackageChange } from '../../src-main/core/team/return-changes';
 import { contentColumns, hasNaturalKey, RETURN_TABLES, sameValue, type ReturnTable } from '../../src-main/core/team/entities';
 import { readReturnFile } from '../../src-main/core/team/files';
 import type { ApiClient } from '../../src-shared/client';

@@ -4,8 +4,8 @@
 // expansion, external entities) — and the flat table's formula neutralising.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { codebookToQdc, qdcToTree, QDC_NAMESPACE, readCodebookFile } from '../../src-main/core/codebook/exchange';
-import { neutralise } from '../../src-main/core/exchange/csv';
+import { codebookToQdc, qdcToTree, QDC_NAMESPACE, readCodebookFile } from '../../src-main/core/codebook/import-export';
+import { neutralise } from '../../src-main/core/tables/excel-csv';
 import type { Code } from '../../src-shared/coding';
 import { ApiError } from '../../src-shared/errors';
 

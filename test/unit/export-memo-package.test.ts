@@ -8,7 +8,7 @@ import { Document, HeadingLevel, Paragraph, TableOfContents, TextRun } from 'doc
 import { describe, expect, it } from 'vitest';
 import { barChartSvg, layoutBarChart } from '../../src-shared/charts/bar-chart';
 import { attribution, formatPercent, quoteText, respondentLabel } from '../../src-main/core/export/memo/format';
-import { documentParts, normaliseParts, partsViaZip, renumberBookmarks, zipParts } from '../../src-main/core/export/memo/package';
+import { documentParts, normaliseParts, partsViaZip, renumberBookmarks, zipParts } from '../../src-main/core/export/memo/docx-packing';
 import { fontFiles, rasteriseAsync } from '../../src-main/core/export/memo/raster';
 import { resourcesDir } from '../helpers/core';
 import { unzipParts } from '../helpers/zip-entries';

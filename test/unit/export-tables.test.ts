@@ -3,7 +3,7 @@
 // columns of Svar and Koding.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { excelCsvLines } from '../../src-main/core/exchange/csv';
+import { excelCsvLines } from '../../src-main/core/tables/excel-csv';
 import { compareRespondents, norwegianDateOf, type CodingRow, type RespondentRow } from '../../src-main/core/export/table-data';
 import { kodingTable, svarTable } from '../../src-main/core/export/tables';
 

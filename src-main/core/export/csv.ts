@@ -7,7 +7,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { CsvTable } from '../../../src-shared/export';
 import { formatNorwegianDate } from '../../../src-shared/norwegian';
-import { CSV_BOM, CSV_NEWLINE, excelCsvLines } from '../exchange/csv';
+import { CSV_BOM, CSV_NEWLINE, excelCsvLines } from '../tables/excel-csv';
 import type { DB } from '../store/schema';
 import { hasUnassignedText, iterateAnswers, iterateCodings, loadCodingIndex, loadQuestions, loadRespondentRows } from './table-data';
 import { kodingTable, svarTable, type CellValue, type Column } from './tables';

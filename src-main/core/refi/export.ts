@@ -34,7 +34,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Variable } from '../../../src-shared/coding';
 import { formatNorwegianDate } from '../../../src-shared/norwegian';
-import { codeToXml, codeTree, type CodeTree } from '../codebook/exchange';
+import { codeToXml, codeTree, type CodeTree } from '../codebook/import-export';
 import { listCodes } from '../codebook/service';
 import { listVariables } from '../coding/service';
 import { writeZip } from '../zip/write';

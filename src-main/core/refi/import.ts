@@ -19,7 +19,7 @@ import type { RefiImportReport, RefiMatchedSource, RefiSelectionNote, RefiUnmatc
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet } from '../audit/changes';
 import { recordEvent } from '../audit/record';
-import { bareGuid, codeNodeFromXml, guidToId, importCodebookIn, parseRefiXml, xmlText, type CodeNode } from '../codebook/exchange';
+import { bareGuid, codeNodeFromXml, guidToId, importCodebookIn, parseRefiXml, xmlText, type CodeNode } from '../codebook/import-export';
 import { createCodingIn } from '../coding/service';
 import type { CoreDeps } from '../deps';
 import { decodeText } from '../import/formats/decode';

@@ -21,7 +21,7 @@ import Database from 'better-sqlite3';
 import { ApiError } from '../../../src-shared/errors';
 import { APPLICATION_ID, hasSqliteHeader } from '../store/open';
 import { latestSchemaVersion, migrations } from '../store/migrations';
-import type { PackageChange } from './changes';
+import type { PackageChange } from './return-changes';
 import { isReturnTable } from './entities';
 import { PACKAGE_FORMAT_VERSION } from './origin';
 

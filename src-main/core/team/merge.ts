@@ -41,7 +41,7 @@ import { recordEvent } from '../audit/record';
 import type { CoreDeps } from '../deps';
 import type { Store } from '../store/open';
 import type { DB, MergeOutcome } from '../store/schema';
-import type { PackageChange } from './changes';
+import type { PackageChange } from './return-changes';
 import { contentColumns, naturalKeyOf, RETURN_TABLES, sameContent, sameValue, type ReturnTable } from './entities';
 import { readReturnFile, type ReturnMeta } from './files';
 import { requireMaster } from './origin';

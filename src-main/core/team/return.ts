@@ -10,7 +10,7 @@ import { defaultFileName, resolveTarget, safeBaseName, writeAtomically } from '.
 import { latestSchemaVersion } from '../store/migrations';
 import type { Store } from '../store/open';
 import { version } from '../version';
-import { changesSince, isNoOp, type PackageChange } from './changes';
+import { changesSince, isNoOp, type PackageChange } from './return-changes';
 import { writeReturnFile } from './files';
 import { PACKAGE_FORMAT_VERSION, requireWorkingCopy } from './origin';
 

@@ -3,7 +3,7 @@
 import type { AuditEntry } from '../../../../src-shared/coding';
 import { ApiError } from '../../../../src-shared/errors';
 import { redo, undo, undoState } from '../../audit/undo';
-import { exportCodebook, importCodebook, readCodebookFile } from '../../codebook/exchange';
+import { exportCodebook, importCodebook, readCodebookFile } from '../../codebook/import-export';
 import { createCode, deleteCode, deletePreview, listCodes, mergeCodes, moveCode, updateCode } from '../../codebook/service';
 import { adoptStarterCodebook } from '../../codebook/starter';
 import {

@@ -1,6 +1,6 @@
 // The evaluation findings register and links from answers to findings.
 import { ApiError } from '../../../../src-shared/errors';
-import { exportRegister, importRegister } from '../../findings/exchange';
+import { exportRegister, importRegister } from '../../findings/import-export';
 import {
   deleteFinding,
   deleteReport,

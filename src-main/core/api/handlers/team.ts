@@ -4,7 +4,7 @@ import path from 'node:path';
 import { assign, assignmentOverview, unassign } from '../../team/assignments';
 import { listConflicts, resolveConflict } from '../../team/conflicts';
 import { mergeReturn } from '../../team/merge';
-import { exportWorkPackage, listWorkPackages, openWorkPackage } from '../../team/package';
+import { exportWorkPackage, listWorkPackages, openWorkPackage } from '../../team/work-package';
 import { exportReturn, returnPreview } from '../../team/return';
 import { readProjectSummary } from '../../project/summary';
 import type { Session } from '../session';

@@ -23,7 +23,7 @@ import type { MemoMetadata } from '../../../../src-shared/export';
 import { TEXT_WIDTH, type Block } from './blocks';
 import type { MemoContext } from './context';
 import { formatNorwegianDate } from '../../../../src-shared/norwegian';
-import { packDocument } from './package';
+import { packDocument } from './docx-packing';
 
 export const LANGUAGE = 'nb-NO';
 // Arial: on every Windows and Mac, and LibreOffice lays it out with the metric-compatible Liberation Sans.

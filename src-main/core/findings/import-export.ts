@@ -12,8 +12,8 @@ import { ApiError } from '../../../src-shared/errors';
 import { REGISTER_COLUMNS } from '../../../src-shared/findings';
 import { ChangeSet } from '../audit/changes';
 import type { CoreDeps } from '../deps';
-import { neutralise } from '../exchange/csv';
-import { readCsvTable, readXlsxTable } from '../exchange/table';
+import { neutralise } from '../tables/excel-csv';
+import { readCsvTable, readXlsxTable } from '../tables/read';
 import type { DB } from '../store/schema';
 import { listFindings, listReports, saveFindingIn, saveReportIn } from './service';
 

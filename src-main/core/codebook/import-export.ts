@@ -11,8 +11,8 @@ import { ChangeSet } from '../audit/changes';
 import type { CoreDeps } from '../deps';
 import { decodeText } from '../import/formats/decode';
 import type { DB } from '../store/schema';
-import { neutralise } from '../exchange/csv';
-import { readCsvTable, readXlsxTable } from '../exchange/table';
+import { neutralise } from '../tables/excel-csv';
+import { readCsvTable, readXlsxTable } from '../tables/read';
 import { createCodeIn, listCodes } from './service';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
