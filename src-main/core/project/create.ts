@@ -1,6 +1,5 @@
 // Creating a project file from a case template: the case metadata, its
 // questions, and a snapshot of the municipality register, in one transaction.
-import path from 'node:path';
 import { ApiError } from '../../../src-shared/errors';
 import type { TemplateId } from '../../../src-shared/domain';
 import { authoredColumns, recordEvent } from '../audit/record';
@@ -9,12 +8,6 @@ import type { ReferenceData } from '../reference/load';
 import { createStore, PROJECT_EXTENSION, type Store } from '../store/open';
 import { findTemplate } from '../reference/templates';
 import { seedDfoRegister } from '../findings/starter';
-
-/** A name or path as typed: relative ones land in the workspace folder; the extension is added if missing. */
-export function projectFilePath(workspaceDir: string, p: string): string {
-  const withExt = p.toLowerCase().endsWith(PROJECT_EXTENSION) ? p : p + PROJECT_EXTENSION;
-  return path.resolve(workspaceDir, withExt);
-}
 
 export interface CreateProjectOptions {
   template: TemplateId;

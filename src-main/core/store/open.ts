@@ -14,6 +14,12 @@ import type { DB } from './schema';
 export const APPLICATION_ID = 0x494e5350;
 export const PROJECT_EXTENSION = '.innspill';
 
+/** A name or path as typed: relative ones land in the workspace folder; the extension is added if missing. */
+export function projectFilePath(workspaceDir: string, p: string): string {
+  const withExt = p.toLowerCase().endsWith(PROJECT_EXTENSION) ? p : p + PROJECT_EXTENSION;
+  return path.resolve(workspaceDir, withExt);
+}
+
 export interface Store {
   path: string;
   db: Kysely<DB>;

@@ -1,7 +1,8 @@
 // Import: staging uploaded bytes, preview, run, batches, presets, the demo.
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
-import { createProject, projectFilePath } from '../../project/create';
+import { createProject } from '../../project/create';
+import { projectFilePath } from '../../store/open';
 import { readProjectSummary } from '../../project/summary';
 import { listPresets, savePreset } from '../../import/presets';
 import { importPaths, listBatches, previewPaths } from '../../import/service';

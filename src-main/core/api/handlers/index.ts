@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { MethodName, MethodResult, ParsedInput } from '../../../../src-shared/contract';
 import { version } from '../../version';
-import { createProject, projectFilePath } from '../../project/create';
+import { createProject } from '../../project/create';
 import { readProjectSummary } from '../../project/summary';
 import { summarizeTemplates } from '../../reference/templates';
 import { listCounties, listMunicipalities, listPoliceDistricts, unanswered } from '../../registry/service';
@@ -22,7 +22,7 @@ import { exportTableHandlers } from './export-tables';
 import { refiHandlers } from './refi';
 import { projectStats } from '../../stats/service';
 import { latestSchemaVersion } from '../../store/migrations';
-import { openStore, PROJECT_EXTENSION } from '../../store/open';
+import { openStore, PROJECT_EXTENSION, projectFilePath } from '../../store/open';
 import type { Session } from '../session';
 
 export type Handlers = {
