@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Code } from '../../../src-shared/coding';
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet, type Row } from '../audit/changes';
+import { inTransaction } from '../audit/transaction';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
 
@@ -47,10 +48,6 @@ export async function listCodes(db: Kysely<DB>): Promise<Code[]> {
     sortOrder: r.sort_order,
     codingCount: Number(r.coding_count ?? 0),
   }));
-}
-
-async function inTransaction<T>(db: Kysely<DB>, deps: Deps, action: string, work: (c: ChangeSet) => Promise<T>): Promise<T> {
-  return db.transaction().execute((trx) => work(new ChangeSet(trx, deps, action)));
 }
 
 /** Ids of a code and all its descendants. */

@@ -6,6 +6,7 @@ import type { Coding, Evidence, Memo, MemoTarget, Variable, VariableValue, Works
 import type { ResponseStatus } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet, type Row } from '../audit/changes';
+import { inTransaction } from '../audit/transaction';
 import { relinkFindings } from '../codebook/service';
 import type { CoreDeps } from '../deps';
 import { getResponse } from '../responses/service';
@@ -13,10 +14,6 @@ import type { Store } from '../store/open';
 import type { DB } from '../store/schema';
 
 type Deps = Pick<CoreDeps, 'now' | 'newId' | 'author'>;
-
-function inTransaction<T>(db: Kysely<DB>, deps: Deps, action: string, work: (c: ChangeSet) => Promise<T>): Promise<T> {
-  return db.transaction().execute((trx) => work(new ChangeSet(trx, deps, action)));
-}
 
 async function answerText(c: ChangeSet, answerId: string): Promise<{ text: string; question_id: string | null; response_id: string }> {
   const answer = await c.trx.selectFrom('answer').select(['text', 'question_id', 'response_id']).where('id', '=', answerId).executeTakeFirst();

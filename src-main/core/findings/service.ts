@@ -16,14 +16,11 @@ import {
 } from '../../../src-shared/findings';
 import { norwegianCompare } from '../../../src-shared/norwegian';
 import { ChangeSet, type Row } from '../audit/changes';
+import { inTransaction } from '../audit/transaction';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
 
 type Deps = Pick<CoreDeps, 'now' | 'newId' | 'author'>;
-
-function inTransaction<T>(db: Kysely<DB>, deps: Deps, action: string, work: (c: ChangeSet) => Promise<T>): Promise<T> {
-  return db.transaction().execute((trx) => work(new ChangeSet(trx, deps, action)));
-}
 
 const noCounts = (): Record<FindingRelation, number> => ({ stotter: 0, motsier: 0, nyanserer: 0, nytt_forhold: 0 });
 
