@@ -1,4 +1,4 @@
-// Codebook exchange: REFI-QDA codebook (.qdc, the XML that NVivo, ATLAS.ti,
+// Codebook import and export as files: REFI-QDA codebook (.qdc, the XML that NVivo, ATLAS.ti,
 // MAXQDA and QualCoder read) and a flat table (CSV for Excel, XLSX). Import
 // merges by id (a REFI-QDA guid) or, for tables, by the code's path.
 import ExcelJS from 'exceljs';

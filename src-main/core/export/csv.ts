@@ -1,6 +1,6 @@
 // The Svar and Koding tables as CSV files for Norwegian Excel (UTF-8 with
 // BOM, ";", CRLF, every field quoted, formulas neutralised — see
-// exchange/csv.ts), with the same columns as the workbook's sheets. Every
+// tables/excel-csv.ts), with the same columns as the workbook's sheets. Every
 // current response and every question; dates as dd.mm.åååå. Streamed to the
 // file a chunk at a time, like the workbook.
 import { createWriteStream, type WriteStream } from 'node:fs';

@@ -1,6 +1,6 @@
 // Expands what the user chose (files, folders, ZIP archives) into the files
 // to import. Folders are walked without following links; ZIP archives are
-// read with import/zip.ts (an archive with a path that climbs out or that
+// read with zip/read-guarded.ts (an archive with a path that climbs out or that
 // looks like a zip bomb is refused whole).
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

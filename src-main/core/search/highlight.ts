@@ -1,6 +1,6 @@
 // Where a query hits in an answer's original text, and a keyword-in-context
 // snippet around the first hit. Uses the same words and stems as the index
-// (text.ts), so a highlighted word is exactly a word the index matched.
+// (store/words.ts), so a highlighted word is exactly a word the index matched.
 import type { TextRange } from '../../../src-shared/search';
 import type { Leaf } from './query';
 import { stem, words, type Word } from '../store/words';

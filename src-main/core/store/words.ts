@@ -128,7 +128,7 @@ export function indexStems(text: string): string {
 }
 
 /**
- * Registers nb_words and nb_stems on a connection: the indexer (indexer.ts)
+ * Registers nb_words and nb_stems on a connection: the indexer (search/indexer.ts)
  * fills the index with them in SQL. The store registers them on every
  * connection it opens or creates, before migrations run.
  */

@@ -3,7 +3,7 @@
 // letter), too many entries, or sizes and ratios that look like a zip bomb
 // refuse the whole archive, and only the entries the caller wants are
 // inflated, their sizes checked as they inflate. Our own ZIPs are read back
-// with export/unzip.ts.
+// with read-own.ts.
 import yauzl from 'yauzl';
 import { ImportError } from '../import/errors';
 import type { ImportLimits } from '../import/limits';

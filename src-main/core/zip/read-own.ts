@@ -2,7 +2,7 @@
 // from docx, an .xlsx from exceljs, our own .qdpx): every entry, in the
 // archive's order, inflated whole. No limits and no path checks, because the
 // bytes are our own; a ZIP from outside goes through the guarded reader in
-// import/zip.ts instead. The memo package, the demo batch script and the
+// read-guarded.ts instead. The .docx packing, the demo batch script and the
 // tests that read exports back share this one.
 import yauzl from 'yauzl';
 
