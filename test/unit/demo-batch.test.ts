@@ -14,7 +14,7 @@ import mammoth from 'mammoth';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSource } from '../../src-main/core/import/formats/read';
-import { importLimits } from '../../src-main/core/import/limits';
+import { importLimits } from '../../src-main/core/input/limits';
 import { MunicipalityMatcher } from '../../src-main/core/import/match';
 import { letterRecord, tableRecords } from '../../src-main/core/import/records';
 import { repoRoot, tempDir } from '../helpers/core';

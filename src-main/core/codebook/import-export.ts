@@ -9,7 +9,7 @@ import type { Code } from '../../../src-shared/coding';
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet } from '../audit/changes';
 import type { CoreDeps } from '../deps';
-import { decodeText } from '../import/formats/decode';
+import { decodeText } from '../input/decode';
 import type { DB } from '../store/schema';
 import { neutralise } from '../tables/excel-csv';
 import { readCsvTable, readXlsxTable } from '../tables/read';

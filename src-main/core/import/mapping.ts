@@ -4,9 +4,9 @@
 // "Knr", "Spørsmål 1", "Svar på spørsmål 1", "1.", "Q1", or the question's own
 // text, in full or shortened.
 import type { ColumnMapping, FieldName, MappingPreset, TableMapping } from '../../../src-shared/imports';
-import { ImportError } from './errors';
+import { ImportError } from '../input/errors';
 import type { CellValue, TableRow } from './formats/types';
-import { foldKey } from './text';
+import { foldKey } from '../input/text';
 
 export interface MappingQuestion {
   ordinal: number;

@@ -2,7 +2,7 @@
 // by name, tolerant of case, "kommune" and "kommune v/…" suffixes, Sami and
 // Kven parallel names and hyphenation. Names that fit several municipalities
 // (Herøy, Våler) are ambiguous unless the text names the county.
-import { foldKey } from './text';
+import { foldKey } from '../input/text';
 
 export interface RegisterEntry {
   number: string;

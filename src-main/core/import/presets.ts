@@ -5,7 +5,7 @@ import { mappingPresetSchema, type MappingPreset, type SavedPreset } from '../..
 import { authoredColumns, recordEvent } from '../audit/record';
 import type { CoreDeps } from '../deps';
 import type { Store } from '../store/open';
-import { ImportError } from './errors';
+import { ImportError } from '../input/errors';
 
 export async function listPresets(store: Store): Promise<SavedPreset[]> {
   const rows = await store.db.selectFrom('mapping_preset').selectAll().orderBy('name').execute();

@@ -1,15 +1,15 @@
 // From a parsed file to import records: one per response, with the respondent
 // as written, the answers per question, and where each came from.
 import path from 'node:path';
-import { ImportError, type ImportWarning } from './errors';
-import type { ImportLimits } from './limits';
+import { ImportError, type ImportWarning } from '../input/errors';
+import type { ImportLimits } from '../input/limits';
 import { letterDate, parseDate } from './dates';
 import type { MappingPreset, TableMapping } from '../../../src-shared/imports';
 import { cellText, detectMapping, type MappingQuestion } from './mapping';
 import type { ParsedLetter, ParsedTable } from './formats/types';
 import { MunicipalityMatcher } from './match';
 import { splitLetter } from './split';
-import { isBlank, normalizeText } from './text';
+import { isBlank, normalizeText } from '../input/text';
 
 export interface ImportRecord {
   locator: string;

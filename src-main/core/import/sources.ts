@@ -4,8 +4,8 @@
 // looks like a zip bomb is refused whole).
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ImportError } from './errors';
-import type { ImportLimits } from './limits';
+import { ImportError } from '../input/errors';
+import type { ImportLimits } from '../input/limits';
 import { readZipEntries } from '../zip/read-guarded';
 
 export interface SourceUnit {

@@ -5,7 +5,7 @@
 // order — a numbered list inside an answer makes them untrustworthy. When the
 // split is uncertain, the whole text stays one unassigned part and the
 // response is flagged "needs splitting": never a silent guess.
-import { foldKey } from './text';
+import { foldKey } from '../input/text';
 
 export interface SplitQuestion {
   ordinal: number;

@@ -13,7 +13,7 @@ import type {
 import { ApiError } from '../../../src-shared/errors';
 import { norwegianCompare } from '../../../src-shared/norwegian';
 import { readSource } from '../import/formats/read';
-import { importLimits } from '../import/limits';
+import { importLimits } from '../input/limits';
 import { cellText } from '../import/mapping';
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../store/open';

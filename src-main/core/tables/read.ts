@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { ApiError } from '../../../src-shared/errors';
-import { decodeText } from '../import/formats/decode';
+import { decodeText } from '../input/decode';
 
 export type TableRows = Record<string, string>[];
 

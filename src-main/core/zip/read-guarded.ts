@@ -5,8 +5,8 @@
 // inflated, their sizes checked as they inflate. Our own ZIPs are read back
 // with read-own.ts.
 import yauzl from 'yauzl';
-import { ImportError } from '../import/errors';
-import type { ImportLimits } from '../import/limits';
+import { ImportError } from '../input/errors';
+import type { ImportLimits } from '../input/limits';
 
 export interface ZipEntryBytes {
   /** The entry's path in the archive. */

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../../../src-shared/errors';
 import type { ExportResult } from '../../../../src-shared/export';
-import { importLimits } from '../../import/limits';
+import { importLimits } from '../../input/limits';
 import { buildRefiProject, qdpxBytes } from '../../refi/export';
 import { importRefiProject, readRefiProjectFile } from '../../refi/import';
 import { version } from '../../version';

@@ -1,8 +1,8 @@
 // CSV and TSV: decoded (see decode.ts), delimiter detected among , ; and tab,
 // quoted fields with embedded line breaks kept whole (Papa Parse).
 import Papa from 'papaparse';
-import { ImportError } from '../errors';
-import { decodeText } from './decode';
+import { ImportError } from '../../input/errors';
+import { decodeText } from '../../input/decode';
 import type { ParsedTable } from './types';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'komma', ';': 'semikolon', '\t': 'tabulator' };

@@ -1,8 +1,8 @@
 // JSON: an array of responses, an object holding such an array, or a single
 // response. Nested answers ({"svar": {"1": "…"}} or ["…", "…"]) are flattened
 // to columns named by their path ("svar 1") so the same mapping applies.
-import { ImportError } from '../errors';
-import { decodeText } from './decode';
+import { ImportError } from '../../input/errors';
+import { decodeText } from '../../input/decode';
 import type { CellValue, ParsedTable, TableRow } from './types';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -1,8 +1,8 @@
 // Letters, one municipality's response per file: DOCX (mammoth), PDF (the
 // text layer, via unpdf) and plain text.
 import mammoth from 'mammoth';
-import { ImportError } from '../errors';
-import { decodeText } from './decode';
+import { ImportError } from '../../input/errors';
+import { decodeText } from '../../input/decode';
 import type { ParsedLetter } from './types';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);

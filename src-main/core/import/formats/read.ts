@@ -1,8 +1,8 @@
 // Picks the reader for a file by its extension, after checking the size and
 // that the content is what the name promises.
 import path from 'node:path';
-import { ImportError } from '../errors';
-import type { ImportLimits } from '../limits';
+import { ImportError } from '../../input/errors';
+import type { ImportLimits } from '../../input/limits';
 import { readCsv } from './csv';
 import { readJson } from './json';
 import { readDocx, readPdf, readTxt } from './letter';

@@ -1,6 +1,6 @@
 // What a reader hands on: a table of cells (CSV, TSV, XLSX, JSON) or the
 // text of one letter (DOCX, PDF, TXT).
-import type { ImportWarning } from '../errors';
+import type { ImportWarning } from '../../input/errors';
 
 export type CellValue = string | number | boolean | Date | null;
 

@@ -1,7 +1,7 @@
 // XLSX (exceljs): every sheet; cell values as shown, dates as dates, and
 // formulas kept as their text, never evaluated.
 import ExcelJS from 'exceljs';
-import { ImportError, type ImportWarning } from '../errors';
+import { ImportError, type ImportWarning } from '../../input/errors';
 import type { CellValue, ParsedTable, TableRow } from './types';
 
 function cellValue(value: ExcelJS.CellValue, warn: () => void): CellValue {

@@ -3,7 +3,7 @@
 // exports use. Binary junk is refused.
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { ImportError } from '../errors';
+import { ImportError } from './errors';
 
 export interface DecodedText {
   text: string;
