@@ -1,4 +1,4 @@
-// CSV and TSV: decoded (see decode.ts), delimiter detected among , ; and tab,
+// CSV and TSV: decoded (see input/decode.ts), delimiter detected among , ; and tab,
 // quoted fields with embedded line breaks kept whole (Papa Parse).
 import Papa from 'papaparse';
 import { ImportError } from '../../input/errors';
