@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runBin, runCli } from '../helpers/cli';
-import { repoRoot, tempDir } from '../helpers/core';
+import { runBin, runCli } from '../../helpers/cli';
+import { repoRoot, tempDir } from '../../helpers/core';
 
 let dir: string;
 let cleanup: () => void;

@@ -5,9 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../src-main/host/server';
-import type { Core } from '../../src-main/core';
-import { tempDir, testCore } from '../helpers/core';
+import { startHost, type Host } from '../../../src-main/host/server';
+import type { Core } from '../../../src-main/core';
+import { tempDir, testCore } from '../../helpers/core';
 
 interface Reply {
   status: number;

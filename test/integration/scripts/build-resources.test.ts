@@ -7,9 +7,9 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReferenceData } from '../../src-main/core/reference/load';
-import { repoRoot, resourcesDir, tempDir } from '../helpers/core';
-import { fileBytes } from '../helpers/files';
+import { loadReferenceData } from '../../../src-main/core/reference/load';
+import { repoRoot, resourcesDir, tempDir } from '../../helpers/core';
+import { fileBytes } from '../../helpers/files';
 import {
   DISTRICT_COUNTS,
   MUNICIPALITY_COUNT,
@@ -18,7 +18,7 @@ import {
   sharedDataDir,
   shippedLetter,
   shippedRegister,
-} from '../helpers/reference';
+} from '../../helpers/reference';
 
 const script = path.join(repoRoot, 'scripts', 'build-resources.ts');
 const tsxCli = createRequire(__filename).resolve('tsx/cli');

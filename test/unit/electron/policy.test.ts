@@ -11,7 +11,7 @@ import {
   parseInvoke,
   type AppOrigin,
   type SenderInfo,
-} from '../../src-main/electron/policy';
+} from '../../../src-main/electron/policy';
 
 const rendererDir = path.resolve('/opt/Innspill/resources/app.asar/out/renderer');
 const packaged: AppOrigin = { rendererDir, devServerOrigin: null };

@@ -2,8 +2,8 @@
 // populations without gaps or overlaps, and the real register puts its
 // municipalities where their populations say.
 import { describe, expect, it } from 'vitest';
-import { POPULATION_BANDS, populationBand } from '../../src-shared/analysis';
-import { shippedRegister } from '../helpers/reference';
+import { POPULATION_BANDS, populationBand } from '../../../src-shared/analysis';
+import { shippedRegister } from '../../helpers/reference';
 
 describe('populationBand', () => {
   it.each([

@@ -1,8 +1,8 @@
 // Norwegian text conventions and the typed client the UI talks through.
 import { describe, expect, it, vi } from 'vitest';
-import { createClient } from '../../src-shared/client';
-import type { InnspillBridge } from '../../src-shared/contract';
-import { formatNorwegianDate, formatNorwegianNumber, normalizeForSearch, norwegianCompare } from '../../src-shared/norwegian';
+import { createClient } from '../../../src-shared/client';
+import type { InnspillBridge } from '../../../src-shared/contract';
+import { formatNorwegianDate, formatNorwegianNumber, normalizeForSearch, norwegianCompare } from '../../../src-shared/norwegian';
 
 describe('norwegianCompare', () => {
   const sorted = (words: string[]) => [...words].sort(norwegianCompare);

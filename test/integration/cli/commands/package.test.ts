@@ -4,13 +4,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../src-main/core';
-import { uuidV7 } from '../../src-main/core/deps';
-import { testApi } from '../helpers/api';
-import { runBin, runCli } from '../helpers/cli';
-import { CSV_HEADER, ROWS } from '../helpers/coding';
-import { tempDir, testDeps } from '../helpers/core';
-import { toCsv } from '../helpers/import-fixtures';
+import { createCore } from '../../../../src-main/core';
+import { uuidV7 } from '../../../../src-main/core/deps';
+import { testApi } from '../../../helpers/api';
+import { runBin, runCli } from '../../../helpers/cli';
+import { CSV_HEADER, ROWS } from '../../../helpers/coding';
+import { tempDir, testDeps } from '../../../helpers/core';
+import { toCsv } from '../../../helpers/import-fixtures';
 
 let dir: string;
 let cleanup: () => void;

@@ -6,14 +6,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RefiImportReport } from '../../src-shared/refi';
-import { testApi } from '../helpers/api';
-import { runBin, runCli } from '../helpers/cli';
-import { CSV_HEADER, ROWS } from '../helpers/coding';
-import { tempDir, testCore } from '../helpers/core';
-import { toCsv } from '../helpers/import-fixtures';
-import { validateAgainstProjectXsd } from '../helpers/refi';
-import { unzipParts } from '../helpers/zip-entries';
+import type { RefiImportReport } from '../../../../src-shared/refi';
+import { testApi } from '../../../helpers/api';
+import { runBin, runCli } from '../../../helpers/cli';
+import { CSV_HEADER, ROWS } from '../../../helpers/coding';
+import { tempDir, testCore } from '../../../helpers/core';
+import { toCsv } from '../../../helpers/import-fixtures';
+import { validateAgainstProjectXsd } from '../../../helpers/refi';
+import { unzipParts } from '../../../helpers/zip-entries';
 
 let dir: string;
 let cleanup: () => void;

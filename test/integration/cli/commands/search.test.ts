@@ -3,10 +3,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBin, runCli } from '../helpers/cli';
-import { tempDir } from '../helpers/core';
-import { toCsv } from '../helpers/import-fixtures';
-import { SEARCH_HEADER, SEARCH_ROWS } from '../helpers/search';
+import { runBin, runCli } from '../../../helpers/cli';
+import { tempDir } from '../../../helpers/core';
+import { toCsv } from '../../../helpers/import-fixtures';
+import { SEARCH_HEADER, SEARCH_ROWS } from '../../../helpers/search';
 
 let dir: string;
 let cleanup: () => void;

@@ -20,11 +20,11 @@
 // Vold: both 0, only A 2, only B 1, neither 11 → p_o 11/14, kappa −2/19, alpha 1 − 27·6/150 = −0.08
 // q2:   units 2 (Tromsø is one-sided), kappa 1/3, alpha 1 − 3·2/10 = 0.4
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgreementReport, CodeAgreement } from '../../src-shared/agreement';
-import type { Variable } from '../../src-shared/coding';
-import { expectApiError } from '../helpers/api';
-import { codingProject, count, spanOf, type CodingProject } from '../helpers/coding';
-import { handOut, laptop, LEAD, masterProject, merge, takeBack, type Laptop } from '../helpers/team';
+import type { AgreementReport, CodeAgreement } from '../../../../src-shared/agreement';
+import type { Variable } from '../../../../src-shared/coding';
+import { expectApiError } from '../../../helpers/api';
+import { codingProject, count, spanOf, type CodingProject } from '../../../helpers/coding';
+import { handOut, laptop, LEAD, masterProject, merge, takeBack, type Laptop } from '../../../helpers/team';
 
 let p: CodingProject;
 let variables: Variable[];

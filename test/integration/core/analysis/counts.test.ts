@@ -21,14 +21,14 @@
 //   Lesja old q1: A1, B (superseded)       Lesja new q1: A2
 //   Kåfjord q2: B     Nord-Odal q1: A      Fellesforbund q1: A1
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../src-main/core';
-import { OTHER_RESPONDENTS_KEY, POPULATION_BANDS, type CodeMatrix, type Distribution, type MatrixCounts } from '../../src-shared/analysis';
-import type { ApiClient } from '../../src-shared/client';
-import type { ResponseDetail } from '../../src-shared/domain';
-import { expectApiError, testApi } from '../helpers/api';
-import { tempDir, testCore } from '../helpers/core';
-import { toCsv, writeFiles } from '../helpers/import-fixtures';
-import { DISTRICT_COUNTS, MUNICIPALITY_COUNT, readResourceJson, shippedRegister } from '../helpers/reference';
+import type { Core } from '../../../../src-main/core';
+import { OTHER_RESPONDENTS_KEY, POPULATION_BANDS, type CodeMatrix, type Distribution, type MatrixCounts } from '../../../../src-shared/analysis';
+import type { ApiClient } from '../../../../src-shared/client';
+import type { ResponseDetail } from '../../../../src-shared/domain';
+import { expectApiError, testApi } from '../../../helpers/api';
+import { tempDir, testCore } from '../../../helpers/core';
+import { toCsv, writeFiles } from '../../../helpers/import-fixtures';
+import { DISTRICT_COUNTS, MUNICIPALITY_COUNT, readResourceJson, shippedRegister } from '../../../helpers/reference';
 
 const HEADER = ['Kommunenr.', 'Kommune', 'Mottatt', 'Spørsmål 1', 'Spørsmål 2', 'Spørsmål 3', 'Spørsmål 4', 'Spørsmål 5'];
 const FIRST: string[][] = [

@@ -6,13 +6,13 @@
 // exactly the six; coding the group codes all six as one action, and one
 // history.undo removes them all.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src-main/core';
-import { textSimilarity } from '../../src-main/core/analysis/shared-text';
-import type { ApiClient } from '../../src-shared/client';
-import type { ResponseDetail } from '../../src-shared/domain';
-import { expectApiError, testApi } from '../helpers/api';
-import { tempDir, testCore } from '../helpers/core';
-import { toCsv, writeFiles } from '../helpers/import-fixtures';
+import type { Core } from '../../../../src-main/core';
+import { textSimilarity } from '../../../../src-main/core/analysis/shared-text';
+import type { ApiClient } from '../../../../src-shared/client';
+import type { ResponseDetail } from '../../../../src-shared/domain';
+import { expectApiError, testApi } from '../../../helpers/api';
+import { tempDir, testCore } from '../../../helpers/core';
+import { toCsv, writeFiles } from '../../../helpers/import-fixtures';
 
 const STATEMENT = [
   'Kommunene i regionrådet står sammen om denne uttalelsen.',

@@ -9,9 +9,9 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Variable } from '../../src-shared/coding';
-import { ApiError } from '../../src-shared/errors';
-import { codingProject, count, workspaceDump, type CodingProject } from '../helpers/coding';
+import type { Variable } from '../../../../src-shared/coding';
+import { ApiError } from '../../../../src-shared/errors';
+import { codingProject, count, workspaceDump, type CodingProject } from '../../../helpers/coding';
 
 let p: CodingProject;
 let base: string;

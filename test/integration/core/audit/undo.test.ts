@@ -7,9 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../../src-shared/client';
-import { expectApiError } from '../helpers/api';
-import { codingProject, count, eventRows, loadResponses, spanOf, workspaceDump, type CodingProject, type EventRow, type TableDump } from '../helpers/coding';
+import type { ApiClient } from '../../../../src-shared/client';
+import { expectApiError } from '../../../helpers/api';
+import { codingProject, count, eventRows, loadResponses, spanOf, workspaceDump, type CodingProject, type EventRow, type TableDump } from '../../../helpers/coding';
 
 let p: CodingProject;
 beforeEach(async () => {

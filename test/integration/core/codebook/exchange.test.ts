@@ -5,9 +5,9 @@
 import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Code } from '../../src-shared/coding';
-import { expectApiError } from '../helpers/api';
-import { codingProject, count, eventRows, workspaceDump, type CodingProject } from '../helpers/coding';
+import type { Code } from '../../../../src-shared/coding';
+import { expectApiError } from '../../../helpers/api';
+import { codingProject, count, eventRows, workspaceDump, type CodingProject } from '../../../helpers/coding';
 
 let p: CodingProject;
 let fresh: CodingProject;

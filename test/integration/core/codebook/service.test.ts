@@ -5,9 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_COLOURS } from '../../src-main/core/codebook/service';
-import { expectApiError } from '../helpers/api';
-import { codingProject, count, spanOf, workspaceDump, type CodingProject } from '../helpers/coding';
+import { DEFAULT_COLOURS } from '../../../../src-main/core/codebook/service';
+import { expectApiError } from '../../../helpers/api';
+import { codingProject, count, spanOf, workspaceDump, type CodingProject } from '../../../helpers/coding';
 
 let p: CodingProject;
 beforeEach(async () => {

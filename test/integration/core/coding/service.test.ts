@@ -5,10 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Variable } from '../../src-shared/coding';
-import { expectApiError } from '../helpers/api';
-import { authored } from '../helpers/fixtures';
-import { codingProject, count, eventRows, spanOf, workspaceDump, type CodingProject } from '../helpers/coding';
+import type { Variable } from '../../../../src-shared/coding';
+import { expectApiError } from '../../../helpers/api';
+import { authored } from '../../../helpers/fixtures';
+import { codingProject, count, eventRows, spanOf, workspaceDump, type CodingProject } from '../../../helpers/coding';
 
 let p: CodingProject;
 beforeEach(async () => {

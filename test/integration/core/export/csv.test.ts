@@ -8,11 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportResult } from '../../src-shared/export';
-import { apiError, expectApiError, testApi } from '../helpers/api';
-import { tempDir, testCore } from '../helpers/core';
-import { CURRENT_CODINGS, EXPORT_ORDER, exportFolder, exportProject, HYPERLINK, KAFJORD_Q4, LONG_TEXT, type ExportProject } from '../helpers/export-fixture';
-import { readWorkbook, sheetTable, type SheetTable } from '../helpers/workbook';
+import type { ExportResult } from '../../../../src-shared/export';
+import { apiError, expectApiError, testApi } from '../../../helpers/api';
+import { tempDir, testCore } from '../../../helpers/core';
+import { CURRENT_CODINGS, EXPORT_ORDER, exportFolder, exportProject, HYPERLINK, KAFJORD_Q4, LONG_TEXT, type ExportProject } from '../../../helpers/export-fixture';
+import { readWorkbook, sheetTable, type SheetTable } from '../../../helpers/workbook';
 
 let p: ExportProject;
 let svar: ExportResult;

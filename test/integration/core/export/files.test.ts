@@ -3,12 +3,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src-main/core';
-import { EXPORT_FOLDER, defaultFileName, resolveTarget, safeBaseName, writeAtomically, writeFileAtomically } from '../../src-main/core/export/files';
-import type { ApiClient } from '../../src-shared/client';
-import { MEMO_SECTION_IDS } from '../../src-shared/export';
-import { expectApiError, testApi } from '../helpers/api';
-import { recordingDesktop, tempDir, testDeps } from '../helpers/core';
+import { createCore, type Core } from '../../../../src-main/core';
+import { EXPORT_FOLDER, defaultFileName, resolveTarget, safeBaseName, writeAtomically, writeFileAtomically } from '../../../../src-main/core/export/files';
+import type { ApiClient } from '../../../../src-shared/client';
+import { MEMO_SECTION_IDS } from '../../../../src-shared/export';
+import { expectApiError, testApi } from '../../../helpers/api';
+import { recordingDesktop, tempDir, testDeps } from '../../../helpers/core';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));

@@ -8,14 +8,14 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXCEL_CELL_LIMIT, writeWorkbook } from '../../src-main/core/export/workbook';
-import type { ExportResult } from '../../src-shared/export';
-import { apiError, expectApiError, testApi } from '../helpers/api';
-import { tempDir, testCore } from '../helpers/core';
-import { CURRENT_CODINGS, EXPORT_ORDER, exportFolder, exportProject, HYPERLINK, KAFJORD_Q4, LONG_TEXT, RESPONDED, type ExportProject } from '../helpers/export-fixture';
-import { DISTRICT_COUNTS, MUNICIPALITY_COUNT } from '../helpers/reference';
-import { column, everyCell, readWorkbook, rowWhere, sheetTable, type SheetTable } from '../helpers/workbook';
-import { unzipParts, unzipPartsOf, zipDates } from '../helpers/zip-entries';
+import { EXCEL_CELL_LIMIT, writeWorkbook } from '../../../../src-main/core/export/workbook';
+import type { ExportResult } from '../../../../src-shared/export';
+import { apiError, expectApiError, testApi } from '../../../helpers/api';
+import { tempDir, testCore } from '../../../helpers/core';
+import { CURRENT_CODINGS, EXPORT_ORDER, exportFolder, exportProject, HYPERLINK, KAFJORD_Q4, LONG_TEXT, RESPONDED, type ExportProject } from '../../../helpers/export-fixture';
+import { DISTRICT_COUNTS, MUNICIPALITY_COUNT } from '../../../helpers/reference';
+import { column, everyCell, readWorkbook, rowWhere, sheetTable, type SheetTable } from '../../../helpers/workbook';
+import { unzipParts, unzipPartsOf, zipDates } from '../../../helpers/zip-entries';
 
 const SHEETS = ['Svar', 'Variabler', 'Koding', 'Kodematrise', 'Per politidistrikt', 'Funn', 'Ikke svart'];
 const RESPONDENT = ['Kommunenummer', 'Kommune / innsender', 'Fylke', 'Politidistrikt'];

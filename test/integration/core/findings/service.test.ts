@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../../src-shared/client';
-import type { Core } from '../../src-main/core';
-import { expectApiError, testApi } from '../helpers/api';
-import { resourcesDir, tempDir, testCore } from '../helpers/core';
-import { writeFiles } from '../helpers/import-fixtures';
+import type { ApiClient } from '../../../../src-shared/client';
+import type { Core } from '../../../../src-main/core';
+import { expectApiError, testApi } from '../../../helpers/api';
+import { resourcesDir, tempDir, testCore } from '../../../helpers/core';
+import { writeFiles } from '../../../helpers/import-fixtures';
 
 let dir: string;
 let cleanup: () => void;

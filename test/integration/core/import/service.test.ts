@@ -6,15 +6,15 @@
 // it was.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src-main/core';
-import { importPaths, type ImportOptions } from '../../src-main/core/import/service';
-import type { Store } from '../../src-main/core/store/open';
-import type { ApiClient } from '../../src-shared/client';
-import type { ResponseDetail, ResponseSummary } from '../../src-shared/domain';
-import type { FileReport, ImportReport } from '../../src-shared/imports';
-import { testApi } from '../helpers/api';
-import { tempDir, testCore } from '../helpers/core';
-import { authored } from '../helpers/fixtures';
+import type { Core } from '../../../../src-main/core';
+import { importPaths, type ImportOptions } from '../../../../src-main/core/import/service';
+import type { Store } from '../../../../src-main/core/store/open';
+import type { ApiClient } from '../../../../src-shared/client';
+import type { ResponseDetail, ResponseSummary } from '../../../../src-shared/domain';
+import type { FileReport, ImportReport } from '../../../../src-shared/imports';
+import { testApi } from '../../../helpers/api';
+import { tempDir, testCore } from '../../../helpers/core';
+import { authored } from '../../../helpers/fixtures';
 import {
   QUESTIONS,
   checkpointedBytes,
@@ -29,7 +29,7 @@ import {
   zipFile,
   zipWithEntryName,
   zipWithLyingSize,
-} from '../helpers/import-fixtures';
+} from '../../../helpers/import-fixtures';
 
 let dir: string;
 let cleanup: () => void;

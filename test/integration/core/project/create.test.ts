@@ -2,14 +2,14 @@
 // dispatch → handlers → SQLite file in a temp folder).
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src-main/core';
-import type { Store } from '../../src-main/core/store/open';
-import type { ApiClient } from '../../src-shared/client';
-import type { ProjectSummary } from '../../src-shared/domain';
-import { tempDir, testCore } from '../helpers/core';
-import { expectApiError, testApi, UUID } from '../helpers/api';
-import { insertAnswers, insertBatch, insertRespondent, insertResponse } from '../helpers/fixtures';
-import { DISTRICT_COUNTS, letterMetadata, MUNICIPALITY_COUNT, POPULATION_2022, shippedLetter } from '../helpers/reference';
+import type { Core } from '../../../../src-main/core';
+import type { Store } from '../../../../src-main/core/store/open';
+import type { ApiClient } from '../../../../src-shared/client';
+import type { ProjectSummary } from '../../../../src-shared/domain';
+import { tempDir, testCore } from '../../../helpers/core';
+import { expectApiError, testApi, UUID } from '../../../helpers/api';
+import { insertAnswers, insertBatch, insertRespondent, insertResponse } from '../../../helpers/fixtures';
+import { DISTRICT_COUNTS, letterMetadata, MUNICIPALITY_COUNT, POPULATION_2022, shippedLetter } from '../../../helpers/reference';
 
 let dir: string;
 let cleanup: () => void;

@@ -7,11 +7,11 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectApiError, UUID } from '../helpers/api';
-import { codingProject, count, CSV_HEADER, type CodingProject } from '../helpers/coding';
-import { toCsv } from '../helpers/import-fixtures';
-import { arr, codeFixture, cpSlice, flatCodes, parseQdeForTest, validateAgainstProjectXsd, type CodedFixture, type Node } from '../helpers/refi';
-import { unzipParts } from '../helpers/zip-entries';
+import { expectApiError, UUID } from '../../../helpers/api';
+import { codingProject, count, CSV_HEADER, type CodingProject } from '../../../helpers/coding';
+import { toCsv } from '../../../helpers/import-fixtures';
+import { arr, codeFixture, cpSlice, flatCodes, parseQdeForTest, validateAgainstProjectXsd, type CodedFixture, type Node } from '../../../helpers/refi';
+import { unzipParts } from '../../../helpers/zip-entries';
 
 let p: CodingProject;
 let fixture: CodedFixture;

@@ -12,12 +12,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RefiImportReport } from '../../src-shared/refi';
-import { expectApiError } from '../helpers/api';
-import { codingProject, eventRows, workspaceDump, type CodingProject } from '../helpers/coding';
-import { dumpDatabase, zipFile, zipWithEntryName, zipWithLyingSize } from '../helpers/import-fixtures';
-import { codeFixture, type CodedFixture } from '../helpers/refi';
-import { unzipParts } from '../helpers/zip-entries';
+import type { RefiImportReport } from '../../../../src-shared/refi';
+import { expectApiError } from '../../../helpers/api';
+import { codingProject, eventRows, workspaceDump, type CodingProject } from '../../../helpers/coding';
+import { dumpDatabase, zipFile, zipWithEntryName, zipWithLyingSize } from '../../../helpers/import-fixtures';
+import { codeFixture, type CodedFixture } from '../../../helpers/refi';
+import { unzipParts } from '../../../helpers/zip-entries';
 
 let p: CodingProject;
 let fresh: CodingProject;

@@ -6,13 +6,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../src-main/core';
-import { sequentialIds } from '../../src-main/core/deps';
-import { refreshSearchIndex } from '../../src-main/core/search/indexer';
-import { testApi } from '../helpers/api';
-import { testDeps } from '../helpers/core';
-import { toCsv } from '../helpers/import-fixtures';
-import { expectedIndex, indexedAnswers, searchMapDiff, searchProject, type SearchProject } from '../helpers/search';
+import { createCore } from '../../../../src-main/core';
+import { sequentialIds } from '../../../../src-main/core/deps';
+import { refreshSearchIndex } from '../../../../src-main/core/search/indexer';
+import { testApi } from '../../../helpers/api';
+import { testDeps } from '../../../helpers/core';
+import { toCsv } from '../../../helpers/import-fixtures';
+import { expectedIndex, indexedAnswers, searchMapDiff, searchProject, type SearchProject } from '../../../helpers/search';
 
 let p: SearchProject;
 

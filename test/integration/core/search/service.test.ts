@@ -3,10 +3,10 @@
 // the response list, superseded versions, paging, grouping, and hits that
 // can be coded straight from the results.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchHit } from '../../src-shared/search';
-import { expectApiError, STACK_LINE } from '../helpers/api';
-import { searchProject, type SearchProject } from '../helpers/search';
-import { shippedRegister } from '../helpers/reference';
+import type { SearchHit } from '../../../../src-shared/search';
+import { expectApiError, STACK_LINE } from '../../../helpers/api';
+import { searchProject, type SearchProject } from '../../../helpers/search';
+import { shippedRegister } from '../../../helpers/reference';
 
 let p: SearchProject;
 

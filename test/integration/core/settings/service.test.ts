@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../src-main/core';
-import { silentLogger } from '../../src-main/core/deps';
-import { SettingsStore } from '../../src-main/core/settings/service';
-import { testApi, UUID_V7 } from '../helpers/api';
-import { resourcesDir, tempDir } from '../helpers/core';
-import { filesIn } from '../helpers/files';
+import { createCore } from '../../../../src-main/core';
+import { silentLogger } from '../../../../src-main/core/deps';
+import { SettingsStore } from '../../../../src-main/core/settings/service';
+import { testApi, UUID_V7 } from '../../../helpers/api';
+import { resourcesDir, tempDir } from '../../../helpers/core';
+import { filesIn } from '../../../helpers/files';
 
 let dir: string;
 let cleanup: () => void;

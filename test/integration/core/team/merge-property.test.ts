@@ -19,25 +19,25 @@
 //    same value) differently, with the lead leaving it alone, there is one.
 //
 // Code deletions, split corrections and code moves are left to
-// team-merge.test.ts: there the first merged return decides what the other
+// merge.test.ts: there the first merged return decides what the other
 // one meets (a deleted code, moved text, a code already moved under the one
 // it would take), so which entity the conflict is on differs by order.
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Core } from '../../src-main/core';
-import type { Row } from '../../src-main/core/audit/changes';
-import { reduceEvents, type PackageChange } from '../../src-main/core/team/changes';
-import { contentColumns, hasNaturalKey, RETURN_TABLES, sameValue, type ReturnTable } from '../../src-main/core/team/entities';
-import { readReturnFile } from '../../src-main/core/team/files';
-import type { ApiClient } from '../../src-shared/client';
-import type { Variable } from '../../src-shared/coding';
-import { ApiError } from '../../src-shared/errors';
-import { testApi } from '../helpers/api';
-import { loadResponses, switchableCore, type CodingProject, type ResponseRef } from '../helpers/coding';
-import { tempDir } from '../helpers/core';
-import { laptop, LEAD, masterProject, type Laptop } from '../helpers/team';
+import type { Core } from '../../../../src-main/core';
+import type { Row } from '../../../../src-main/core/audit/changes';
+import { reduceEvents, type PackageChange } from '../../../../src-main/core/team/changes';
+import { contentColumns, hasNaturalKey, RETURN_TABLES, sameValue, type ReturnTable } from '../../../../src-main/core/team/entities';
+import { readReturnFile } from '../../../../src-main/core/team/files';
+import type { ApiClient } from '../../../../src-shared/client';
+import type { Variable } from '../../../../src-shared/coding';
+import { ApiError } from '../../../../src-shared/errors';
+import { testApi } from '../../../helpers/api';
+import { loadResponses, switchableCore, type CodingProject, type ResponseRef } from '../../../helpers/coding';
+import { tempDir } from '../../../helpers/core';
+import { laptop, LEAD, masterProject, type Laptop } from '../../../helpers/team';
 
 let p: CodingProject;
 let template: string;

@@ -1,10 +1,10 @@
 // Merge scenarios: every kind of conflict the issue names, codings on both
 // sides, repeated and later returns, and the lead's decisions.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Variable } from '../../src-shared/coding';
-import { expectApiError } from '../helpers/api';
-import { count, eventRows, loadResponses, spanOf, workspaceDump, type CodingProject } from '../helpers/coding';
-import { handOut, laptop, LEAD, masterAndLaptopEachTest, merge, takeBack, type Laptop } from '../helpers/team';
+import type { Variable } from '../../../../src-shared/coding';
+import { expectApiError } from '../../../helpers/api';
+import { count, eventRows, loadResponses, spanOf, workspaceDump, type CodingProject } from '../../../helpers/coding';
+import { handOut, laptop, LEAD, masterAndLaptopEachTest, merge, takeBack, type Laptop } from '../../../helpers/team';
 
 let master: CodingProject;
 let kari: Laptop;

@@ -1,9 +1,9 @@
 // Team work, the whole round trip through the API: assign, work package,
 // working copy, coding there, return package, merge into the master.
 import { describe, expect, it } from 'vitest';
-import { expectApiError } from '../helpers/api';
-import { count, eventRows, spanOf, type CodingProject } from '../helpers/coding';
-import { handOut, LEAD, masterAndLaptopEachTest, merge, takeBack, type Laptop } from '../helpers/team';
+import { expectApiError } from '../../../helpers/api';
+import { count, eventRows, spanOf, type CodingProject } from '../../../helpers/coding';
+import { handOut, LEAD, masterAndLaptopEachTest, merge, takeBack, type Laptop } from '../../../helpers/team';
 
 let master: CodingProject;
 let kari: Laptop;

@@ -13,7 +13,7 @@ import {
   krippendorffAlpha,
   percentAgreement,
   type Judgements,
-} from '../../src-main/core/agreement/stats';
+} from '../../../../src-main/core/agreement/stats';
 
 /** Units × coders from one row per coder (as the sources print them). */
 function byUnit(...coders: (string | number | null)[][]): Judgements[] {

@@ -2,10 +2,10 @@
 // and a variable's distribution rows (options in their order, an orphaned
 // value kept visible, ikke kodet, ikke svart, shares and their bases).
 import { describe, expect, it } from 'vitest';
-import { subtrees } from '../../src-main/core/analysis/matrix';
-import type { CodeNode, Unit } from '../../src-main/core/analysis/units';
-import { distribution } from '../../src-main/core/analysis/variables';
-import type { Variable } from '../../src-shared/coding';
+import { subtrees } from '../../../../src-main/core/analysis/matrix';
+import type { CodeNode, Unit } from '../../../../src-main/core/analysis/units';
+import { distribution } from '../../../../src-main/core/analysis/variables';
+import type { Variable } from '../../../../src-shared/coding';
 
 const node = (id: string, parentId: string | null, depth: number): CodeNode => ({ id, name: id, parentId, questionId: null, path: [], depth });
 

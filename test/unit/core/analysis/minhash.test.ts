@@ -18,8 +18,8 @@ import {
   wordHashes,
   words,
   type SimilarityDoc,
-} from '../../src-main/core/analysis/minhash';
-import { textSimilarity } from '../../src-main/core/analysis/shared-text';
+} from '../../../../src-main/core/analysis/minhash';
+import { textSimilarity } from '../../../../src-main/core/analysis/shared-text';
 
 const random = seededRandom(42);
 const VOCAB = Array.from({ length: 3000 }, (_, i) => `ord${i.toString(36)}`);

@@ -1,13 +1,13 @@
 // The single entry point of every transport: method names, input parsing
 // against the contract, and errors that never carry a stack trace.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src-main/core';
-import { createDispatch, type DispatchResult } from '../../src-main/core/api/dispatch';
-import type { Logger } from '../../src-main/core/deps';
-import { methodNames } from '../../src-shared/contract';
-import { errorCodes, isApiErrorBody } from '../../src-shared/errors';
-import { STACK_LINE } from '../helpers/api';
-import { tempDir, testCore } from '../helpers/core';
+import type { Core } from '../../../../src-main/core';
+import { createDispatch, type DispatchResult } from '../../../../src-main/core/api/dispatch';
+import type { Logger } from '../../../../src-main/core/deps';
+import { methodNames } from '../../../../src-shared/contract';
+import { errorCodes, isApiErrorBody } from '../../../../src-shared/errors';
+import { STACK_LINE } from '../../../helpers/api';
+import { tempDir, testCore } from '../../../helpers/core';
 
 let cleanup: () => void;
 let core: Core;

@@ -4,10 +4,10 @@
 // expansion, external entities) — and the flat table's formula neutralising.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { codebookToQdc, qdcToTree, QDC_NAMESPACE, readCodebookFile } from '../../src-main/core/codebook/exchange';
-import { neutralise } from '../../src-main/core/exchange/csv';
-import type { Code } from '../../src-shared/coding';
-import { ApiError } from '../../src-shared/errors';
+import { codebookToQdc, qdcToTree, QDC_NAMESPACE, readCodebookFile } from '../../../../src-main/core/codebook/exchange';
+import { neutralise } from '../../../../src-main/core/exchange/csv';
+import type { Code } from '../../../../src-shared/coding';
+import { ApiError } from '../../../../src-shared/errors';
 
 const guid = (n: number) => `00000000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
 const code = (n: number, name: string, parent: number | null, extra: Partial<Code> = {}): Code => ({

@@ -3,9 +3,9 @@
 // columns of Svar and Koding.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { excelCsvLines } from '../../src-main/core/exchange/csv';
-import { compareRespondents, norwegianDateOf, type CodingRow, type RespondentRow } from '../../src-main/core/export/table-data';
-import { kodingTable, svarTable } from '../../src-main/core/export/tables';
+import { excelCsvLines } from '../../../../src-main/core/exchange/csv';
+import { compareRespondents, norwegianDateOf, type CodingRow, type RespondentRow } from '../../../../src-main/core/export/table-data';
+import { kodingTable, svarTable } from '../../../../src-main/core/export/tables';
 
 function respondent(name: string, district: string | null, number = '0000', id = name): RespondentRow {
   return {

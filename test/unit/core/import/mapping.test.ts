@@ -3,11 +3,11 @@
 // claimed twice, presets that override the guess — and the dates found in
 // the "received" column.
 import { describe, expect, it } from 'vitest';
-import { parseDate, letterDate } from '../../src-main/core/import/dates';
-import type { TableRow } from '../../src-main/core/import/formats/types';
-import { detectMapping, mapHeader } from '../../src-main/core/import/mapping';
-import { ImportError } from '../../src-main/core/import/errors';
-import { QUESTIONS } from '../helpers/import-fixtures';
+import { parseDate, letterDate } from '../../../../src-main/core/import/dates';
+import type { TableRow } from '../../../../src-main/core/import/formats/types';
+import { detectMapping, mapHeader } from '../../../../src-main/core/import/mapping';
+import { ImportError } from '../../../../src-main/core/import/errors';
+import { QUESTIONS } from '../../../helpers/import-fixtures';
 
 const [Q1, Q2, Q3, , Q5] = QUESTIONS.map((q) => q.text);
 const guess = (header: string) => {

@@ -4,8 +4,8 @@
 // with or without hyphens, in Sami and Kven — and never a guess between the
 // two Herøys or the two Vålers unless the county is named.
 import { describe, expect, it } from 'vitest';
-import { MunicipalityMatcher, type MatchResult } from '../../src-main/core/import/match';
-import { shippedRegister } from '../helpers/reference';
+import { MunicipalityMatcher, type MatchResult } from '../../../../src-main/core/import/match';
+import { shippedRegister } from '../../../helpers/reference';
 
 const matcher = new MunicipalityMatcher(shippedRegister().municipalities.map((m) => ({ ...m, number2024: m.number2024 ?? null })));
 

@@ -4,8 +4,8 @@
 // flagged "needs splitting" instead of being guessed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitLetter, type SplitResult } from '../../src-main/core/import/split';
-import { QUESTIONS } from '../helpers/import-fixtures';
+import { splitLetter, type SplitResult } from '../../../../src-main/core/import/split';
+import { QUESTIONS } from '../../../helpers/import-fixtures';
 
 const [Q1, Q2, Q3, Q4, Q5] = QUESTIONS.map((q) => q.text);
 const split = (lines: string[]) => splitLetter(lines.join('\n'), QUESTIONS);

@@ -2,7 +2,7 @@
 // Converting both ways, and mapping offsets in another program's text (BOM,
 // CR LF or lone CR line ends, decomposed letters) onto the text as we store it.
 import { describe, expect, it } from 'vitest';
-import { codePointLength, codePointsToUtf16, normalizeWithMap, utf16ToCodePoint } from '../../src-main/core/refi/positions';
+import { codePointLength, codePointsToUtf16, normalizeWithMap, utf16ToCodePoint } from '../../../../src-main/core/refi/positions';
 
 describe('code points and UTF-16', () => {
   const text = 'Bodø 👮 og 𝔸 – så';

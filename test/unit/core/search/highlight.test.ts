@@ -1,8 +1,8 @@
 // Hits in the original answer text (offsets a caseworker can code directly)
 // and the keyword-in-context snippet around the first one.
 import { describe, expect, it } from 'vitest';
-import { hitRanges, snippetOf } from '../../src-main/core/search/highlight';
-import { compileQuery } from '../../src-main/core/search/query';
+import { hitRanges, snippetOf } from '../../../../src-main/core/search/highlight';
+import { compileQuery } from '../../../../src-main/core/search/query';
 
 const hits = (text: string, query: string) => hitRanges(text, compileQuery(query).positive).map((r) => text.slice(r.start, r.end));
 

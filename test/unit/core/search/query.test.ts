@@ -4,9 +4,9 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileQuery, parseQuery, queryLimits } from '../../src-main/core/search/query';
-import { indexStems, indexWords, registerSearchFunctions } from '../../src-main/core/search/text';
-import { ApiError } from '../../src-shared/errors';
+import { compileQuery, parseQuery, queryLimits } from '../../../../src-main/core/search/query';
+import { indexStems, indexWords, registerSearchFunctions } from '../../../../src-main/core/search/text';
+import { ApiError } from '../../../../src-shared/errors';
 
 function invalid(query: string): string {
   try {

@@ -2,7 +2,7 @@
 // letters of their own, offsets into the original text, and one key for the
 // same word however it was encoded.
 import { describe, expect, it } from 'vitest';
-import { indexStems, indexWords, stem, wordKey, words } from '../../src-main/core/search/text';
+import { indexStems, indexWords, stem, wordKey, words } from '../../../../src-main/core/search/text';
 
 const stemOf = (word: string) => stem(wordKey(word));
 

@@ -5,15 +5,15 @@
 import { existsSync, readFileSync, readdirSync, mkdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src-main/core';
-import type { Store } from '../../src-main/core/store/open';
-import type { ApiClient } from '../../src-shared/client';
-import type { ResponseDetail, ResponseSummary } from '../../src-shared/domain';
-import type { ImportReport } from '../../src-shared/imports';
-import { expectApiError, testApi } from '../helpers/api';
-import { tempDir, testCore } from '../helpers/core';
-import { authored } from '../helpers/fixtures';
-import { docxFile, toCsv, writeFiles, xlsxFile } from '../helpers/import-fixtures';
+import type { Core } from '../../../../../src-main/core';
+import type { Store } from '../../../../../src-main/core/store/open';
+import type { ApiClient } from '../../../../../src-shared/client';
+import type { ResponseDetail, ResponseSummary } from '../../../../../src-shared/domain';
+import type { ImportReport } from '../../../../../src-shared/imports';
+import { expectApiError, testApi } from '../../../../helpers/api';
+import { tempDir, testCore } from '../../../../helpers/core';
+import { authored } from '../../../../helpers/fixtures';
+import { docxFile, toCsv, writeFiles, xlsxFile } from '../../../../helpers/import-fixtures';
 
 let dir: string;
 let cleanup: () => void;

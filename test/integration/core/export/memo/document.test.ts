@@ -7,14 +7,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventMap } from '../../src-shared/contract';
-import type { ExportResult, MemoOptionsInput } from '../../src-shared/export';
-import { findingRelations } from '../../src-shared/findings';
-import { expectApiError, testApi } from '../helpers/api';
-import { tempDir, testCore } from '../helpers/core';
-import { fieldInstructions, plain, readBody, readFootnotes, type DocBody, type DocParagraph, type DocTable } from '../helpers/docx-read';
-import { unzipParts } from '../helpers/zip-entries';
-import { FILES, memoProject, METADATA, NEW_STEIGEN_Q2, OLD_STEIGEN_TEXT, type MemoProject } from '../helpers/memo-fixture';
+import type { EventMap } from '../../../../../src-shared/contract';
+import type { ExportResult, MemoOptionsInput } from '../../../../../src-shared/export';
+import { findingRelations } from '../../../../../src-shared/findings';
+import { expectApiError, testApi } from '../../../../helpers/api';
+import { tempDir, testCore } from '../../../../helpers/core';
+import { fieldInstructions, plain, readBody, readFootnotes, type DocBody, type DocParagraph, type DocTable } from '../../../../helpers/docx-read';
+import { unzipParts } from '../../../../helpers/zip-entries';
+import { FILES, memoProject, METADATA, NEW_STEIGEN_Q2, OLD_STEIGEN_TEXT, type MemoProject } from '../../../../helpers/memo-fixture';
 
 const ALL = ['summary', 'questions', 'findings', 'stations', 'charts', 'appendix'] as const;
 

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/core';
-import { memoProject, METADATA, type MemoProject } from '../helpers/memo-fixture';
+import { tempDir } from '../../../../helpers/core';
+import { memoProject, METADATA, type MemoProject } from '../../../../helpers/memo-fixture';
 
 const INSTALL = 'LibreOffice is not installed (no soffice on PATH): install it with "sudo apt-get install -y --no-install-recommends libreoffice-writer"';
 

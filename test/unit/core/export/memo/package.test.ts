@@ -6,12 +6,12 @@
 import path from 'node:path';
 import { Document, HeadingLevel, Paragraph, TableOfContents, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, layoutBarChart } from '../../src-shared/charts/bar-chart';
-import { attribution, formatPercent, quoteText, respondentLabel } from '../../src-main/core/export/memo/format';
-import { documentParts, normaliseParts, partsViaZip, renumberBookmarks, zipParts } from '../../src-main/core/export/memo/package';
-import { fontFiles, rasteriseAsync } from '../../src-main/core/export/memo/raster';
-import { resourcesDir } from '../helpers/core';
-import { unzipParts } from '../helpers/zip-entries';
+import { barChartSvg, layoutBarChart } from '../../../../../src-shared/charts/bar-chart';
+import { attribution, formatPercent, quoteText, respondentLabel } from '../../../../../src-main/core/export/memo/format';
+import { documentParts, normaliseParts, partsViaZip, renumberBookmarks, zipParts } from '../../../../../src-main/core/export/memo/package';
+import { fontFiles, rasteriseAsync } from '../../../../../src-main/core/export/memo/raster';
+import { resourcesDir } from '../../../../helpers/core';
+import { unzipParts } from '../../../../helpers/zip-entries';
 
 const core = { title: 'T', subject: 'S', creator: 'C', description: 'D', date: new Date('2026-11-27T12:00:00Z'), language: 'nb-NO' };
 

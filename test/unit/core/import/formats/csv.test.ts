@@ -5,8 +5,8 @@
 // normalised later, when records are built, not here.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../../src-main/core/import/formats/csv';
-import { encodeText, representableIn1252, toCsv, type CsvOptions, type Delimiter, type TextEncoding } from '../helpers/import-fixtures';
+import { readCsv } from '../../../../../src-main/core/import/formats/csv';
+import { encodeText, representableIn1252, toCsv, type CsvOptions, type Delimiter, type TextEncoding } from '../../../../helpers/import-fixtures';
 
 const TRICKY = ['"', '""', ';', ',', '\t', '\n', '\r\n', '\r', 'æ', 'ø', 'å', 'Æ', 'Ø', 'Å', 'é', '😀', '👍🏽', '=', '=SUM(A1:A2)', '+', '-', '@', ' ', "'", 'a', 'Z', '0', '1.5', 'kommune'];
 

@@ -1,14 +1,14 @@
 // Migration 0004_search, applied with the app's own migrator (as in
-// core-migrations.test.ts): the answer index, its triggers, and the backfill
+// migrations/index.test.ts): the answer index, its triggers, and the backfill
 // of answers written before it.
 import { Migrator } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refreshSearchIndex } from '../../src-main/core/search/indexer';
-import { compileQuery } from '../../src-main/core/search/query';
-import { registerSearchFunctions } from '../../src-main/core/search/text';
-import { migrationProvider } from '../../src-main/core/store/migrations';
-import { columnNames, migratedDatabase, tableNames, type MigratedDb } from '../helpers/sqlite';
-import { expectedIndex, indexedAnswers, searchMapDiff } from '../helpers/search';
+import { refreshSearchIndex } from '../../../../../src-main/core/search/indexer';
+import { compileQuery } from '../../../../../src-main/core/search/query';
+import { registerSearchFunctions } from '../../../../../src-main/core/search/text';
+import { migrationProvider } from '../../../../../src-main/core/store/migrations';
+import { columnNames, migratedDatabase, tableNames, type MigratedDb } from '../../../../helpers/sqlite';
+import { expectedIndex, indexedAnswers, searchMapDiff } from '../../../../helpers/search';
 
 let seq = 0;
 function who(): Record<string, string> {

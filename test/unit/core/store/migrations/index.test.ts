@@ -4,9 +4,9 @@
 // checks that the latest schema matches the typed shape in schema.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Migrator } from 'kysely';
-import { latestSchemaVersion, migrationProvider, migrations } from '../../src-main/core/store/migrations';
-import type { DB } from '../../src-main/core/store/schema';
-import { columnNames, foreignKeys, migratedDatabase, tableNames, type MigratedDb } from '../helpers/sqlite';
+import { latestSchemaVersion, migrationProvider, migrations } from '../../../../../src-main/core/store/migrations';
+import type { DB } from '../../../../../src-main/core/store/schema';
+import { columnNames, foreignKeys, migratedDatabase, tableNames, type MigratedDb } from '../../../../helpers/sqlite';
 
 const AUTHORED = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by'];
 

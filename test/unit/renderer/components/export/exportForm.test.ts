@@ -2,7 +2,7 @@
 // appendix off by default), dd.mm.åååå dates, "all or some" choices and the
 // request it sends.
 import { describe, expect, it } from 'vitest';
-import { memoOptionsSchema, type ExportDefaults } from '../../src-shared/export';
+import { memoOptionsSchema, type ExportDefaults } from '../../../../../src-shared/export';
 import {
   exportTarget,
   initialMemoForm,
@@ -15,7 +15,7 @@ import {
   toggleChoice,
   toggleSection,
   workbookOptions,
-} from '../../src-renderer/src/components/export/exportForm';
+} from '../../../../../src-renderer/src/components/export/exportForm';
 
 const defaults: ExportDefaults = {
   metadata: { to: '', from: 'Kari Nordmann', date: '2026-11-27', caseNumber: '22/535', subject: 'Brev til kommunene' },

@@ -3,9 +3,9 @@
 // Norwegian name lists.
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import nb from '../../src-renderer/src/i18n/nb.json';
-import { columnLabel, entityCounts, entityLabel, joinNames } from '../../src-renderer/src/components/team/teamText';
-import { typedTarget } from '../../src-renderer/src/lib/format';
+import nb from '../../../../../src-renderer/src/i18n/nb.json';
+import { columnLabel, entityCounts, entityLabel, joinNames } from '../../../../../src-renderer/src/components/team/teamText';
+import { typedTarget } from '../../../../../src-renderer/src/lib/format';
 
 const t = i18next.createInstance();
 beforeAll(async () => {
