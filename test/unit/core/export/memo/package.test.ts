@@ -10,7 +10,7 @@ import { barChartSvg, layoutBarChart } from '../../../../../src-shared/charts/ba
 import { attribution, formatPercent, quoteText, respondentLabel } from '../../../../../src-main/core/export/memo/format';
 import { documentParts, normaliseParts, partsViaZip, renumberBookmarks, zipParts } from '../../../../../src-main/core/export/memo/package';
 import { fontFiles, rasteriseAsync } from '../../../../../src-main/core/export/memo/raster';
-import { resourcesDir } from '../../../../helpers/core';
+import { resourcesDir } from '../../../../helpers/paths';
 import { unzipParts } from '../../../../helpers/zip-entries';
 
 const core = { title: 'T', subject: 'S', creator: 'C', description: 'D', date: new Date('2026-11-27T12:00:00Z'), language: 'nb-NO' };

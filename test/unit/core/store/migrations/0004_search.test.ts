@@ -8,7 +8,7 @@ import { compileQuery } from '../../../../../src-main/core/search/query';
 import { registerSearchFunctions } from '../../../../../src-main/core/search/text';
 import { migrationProvider } from '../../../../../src-main/core/store/migrations';
 import { columnNames, migratedDatabase, tableNames, type MigratedDb } from '../../../../helpers/sqlite';
-import { expectedIndex, indexedAnswers, searchMapDiff } from '../../../../helpers/search';
+import { expectedIndex, indexedAnswers, searchMapDiff } from '../../../../helpers/search-index';
 
 let seq = 0;
 function who(): Record<string, string> {

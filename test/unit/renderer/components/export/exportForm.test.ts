@@ -1,6 +1,7 @@
 // The export dialog's form logic: the section list (order, on/off, the
 // appendix off by default), dd.mm.åååå dates, "all or some" choices and the
 // request it sends.
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { memoOptionsSchema, type ExportDefaults } from '../../../../../src-shared/export';
 import {

@@ -1,6 +1,7 @@
 // The team screens' small helpers: the file name sent for a package (the
 // core requires the extension), counts per kind of change in words, and
 // Norwegian name lists.
+// @vitest-environment happy-dom
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import nb from '../../../../../src-renderer/src/i18n/nb.json';
