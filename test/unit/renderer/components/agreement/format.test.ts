@@ -15,7 +15,7 @@ describe('formatCoefficient and formatShare', () => {
     expect(formatCoefficient({ value: 0, reason: null })).toBe('0,00');
   });
   it('shows "–" for an undefined coefficient or share', () => {
-    expect(formatCoefficient({ value: null, reason: 'no_variation' })).toBe('–');
+    expect(formatCoefficient({ value: null, reason: 'no-variation' })).toBe('–');
     expect(formatShare(null)).toBe('–');
   });
   it('shows a share as a percentage with one decimal', () => {

@@ -17,13 +17,12 @@ describe('downloadBase64', () => {
     let blob: Blob | null = null;
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => ((blob = b as Blob), 'blob:test'));
     const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
-    let clicked: HTMLAnchorElement | null = null;
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked = this;
-    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     downloadBase64({ fileName: 'funn.xlsx', mediaType: 'application/vnd.ms-excel', base64: btoa(String.fromCharCode(...bytes)) });
-    expect(clicked!.download).toBe('funn.xlsx');
-    expect(clicked!.isConnected).toBe(false);
+    const clicked = click.mock.contexts[0] as HTMLAnchorElement;
+    expect(clicked.download).toBe('funn.xlsx');
+    expect(clicked.href).toBe('blob:test');
+    expect(clicked.isConnected).toBe(false);
     expect(blob!.type).toBe('application/vnd.ms-excel');
     expect(new Uint8Array(await blob!.arrayBuffer())).toEqual(bytes);
     expect(revoke).not.toHaveBeenCalled();

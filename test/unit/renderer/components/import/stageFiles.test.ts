@@ -7,7 +7,7 @@ import { droppedFiles, pickedFrom, stageFiles } from '../../../../../src-rendere
 
 afterEach(() => vi.unstubAllGlobals());
 
-const file = (name: string, content: string | Uint8Array = name) => new File([content], name);
+const file = (name: string, content: string | Uint8Array<ArrayBuffer> = name) => new File([content], name);
 
 describe('pickedFrom', () => {
   it('orders by relative path the Norwegian way (å last)', () => {
