@@ -8,6 +8,9 @@ if (/[\\/]test[\\/]unit[\\/]renderer[\\/]/.test(testPath)) {
   if (typeof document === 'undefined') {
     throw new Error(`${testPath}: a renderer test runs in happy-dom; open the file with "// @vitest-environment happy-dom"`);
   }
+  // happy-dom lacks document.getAnimations, which the design system's Spinner
+  // calls to keep its spinners in phase; no animations run in tests.
+  document.getAnimations ??= () => [];
   // Imported only here, so core tests do not pay for React's and the DOM library's import.
   const { cleanup } = await import('@testing-library/react');
   afterEach(cleanup);
