@@ -1,10 +1,26 @@
 // Vitest's two projects: `unit` (pure logic, fast, no SQLite file; renderer
 // modules in happy-dom) and `integration` (real SQLite files, processes, the CLI).
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+const inDom = (spec: TestSpecification) => /[\\/]test[\\/]unit[\\/]renderer[\\/]/.test(spec.moduleId);
+
+/**
+ * Node files first, then happy-dom files: a shared worker is reused only for
+ * a next file in the same environment, so interleaved files would restart
+ * workers (and re-import everything) at each switch.
+ */
+class NodeThenDom extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    return [...sorted.filter((f) => !inDom(f)), ...sorted.filter(inDom)];
+  }
+}
 
 export default defineConfig({
   test: {
     testTimeout: 20_000,
+    sequence: { sequencer: NodeThenDom },
     projects: [
       {
         extends: true,
