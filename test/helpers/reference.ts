@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LetterData, RegisterData } from '../../src-main/core/reference/load';
-import { repoRoot, resourcesDir } from './core';
+import { repoRoot, resourcesDir } from './paths';
 
 /** ../shared/data next to the repo (or INNSPILL_SHARED_DATA), or null if absent. */
 export const sharedDataDir: string | null = (() => {

@@ -6,7 +6,7 @@
 // reason, never NaN.
 //
 // Formulas (checked against the published worked examples in
-// test/unit/agreement-stats.test.ts):
+// test/unit/core/agreement/stats.test.ts):
 //   kappa = (p_o − p_e) / (1 − p_e), p_o the share of units both coders put in
 //     the same category, p_e = Σ_c (row_c · col_c) / n² from the two coders'
 //     marginals (Cohen 1960). Computed as (n·Σ diag − Σ row·col) / (n² − Σ row·col)
