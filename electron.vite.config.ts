@@ -44,7 +44,9 @@ export default defineConfig({
       // import.meta, which a CJS bundle cannot keep; it is imported dynamically).
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: resolve(root, 'src-main/electron/main.ts') },
+        // index: the Electron main process; core: the core process it forks
+        // with utilityProcess (src-main/core/process/entry.ts).
+        input: { index: resolve(root, 'src-main/electron/main.ts'), core: resolve(root, 'src-main/core/process/entry.ts') },
         external: ['better-sqlite3', 'unpdf', '@resvg/resvg-js'],
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

@@ -7,33 +7,12 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { importPaths } from '../src-main/core/import/service';
-import { benchCore, fmt, phaseArg, reportPhase, runPhase, tempFolder, text, type PhaseResult } from './lib';
+import { benchCore, fmt, phaseArg, register, reportPhase, respondent, runPhase, tempFolder, text, writeResponsesCsv, type PhaseResult } from './lib';
 
 const RESPONSES = 10_000;
 const ANSWER_BYTES = 1000;
-const register = JSON.parse(readFileSync(path.join(__dirname, '..', 'resources', 'data', 'register-2022.json'), 'utf8')) as {
-  municipalities: { number: string; name: string }[];
-};
-
-/** Row i: the first 356 are municipalities by number; the rest other organisations. */
-function respondent(i: number): { number: string; name: string } {
-  const m = register.municipalities[i];
-  return m ? { number: m.number, name: `${m.name} kommune` } : { number: '', name: `Organisasjon nr. ${i}` };
-}
-
-function csvField(value: string): string {
-  return `"${value.replace(/"/g, '""')}"`;
-}
-
 async function generate(dir: string): Promise<{ csv: string; letters: string }> {
-  const lines = ['Kommunenr.;Innsender;Mottatt;Spørsmål 1;Spørsmål 2;Spørsmål 3;Spørsmål 4;Spørsmål 5'];
-  for (let i = 0; i < RESPONSES; i++) {
-    const r = respondent(i);
-    const answers = [1, 2, 3, 4, 5].map((q) => csvField(text(i * 10 + q, ANSWER_BYTES)));
-    lines.push([r.number, csvField(r.name), '30.05.2022', ...answers].join(';'));
-  }
-  const csv = path.join(dir, 'svar.csv');
-  writeFileSync(csv, lines.join('\r\n'));
+  const csv = writeResponsesCsv(dir, RESPONSES, ANSWER_BYTES);
   const letters = path.join(dir, 'brev');
   mkdirSync(letters);
   for (const [i, m] of register.municipalities.entries()) {

@@ -3,7 +3,7 @@
 // them), deterministic filler text for the N responses it holds, the CSV of
 // one response per municipality and the codings planned on it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../src-main/core';
@@ -92,6 +92,34 @@ export function text(seed: number, bytes: number): string {
     out += WORDS[x % WORDS.length] + (x % 11 === 0 ? '. ' : ' ');
   }
   return out.trim();
+}
+
+/** The shipped municipality register (2022). */
+export const register = JSON.parse(readFileSync(path.join(__dirname, '..', 'resources', 'data', 'register-2022.json'), 'utf8')) as {
+  municipalities: { number: string; name: string }[];
+};
+
+/** Row i of a generated batch: the first 356 are municipalities by number; the rest other organisations. */
+export function respondent(i: number): { number: string; name: string } {
+  const m = register.municipalities[i];
+  return m ? { number: m.number, name: `${m.name} kommune` } : { number: '', name: `Organisasjon nr. ${i}` };
+}
+
+function csvField(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+/** `svar.csv` in `dir`: `count` responses × 5 answers of about `answerBytes` characters, as the consultation's spreadsheet has them. */
+export function writeResponsesCsv(dir: string, count: number, answerBytes: number): string {
+  const lines = ['Kommunenr.;Innsender;Mottatt;Spørsmål 1;Spørsmål 2;Spørsmål 3;Spørsmål 4;Spørsmål 5'];
+  for (let i = 0; i < count; i++) {
+    const r = respondent(i);
+    const answers = [1, 2, 3, 4, 5].map((q) => csvField(text(i * 10 + q, answerBytes)));
+    lines.push([r.number, csvField(r.name), '30.05.2022', ...answers].join(';'));
+  }
+  const csv = path.join(dir, 'svar.csv');
+  writeFileSync(csv, lines.join('\r\n'));
+  return csv;
 }
 
 /** A deterministic sequence in [0, n) (the LCG's high bits: its low bits repeat with a short period). */

@@ -4,6 +4,7 @@ import type { CoreDeps, CorePaths, Desktop, Logger } from './deps';
 import { platformDesktop } from './platform/opener';
 import { stderrLogger, uuidV7 } from './deps';
 import { createDispatch, type Dispatch } from './api/dispatch';
+import { gatedDispatch } from './api/gate';
 import { createHandlers, type Handlers, type ShellInfo } from './api/handlers';
 import { Session } from './api/session';
 import { SettingsStore } from './settings/service';
@@ -26,6 +27,8 @@ export interface Core {
   session: Session;
   handlers: Handlers;
   dispatch: Dispatch;
+  /** The session's events (the same shape as a CoreLink's, so a transport takes either). */
+  subscribe: Session['subscribe'];
   dispose(): Promise<void>;
 }
 
@@ -41,5 +44,11 @@ export function createCore(options: CoreOptions): Core {
   };
   const session = new Session(deps, settings, options.rememberRecent ?? true);
   const handlers = createHandlers(session, { shell: options.shell });
-  return { session, handlers, dispatch: createDispatch(handlers, deps.logger), dispose: () => session.dispose() };
+  return {
+    session,
+    handlers,
+    dispatch: gatedDispatch(createDispatch(handlers, deps.logger)),
+    subscribe: (listener) => session.subscribe(listener),
+    dispose: () => session.dispose(),
+  };
 }

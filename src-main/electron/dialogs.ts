@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
-import type { Core } from '../core/index';
+import type { CoreLink } from '../core/process/client';
 import type { DispatchResult } from '../core/api/dispatch';
 
 const projectFilter = { name: 'Innspill-prosjekt', extensions: ['innspill'] };
@@ -13,7 +13,7 @@ function reportFailure(result: DispatchResult): void {
   if (!result.ok) dialog.showErrorBox('Innspill', result.error.message);
 }
 
-export async function newProjectDialog(win: BrowserWindow, core: Core, workspaceDir: string): Promise<void> {
+export async function newProjectDialog(win: BrowserWindow, core: CoreLink, workspaceDir: string): Promise<void> {
   mkdirSync(workspaceDir, { recursive: true });
   const choice = await dialog.showSaveDialog(win, {
     title: 'Nytt prosjekt',
@@ -26,7 +26,7 @@ export async function newProjectDialog(win: BrowserWindow, core: Core, workspace
   reportFailure(await core.dispatch('project.create', { path: choice.filePath }));
 }
 
-export async function openProjectDialog(win: BrowserWindow, core: Core, workspaceDir: string): Promise<void> {
+export async function openProjectDialog(win: BrowserWindow, core: CoreLink, workspaceDir: string): Promise<void> {
   const choice = await dialog.showOpenDialog(win, {
     title: 'Åpne prosjekt',
     defaultPath: workspaceDir,
@@ -39,7 +39,7 @@ export async function openProjectDialog(win: BrowserWindow, core: Core, workspac
   reportFailure(await core.dispatch('project.open', { path: file }));
 }
 
-export async function closeProject(core: Core): Promise<void> {
+export async function closeProject(core: CoreLink): Promise<void> {
   reportFailure(await core.dispatch('project.close', {}));
 }
 

@@ -1,7 +1,8 @@
-// The IPC layer: one invoke channel into core.dispatch, one event channel
-// out. Every message's sender is checked before anything else happens.
+// The IPC layer: one invoke channel into the core process's dispatch, one
+// event channel out. Every message's sender is checked before anything else
+// happens; only validated calls reach the core.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import type { Core } from '../core/index';
+import type { CoreLink } from '../core/process/client';
 import {
   EVENT_CHANNEL,
   FORBIDDEN,
@@ -26,7 +27,7 @@ function senderIsTrusted(event: IpcMainInvokeEvent, win: BrowserWindow | null, o
 }
 
 /** Wires the core to the window; returns a function that unwires it. */
-export function registerIpc(core: Core, getWindow: () => BrowserWindow | null, origin: AppOrigin): () => void {
+export function registerIpc(core: CoreLink, getWindow: () => BrowserWindow | null, origin: AppOrigin): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
     if (!senderIsTrusted(event, getWindow(), origin)) return { ok: false, error: FORBIDDEN };
     const request = parseInvoke(method, input);
@@ -34,7 +35,7 @@ export function registerIpc(core: Core, getWindow: () => BrowserWindow | null, o
     return core.dispatch(request.method, request.input);
   });
 
-  const unsubscribe = core.session.subscribe((name, payload) => {
+  const unsubscribe = core.subscribe((name, payload) => {
     const win = getWindow();
     if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, payload);
   });

@@ -1,9 +1,10 @@
-// Electron entry point: app lifecycle only. It builds the core with this
-// machine's folders, hardens the session, wires IPC and opens the window.
+// Electron entry point: app lifecycle only. It starts the core process with
+// this machine's folders, hardens the session, wires IPC and opens the window.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
-import { createCore, type Core } from '../core/index';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { stoppedMessage, type CoreLink } from '../core/process/client';
 import { findResourcesDir } from '../core/reference/load';
+import { startCoreProcess } from './core';
 import { aboutDialog, closeProject, newProjectDialog, openProjectDialog } from './dialogs';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -19,7 +20,7 @@ const origin: AppOrigin = {
   devServerOrigin: dev ? parseDevServerUrl(process.env.ELECTRON_RENDERER_URL) : null,
 };
 
-let core: Core | null = null;
+let core: CoreLink | null = null;
 let mainWindow: BrowserWindow | null = null;
 let resourcesDir = '';
 
@@ -46,13 +47,10 @@ async function start(): Promise<void> {
   try {
     // Packaged: extraResources puts resources/ beside app.asar; dev: the repo's resources/.
     resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : findResourcesDir(__dirname);
-    core = createCore({
+    // Built layout: out/main/core.js beside this file (electron.vite.config.ts).
+    core = await startCoreProcess(path.join(__dirname, 'core.js'), {
       paths: { resourcesDir, configDir: app.getPath('userData'), workspaceDir },
       shell: 'electron',
-      desktop: {
-        openPath: async (p) => (await shell.openPath(p)) === '',
-        showInFolder: async (p) => (shell.showItemInFolder(p), true),
-      },
     });
   } catch (e) {
     // Typically damaged reference data: say so instead of showing a blank window.
@@ -61,6 +59,14 @@ async function start(): Promise<void> {
     return;
   }
   const c = core;
+  // No restart: the open project's session died with the process, and the
+  // same input could kill it again. Say so and quit; the file is intact
+  // (SQLite rolls back an unfinished transaction).
+  c.onCrash((code) => {
+    core = null;
+    dialog.showErrorBox('Innspill', stoppedMessage(code));
+    app.exit(1);
+  });
   registerIpc(c, () => mainWindow, origin);
 
   // Menu actions need a window; they are no-ops while none is open.
@@ -104,7 +110,7 @@ if (!app.requestSingleInstanceLock()) {
     const closing = core;
     core = null;
     event.preventDefault();
-    void closing.dispose().finally(() => app.quit());
+    void closing.close().finally(() => app.quit());
   });
 
   start().catch((e: unknown) => {

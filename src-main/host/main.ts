@@ -3,8 +3,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core';
+import { platformDesktop } from '../core/platform/opener';
 import { defaultConfigDir, defaultWorkspaceDir } from '../core/paths';
+import { stoppedMessage } from '../core/process/client';
+import { forkCore } from '../core/process/fork';
 import { findResourcesDir } from '../core/reference/load';
 import { startHost } from './server';
 
@@ -24,9 +26,15 @@ async function main(): Promise<void> {
   }
   const workspaceDir = path.resolve(values['projects-dir'] ?? defaultWorkspaceDir());
   mkdirSync(workspaceDir, { recursive: true });
-  const core = createCore({
-    paths: { resourcesDir, configDir: values['config-dir'] ?? defaultConfigDir(), workspaceDir },
-    shell: 'host',
+  // The core runs in a child process, so a long import never holds up the
+  // server's other replies; it opens exported files through us.
+  const core = await forkCore(
+    { paths: { resourcesDir, configDir: values['config-dir'] ?? defaultConfigDir(), workspaceDir }, shell: 'host' },
+    platformDesktop(),
+  );
+  core.onCrash((code) => {
+    process.stderr.write(`innspill-host: ${stoppedMessage(code)}\n`);
+    process.exit(1);
   });
   if (values.open) {
     const opened = await core.dispatch('project.open', { path: path.resolve(values.open) });
@@ -39,7 +47,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Prosjektmappe: ${workspaceDir}. Stopp med Ctrl+C.\n`);
   const stop = async () => {
     await host.close();
-    await core.dispose();
+    await core.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

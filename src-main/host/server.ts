@@ -17,10 +17,11 @@ import {
   TOKEN_QUERY,
 } from '../../src-shared/http-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/security';
-import type { Core } from '../core';
+import type { CoreConnection } from '../core/process/client';
 
 export interface HostOptions {
-  core: Core;
+  /** The core process (host/main.ts forks it) or, in tests, a core in this process. */
+  core: CoreConnection;
   /** The built renderer (out/renderer). */
   staticDir: string;
   /** 0 picks a free port. */
@@ -148,7 +149,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const streams = new Set<http.ServerResponse>();
   let origin = '';
 
-  const unsubscribe = core.session.subscribe((event, payload) => {
+  const unsubscribe = core.subscribe((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const res of streams) res.write(frame);
   });

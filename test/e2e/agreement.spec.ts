@@ -8,19 +8,17 @@
 //   Rus:  Kari Bodø q1, Tromsø q1; Ola Bodø q1, Hamar q1 → both 1, only Kari 1,
 //         only Ola 1, neither 12: 86,7 %, kappa 22/52 = 0,42, alpha 92/208 = 0,44
 //   q2:   Bodø nei/delvis, Hamar delvis/delvis, Tromsø ja/ja → 66,7 %, kappa 0,50
-import { expect, expectOnlyHostRequests, test, type AppFixture } from './fixtures';
+import { E2E_AUTHOR, expect, expectOnlyHostRequests, test, type AppFixture } from './fixtures';
 import { call } from './import-helpers';
 import { codeNamed, openCodingCase, responseIdOf, workspace } from './coding-helpers';
 
-/** Runs `work` with the core writing as `name` (what a caseworker's own laptop would record). */
+/** Runs `work` with the core writing as `name` (the user name in settings, as on a caseworker's own laptop). */
 async function as(app: AppFixture, name: string, work: () => Promise<void>): Promise<void> {
-  const deps = app.core.session.deps;
-  const lead = deps.author;
-  deps.author = () => name;
+  await call(app, 'settings.update', { userName: name });
   try {
     await work();
   } finally {
-    deps.author = lead;
+    await call(app, 'settings.update', { userName: E2E_AUTHOR });
   }
 }
 

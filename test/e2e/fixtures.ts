@@ -1,22 +1,27 @@
-// Each e2e test gets its own local host (in this process) on a fresh project
-// folder, and a page whose every request is recorded so tests can prove the
-// UI talks to nothing but the host.
+// Each e2e test gets its own local host on a fresh project folder, with the
+// core in its own child process as `npm start` runs it (the built
+// out/main/core.js, the same file Electron forks), and a page whose every
+// request is recorded so tests can prove the UI talks to nothing but the host.
 import { test as base, expect, type Page, type Request } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, type Core } from '../../src-main/core';
-import { silentLogger } from '../../src-main/core/deps';
+import { forkCore, type ForkedCore } from '../../src-main/core/process/fork';
 import { startHost, type Host } from '../../src-main/host/server';
 import { recordingDesktop } from '../helpers/core';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
+const builtCore = path.join(repoRoot, 'out', 'main', 'core.js');
+
+/** The name every change in an e2e test is recorded under (the settings' user name, as on a caseworker's laptop). */
+export const E2E_AUTHOR = 'E2E Saksbehandler';
 
 export interface AppFixture {
   host: Host;
-  core: Core;
+  /** The core process behind the host; tests call it directly to set up. */
+  core: ForkedCore;
   projectsDir: string;
-  /** What the UI asked the operating system to open (exports). */
+  /** What the UI asked the operating system to open (exports), reported by the core process. */
   desktop: ReturnType<typeof recordingDesktop>;
   /** Every URL the page requested. */
   requests: string[];
@@ -26,21 +31,22 @@ export interface AppFixture {
 
 export const test = base.extend<{ app: AppFixture }>({
   app: async ({ page }, use) => {
+    if (!existsSync(builtCore)) throw new Error(`${builtCore} is missing: run "npx electron-vite build" first.`);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'innspill-e2e-'));
     const projectsDir = path.join(dir, 'prosjekter');
-    const desktop = recordingDesktop();
-    const core = createCore({
-      paths: {
-        resourcesDir: path.join(repoRoot, 'resources'),
-        configDir: path.join(dir, 'config'),
-        workspaceDir: projectsDir,
-      },
-      shell: 'host',
-      logger: silentLogger,
-      author: () => 'E2E Saksbehandler',
-      desktop,
-    });
     mkdirSync(projectsDir, { recursive: true });
+    const desktop = recordingDesktop();
+    const core = await forkCore(
+      {
+        paths: { resourcesDir: path.join(repoRoot, 'resources'), configDir: path.join(dir, 'config'), workspaceDir: projectsDir },
+        shell: 'host',
+        silent: true,
+      },
+      desktop,
+      { modulePath: builtCore, execArgv: [] },
+    );
+    const named = await core.dispatch('settings.update', { userName: E2E_AUTHOR });
+    if (!named.ok) throw new Error(named.error.message);
     const host = await startHost({ core, staticDir: path.join(repoRoot, 'out', 'renderer') });
     const requests: string[] = [];
     page.context().on('request', (r: Request) => requests.push(r.url()));
@@ -56,7 +62,7 @@ export const test = base.extend<{ app: AppFixture }>({
       },
     });
     await host.close();
-    await core.dispose();
+    await core.close();
     rmSync(dir, { recursive: true, force: true });
   },
 });

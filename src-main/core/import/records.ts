@@ -10,6 +10,7 @@ import type { ParsedLetter, ParsedTable } from './formats/types';
 import { MunicipalityMatcher } from './match';
 import { splitLetter } from './split';
 import { isBlank, normalizeText } from '../input/text';
+import { turnTaker } from '../eventLoop';
 
 export interface ImportRecord {
   locator: string;
@@ -34,7 +35,9 @@ function checkLength(text: string, locator: string, limits: ImportLimits): void 
   }
 }
 
-export function tableRecords(table: ParsedTable, questions: MappingQuestion[], limits: ImportLimits, preset?: MappingPreset): RecordSet {
+/** Async only to let the event loop turn between rows (a table may hold 10,000 responses). */
+export async function tableRecords(table: ParsedTable, questions: MappingQuestion[], limits: ImportLimits, preset?: MappingPreset): Promise<RecordSet> {
+  const turn = turnTaker();
   const records: ImportRecord[] = [];
   const warnings: ImportWarning[] = [...table.warnings];
   const mappings: RecordSet['mappings'] = [];
@@ -72,6 +75,7 @@ export function tableRecords(table: ParsedTable, questions: MappingQuestion[], l
       throw new ImportError('TOO_MANY_ROWS', `The file has more than ${limits.maxRows} rows`);
     }
     for (const row of dataRows) {
+      await turn();
       const text = (i: number | undefined) => (i === undefined ? '' : normalizeText(cellText(row.values[i])));
       const answers = questionCols
         .map(({ index, question }) => ({ question, text: text(index) }))

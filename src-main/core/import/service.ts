@@ -3,12 +3,16 @@
 // or nothing. A file already imported (same SHA-256) imports nothing. A
 // respondent that answers again gets a new version; the newest (by date
 // received, then import time) is current and older ones stay as superseded.
+// The long loops let the event loop turn (eventLoop.ts), so the core keeps
+// answering while a large batch imports; the gate (api/gate.ts) keeps every
+// other call off the project meanwhile.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { formatNorwegianDateTime } from '../../../src-shared/norwegian';
 import { authoredColumns, recordEvent } from '../audit/record';
 import type { CoreDeps } from '../deps';
+import { turnTaker } from '../eventLoop';
 import type { Store } from '../store/open';
 import type { AnswerTable, DB, RespondentTable, ResponseTable } from '../store/schema';
 import { ImportError } from '../input/errors';
@@ -83,9 +87,14 @@ async function understand(
   const parsed = await readSource(unit.name, unit.bytes, limits);
   const set =
     parsed.kind === 'table'
-      ? tableRecords(parsed, questions, limits, preset)
+      ? await tableRecords(parsed, questions, limits, preset)
       : letterRecord(unit.name, parsed, questions, matcher, limits);
-  const matches = set.records.map((r) => matcher.match(r.respondentName, r.municipalityNumber));
+  const turn = turnTaker();
+  const matches: MatchResult[] = [];
+  for (const r of set.records) {
+    await turn();
+    matches.push(matcher.match(r.respondentName, r.municipalityNumber));
+  }
   set.records.forEach((r, i) => {
     const m = matches[i];
     if (m.status === 'matched' && m.warning) set.warnings.push({ code: 'NAME_NUMBER_MISMATCH', message: m.warning, locator: r.locator });
@@ -152,11 +161,13 @@ class RespondentResolver {
 /**
  * Marks the newest response of each respondent current and the rest
  * superseded: newest by date received (a missing date counts as the import
- * day), then by import time.
+ * day), then by import time. `turn` is the import's turn taker (only an
+ * exclusive call may turn inside a transaction, see api/gate.ts).
  */
-export async function recomputeCurrent(trx: Transaction<DB>, respondentIds: Iterable<string>): Promise<void> {
+export async function recomputeCurrent(trx: Transaction<DB>, respondentIds: Iterable<string>, turn: () => Promise<void> | undefined = () => undefined): Promise<void> {
   const ids = [...respondentIds];
   for (let i = 0; i < ids.length; i += 500) {
+    await turn();
     const slice = ids.slice(i, i + 500);
     const list = sql.join(slice);
     await sql`
@@ -177,13 +188,16 @@ export async function recomputeCurrent(trx: Transaction<DB>, respondentIds: Iter
  * hot path (kysely would compile and prepare a statement per chunk). Runs on
  * the same connection, inside the caller's kysely transaction.
  */
-function insertMany<T extends keyof DB>(store: Store, table: T, rows: Insertable<DB[T]>[]): void {
+async function insertMany<T extends keyof DB>(store: Store, table: T, rows: Insertable<DB[T]>[], turn: () => Promise<void> | undefined): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
   const statement = store.sqlite.prepare(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`,
   );
-  for (const row of rows) statement.run(row);
+  for (const row of rows) {
+    await turn();
+    statement.run(row);
+  }
 }
 
 async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, options: ImportOptions): Promise<FileReport['respondents'] & { responses: number }> {
@@ -225,7 +239,9 @@ async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { i
     const counts = { matched: 0, unmatched: 0, ambiguous: 0 };
     const responses: Insertable<ResponseTable>[] = [];
     const answers: Insertable<AnswerTable>[] = [];
+    const turn = turnTaker();
     for (const [i, record] of u.set.records.entries()) {
+      await turn();
       const match = u.matches[i];
       const respondent = await resolver.resolve(record, match);
       if (respondent.created) counts[match.status]++;
@@ -251,10 +267,10 @@ async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { i
         });
       });
     }
-    insertMany(store, 'respondent', resolver.created);
-    insertMany(store, 'response', responses);
-    insertMany(store, 'answer', answers);
-    await recomputeCurrent(trx, touched);
+    await insertMany(store, 'respondent', resolver.created, turn);
+    await insertMany(store, 'response', responses, turn);
+    await insertMany(store, 'answer', answers, turn);
+    await recomputeCurrent(trx, touched, turn);
     await recordEvent(trx, deps, {
       action: 'import.file',
       entityType: 'source_file',

@@ -171,7 +171,7 @@ describe('the demo batch (resources/demo)', () => {
     for (const name of ['eksempel-skjema-eksport.csv', 'eksempel-arkivliste.xlsx', 'eksempel-api.json']) {
       const parsed = await readSource(name, read(name), importLimits);
       if (parsed.kind !== 'table') throw new Error(`${name} read as a letter`);
-      const set = tableRecords(parsed, questions, importLimits);
+      const set = await tableRecords(parsed, questions, importLimits);
       expect(set.records.length, name).toBeGreaterThanOrEqual(35);
       expect(set.records.every((r) => r.receivedDate !== null), name).toBe(true);
       expect(set.warnings.map((w) => w.code), name).toEqual([]);

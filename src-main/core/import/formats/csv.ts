@@ -3,6 +3,7 @@
 import Papa from 'papaparse';
 import { ImportError } from '../../input/errors';
 import { decodeText } from '../../input/decode';
+import { TURN_EVERY_MS } from '../../eventLoop';
 import type { ParsedTable } from './types';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'komma', ';': 'semikolon', '\t': 'tabulator' };
@@ -28,21 +29,52 @@ function guessDelimiter(text: string): string {
   return best?.delimiter ?? Papa.parse<string[]>(text, { delimitersToGuess: CANDIDATES, skipEmptyLines: true, preview: 10 }).meta.delimiter;
 }
 
-export function readCsv(bytes: Buffer, extension: string): ParsedTable {
+/**
+ * Papa Parse goes row by row and pauses every so often so the event loop can
+ * turn: a 10,000-row export takes a moment to parse, and the core keeps
+ * answering meanwhile. It pauses after a whole row, so nothing is split.
+ * `rowsPerTurn` forces a pause every so many rows (tests); otherwise it
+ * pauses when TURN_EVERY_MS have passed.
+ */
+export async function readCsv(bytes: Buffer, extension: string, rowsPerTurn?: number): Promise<ParsedTable> {
   const { text, encoding } = decodeText(bytes);
-  const result = Papa.parse<string[]>(text, {
-    delimiter: extension === '.tsv' || extension === '.tab' ? '\t' : guessDelimiter(text),
-    skipEmptyLines: false,
-    header: false,
+  const delimiter = extension === '.tsv' || extension === '.tab' ? '\t' : guessDelimiter(text);
+  const values: string[][] = [];
+  let fatal: { message: string; row: number } | null = null;
+  let turnedAt = performance.now();
+  const timeToTurn = () =>
+    rowsPerTurn === undefined ? performance.now() - turnedAt >= TURN_EVERY_MS : values.length % rowsPerTurn === 0;
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(text, {
+      delimiter,
+      skipEmptyLines: false,
+      header: false,
+      step: (results: Papa.ParseStepResult<string[]>, parser: Papa.Parser) => {
+        const quotes = results.errors.find((e) => e.type === 'Quotes');
+        if (quotes) {
+          fatal = { message: quotes.message, row: values.length };
+          parser.abort();
+          return;
+        }
+        values.push(results.data);
+        if (timeToTurn()) {
+          parser.pause();
+          setImmediate(() => {
+            turnedAt = performance.now();
+            parser.resume();
+          });
+        }
+      },
+      complete: () => resolve(),
+      error: (e: Error) => reject(e),
+    });
   });
-  const fatal = result.errors.find((e) => e.type === 'Quotes');
   if (fatal) {
-    const row = typeof fatal.row === 'number' ? fatal.row + 1 : undefined;
-    throw new ImportError('BAD_CSV', `Broken CSV: ${fatal.message}`, row ? `rad ${row}` : undefined);
+    const { message, row } = fatal as { message: string; row: number };
+    throw new ImportError('BAD_CSV', `Broken CSV: ${message}`, `rad ${row + 1}`);
   }
-  const delimiter = result.meta.delimiter;
-  const rows = result.data
-    .map((values, i) => ({ locator: `rad ${i + 1}`, values }))
+  const rows = values
+    .map((v, i) => ({ locator: `rad ${i + 1}`, values: v }))
     // A trailing newline or blank separator line is not a row.
     .filter((row) => row.values.some((v) => v !== ''));
   return {

@@ -1,0 +1,75 @@
+// The dispatch gate: an import runs alone (after the calls before it, before
+// the calls after it), other calls interleave as before, and the few calls
+// that never touch the project pass even while an import holds it.
+import { describe, expect, it } from 'vitest';
+import type { Dispatch } from '../../../../src-main/core/api/dispatch';
+import { gatedDispatch, ProjectGate } from '../../../../src-main/core/api/gate';
+
+/** A dispatch whose calls finish only when the test says so, logging starts and ends. */
+function controlled() {
+  const log: string[] = [];
+  const finish = new Map<string, () => void>();
+  const dispatch: Dispatch = (method) => {
+    const name = String(method);
+    log.push(`start ${name}`);
+    return new Promise((resolve) =>
+      finish.set(name, () => {
+        log.push(`end ${name}`);
+        resolve({ ok: true, result: name });
+      }),
+    );
+  };
+  return { log, dispatch, end: (name: string) => finish.get(name)!() };
+}
+
+const settle = () => new Promise((r) => setImmediate(r));
+
+describe('gatedDispatch', () => {
+  it('runs an import alone: it waits for earlier calls, later calls wait for it', async () => {
+    const { log, dispatch, end } = controlled();
+    const gated = gatedDispatch(dispatch);
+    const calls = [gated('stats.get', {}), gated('import.run', {}), gated('responses.list', {})];
+    await settle();
+    expect(log).toEqual(['start stats.get']);
+    end('stats.get');
+    await settle();
+    expect(log).toEqual(['start stats.get', 'end stats.get', 'start import.run']);
+    end('import.run');
+    await settle();
+    expect(log.slice(-2)).toEqual(['end import.run', 'start responses.list']);
+    end('responses.list');
+    expect((await Promise.all(calls)).map((c) => c.ok && c.result)).toEqual(['stats.get', 'import.run', 'responses.list']);
+  });
+
+  it('lets calls that never touch the project through while an import runs', async () => {
+    const { log, dispatch, end } = controlled();
+    const gated = gatedDispatch(dispatch);
+    void gated('import.run', {});
+    void gated('stats.get', {});
+    const info = gated('app.info', {});
+    await settle();
+    expect([...log].sort()).toEqual(['start app.info', 'start import.run']);
+    end('app.info');
+    expect(await info).toEqual({ ok: true, result: 'app.info' });
+    end('import.run');
+    await settle();
+    expect(log.at(-1)).toBe('start stats.get');
+  });
+
+  it('lets ordinary calls interleave', async () => {
+    const { log, dispatch } = controlled();
+    const gated = gatedDispatch(dispatch);
+    void gated('stats.get', {});
+    void gated('responses.list', {});
+    await settle();
+    expect(log).toEqual(['start stats.get', 'start responses.list']);
+  });
+});
+
+describe('ProjectGate', () => {
+  it('releases the gate when a call fails', async () => {
+    const gate = new ProjectGate();
+    await expect(gate.run('exclusive', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await gate.run('shared', async () => 'after')).toBe('after');
+  });
+});
