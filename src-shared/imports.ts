@@ -47,6 +47,22 @@ export interface RespondentMatch {
   municipalityNumber: string | null;
   municipalityName: string | null;
   candidates: string[];
+  /** Letters: how the sender was found (evidence, confidence; *uavklart* below the threshold). */
+  sender?: SenderReport;
+  /** Letters: the received date read from the letter, or null. */
+  receivedDate?: string | null;
+  /** Letters: the line the date came from, or why there is none. */
+  dateReason?: string;
+}
+
+export interface SenderReport {
+  status: 'found' | 'uavklart';
+  kind: 'kommune' | 'fylkeskommune' | 'annen';
+  confidence: number;
+  /** A listing label taken off the name, e.g. "uten merknader". */
+  label: string | null;
+  evidence: { source: 'letterhead' | 'opening' | 'signature' | 'email' | 'filename' | 'body'; text: string; weight: number }[];
+  candidates: { name: string; kind: 'kommune' | 'fylkeskommune' | 'annen'; score: number }[];
 }
 
 export interface FileReport {

@@ -85,7 +85,7 @@ async function understand(
     parsed.kind === 'table'
       ? tableRecords(parsed, questions, limits, preset)
       : letterRecord(unit.name, parsed, questions, matcher, limits);
-  const matches = set.records.map((r) => matcher.match(r.respondentName, r.municipalityNumber));
+  const matches = set.records.map((r) => r.match ?? matcher.match(r.respondentName, r.municipalityNumber));
   set.records.forEach((r, i) => {
     const m = matches[i];
     if (m.status === 'matched' && m.warning) set.warnings.push({ code: 'NAME_NUMBER_MISMATCH', message: m.warning, locator: r.locator });
@@ -349,6 +349,7 @@ export async function previewPaths(store: Store, inputs: string[], options: Impo
           municipalityNumber: number,
           municipalityName: number ? (ctx.matcher.entry(number)?.name ?? null) : null,
           candidates: m.status === 'ambiguous' ? m.candidates : [],
+          ...(r.sender ? { sender: r.sender, receivedDate: r.receivedDate, dateReason: r.dateReason } : {}),
         };
       }),
     });
