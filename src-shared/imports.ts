@@ -2,7 +2,8 @@
 // reports, and mapping presets.
 import { z } from 'zod';
 
-export type FieldName = 'respondent' | 'municipalityNumber' | 'receivedDate' | `question:${number}` | 'ignore';
+/** `letter`: the response's whole text, not split into questions (plain tables). */
+export type FieldName = 'respondent' | 'municipalityNumber' | 'receivedDate' | `question:${number}` | 'letter' | 'ignore';
 
 export const mappingPresetSchema = z
   .object({
@@ -13,7 +14,7 @@ export const mappingPresetSchema = z
     /** Header text → field. Headers not named are mapped automatically. */
     columns: z.record(
       z.string().max(2000),
-      z.string().regex(/^(respondent|municipalityNumber|receivedDate|ignore|question:\d{1,2})$/, 'unknown field'),
+      z.string().regex(/^(respondent|municipalityNumber|receivedDate|letter|ignore|question:\d{1,2})$/, 'unknown field'),
     ),
   })
   .strict();

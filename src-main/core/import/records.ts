@@ -64,6 +64,15 @@ export function tableRecords(table: ParsedTable, questions: MappingQuestion[], l
     const respondentCol = col('respondent');
     const numberCol = col('municipalityNumber');
     const dateCol = col('receivedDate');
+    const letterCol = col('letter');
+    if (letterCol !== undefined) {
+      const header = mapping.columns.find((c) => c.index === letterCol)!.header;
+      warnings.push({
+        code: 'PLAIN_TABLE',
+        message: `Teksten i kolonnen «${header}» lagres som hele svaret fra hver innsender (ufordelt), til å deles opp på spørsmål eller kodes som helhet`,
+        locator: sheet.name ? `ark «${sheet.name}»` : undefined,
+      });
+    }
     const questionCols = mapping.columns
       .filter((c) => c.field.startsWith('question:'))
       .map((c) => ({ index: c.index, question: Number(c.field.slice('question:'.length)) }))
@@ -79,9 +88,11 @@ export function tableRecords(table: ParsedTable, questions: MappingQuestion[], l
     }
     for (const row of dataRows) {
       const text = (i: number | undefined) => (i === undefined ? '' : normalizeText(cellText(row.values[i])));
-      const answers = questionCols
+      const answers: ImportRecord['answers'] = questionCols
         .map(({ index, question }) => ({ question, text: text(index) }))
         .filter((a) => !isBlank(a.text));
+      const letterText = text(letterCol);
+      if (!isBlank(letterText)) answers.push({ question: null, text: letterText });
       for (const a of answers) checkLength(a.text, row.locator, limits);
       const cleaned = cleanRespondentName(text(respondentCol));
       const name = cleaned.name;
@@ -102,7 +113,8 @@ export function tableRecords(table: ParsedTable, questions: MappingQuestion[], l
         municipalityNumber: number || null,
         receivedDate,
         answers,
-        needsSplitting: false,
+        // A whole letter in a project with questions waits to be split; without questions it is coded as it is.
+        needsSplitting: !isBlank(letterText) && questions.length > 0,
       });
     }
   }
