@@ -9,7 +9,10 @@ import type { Core } from '../../../../src-main/core';
 import type { ApiClient } from '../../../../src-shared/client';
 import { testApi } from '../../../helpers/api';
 import { tempDir, testCore } from '../../../helpers/core';
+import { readBody } from '../../../helpers/docx-read';
 import { writeFiles } from '../../../helpers/import-fixtures';
+import { unzipParts } from '../../../helpers/zip-entries';
+import { readFileSync } from 'node:fs';
 
 const RESOLUTION = 'Kommunestyret krever at regjeringen trekker forslaget om ny skatt på vannkraft tilbake, og at kommunene som avgir arealer til kraftproduksjon får beholde en rimelig del av verdiskapingen lokalt.';
 const EDITED = RESOLUTION.replace('rimelig', 'rettferdig');
@@ -77,5 +80,19 @@ describe('analysis.sharedPassages', () => {
     await api.history.undo();
     expect((await api.codebook.list()).find((c) => c.id === code.id)!.codingCount).toBe(0);
     expect((await api.history.state()).undo?.action).toBe('code.create');
+  });
+});
+
+describe('the memo appendix', () => {
+  it('lists each shared passage once with who has it and who was first, when the appendix is chosen', async () => {
+    const metadata = { to: 'Statsråden', from: 'Avdelingen', date: '2026-12-07', caseNumber: '24/1', subject: 'Høring' };
+    const result = await api.export.memo({ options: { metadata, sections: ['summary', 'appendix'] }, target: 'notat.docx' });
+    expect(result.counts.sharedPassages).toBe(1);
+    const text = readBody((await unzipParts(readFileSync(result.path))).get('word/document.xml')!).paragraphs.map((p) => p.text);
+    const at = text.indexOf('Felles avsnitt');
+    expect(at).toBeGreaterThan(0);
+    expect(text[at + 2]).toBe('Avsnitt 1: 3 innsendere, 28 ord');
+    expect(text[at + 3]).toBe(`«${EDITED.replace(/\.$/, '')}»`);
+    expect(text[at + 4]).toBe('Hos: Luster kommune (12.03.2024, først); Sogndal kommune (14.03.2024); Kraftkommunenes forening (20.03.2024).');
   });
 });
