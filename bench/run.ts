@@ -13,6 +13,7 @@ const benches = [
   { name: 'export-workbook', file: 'export-workbook.ts' },
   { name: 'team', file: 'team.ts' },
   { name: 'refi', file: 'refi.ts' },
+  { name: 'letters', file: 'letters.ts' },
 ];
 const only = process.argv[2];
 const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');

@@ -305,3 +305,39 @@ export interface CodeGroupResult {
   unchanged: number;
   codingIds: string[];
 }
+
+// ---------------------------------------------------------- shared passages
+
+export interface SharedPassageMember {
+  answerId: string;
+  responseId: string;
+  respondentName: string;
+  municipality: { number: string; name: string } | null;
+  questionOrdinal: number | null;
+  receivedDate: string | null;
+  /** Where the passage is in the answer (character offsets, end exclusive): ready to code. */
+  start: number;
+  end: number;
+  words: number;
+  /** This member's own wording of the passage (small edits differ). */
+  text: string;
+  /** Among the earliest by date received (null dates last). */
+  first: boolean;
+}
+
+export interface SharedPassageGroup {
+  /** Stable within a result: the first member's answer id and start. */
+  id: string;
+  /** The passage once, as the first member by date has it. */
+  text: string;
+  words: number;
+  /** Distinct respondents (municipalities or others). */
+  respondents: number;
+  members: SharedPassageMember[];
+}
+
+export interface SharedPassagesResult {
+  minWords: number;
+  answersCompared: number;
+  groups: SharedPassageGroup[];
+}

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { AuditEntry, Code, Coding, CodingProgress, Memo, UndoState, Variable, WorkspaceResponse } from './coding';
 import type { AnswerFindingLink, Finding, FindingLink, FindingReport, FindingView } from './findings';
-import type { CodeGroupResult, CodeMatrix, Cooccurrence, MatrixQuote, SharedTextResult, StationAnalysis, VariableAnalysis } from './analysis';
+import type { CodeGroupResult, CodeMatrix, Cooccurrence, MatrixQuote, SharedPassagesResult, SharedTextResult, StationAnalysis, VariableAnalysis } from './analysis';
 import { mappingPresetSchema, type BatchSummary, type ImportReport, type SavedPreset } from './imports';
 import { searchInputSchema, type SearchResult } from './search';
 import type { RefiImportReport } from './refi';
@@ -316,6 +316,13 @@ export const contract = {
     z.object({ threshold: z.number().min(0.5).max(1).optional(), minLength: z.number().int().min(1).max(200_000).optional() }).strict(),
   ).returns<SharedTextResult>(),
   'analysis.codeGroup': method(z.object({ groupAnswerIds: z.array(id).min(1).max(10_000), codeId: id }).strict()).returns<CodeGroupResult>(),
+  'analysis.sharedPassages': method(z.object({ minWords: z.number().int().min(8).max(1000).optional() }).strict()).returns<SharedPassagesResult>(),
+  /** Codes each member span of a passage group, as one action (one undo). */
+  'analysis.codePassages': method(
+    z
+      .object({ spans: z.array(z.object({ answerId: id, start: z.number().int().min(0), end: z.number().int().min(1) }).strict()).min(1).max(10_000), codeId: id })
+      .strict(),
+  ).returns<CodeGroupResult>(),
 
   /** Exports write a file (see src-shared/export.ts) and report progress as task "export". */
   'export.defaults': method(none).returns<ExportDefaults>(),

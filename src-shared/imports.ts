@@ -2,7 +2,8 @@
 // reports, and mapping presets.
 import { z } from 'zod';
 
-export type FieldName = 'respondent' | 'municipalityNumber' | 'receivedDate' | `question:${number}` | 'ignore';
+/** `letter`: the response's whole text, not split into questions (plain tables). */
+export type FieldName = 'respondent' | 'municipalityNumber' | 'receivedDate' | `question:${number}` | 'letter' | 'ignore';
 
 export const mappingPresetSchema = z
   .object({
@@ -13,7 +14,7 @@ export const mappingPresetSchema = z
     /** Header text → field. Headers not named are mapped automatically. */
     columns: z.record(
       z.string().max(2000),
-      z.string().regex(/^(respondent|municipalityNumber|receivedDate|ignore|question:\d{1,2})$/, 'unknown field'),
+      z.string().regex(/^(respondent|municipalityNumber|receivedDate|letter|ignore|question:\d{1,2})$/, 'unknown field'),
     ),
   })
   .strict();
@@ -47,6 +48,22 @@ export interface RespondentMatch {
   municipalityNumber: string | null;
   municipalityName: string | null;
   candidates: string[];
+  /** Letters: how the sender was found (evidence, confidence; *uavklart* below the threshold). */
+  sender?: SenderReport;
+  /** Letters: the received date read from the letter, or null. */
+  receivedDate?: string | null;
+  /** Letters: the line the date came from, or why there is none. */
+  dateReason?: string;
+}
+
+export interface SenderReport {
+  status: 'found' | 'uavklart';
+  kind: 'kommune' | 'fylkeskommune' | 'annen';
+  confidence: number;
+  /** A listing label taken off the name, e.g. "uten merknader". */
+  label: string | null;
+  evidence: { source: 'letterhead' | 'opening' | 'signature' | 'email' | 'filename' | 'body'; text: string; weight: number }[];
+  candidates: { name: string; kind: 'kommune' | 'fylkeskommune' | 'annen'; score: number }[];
 }
 
 export interface FileReport {

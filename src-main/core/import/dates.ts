@@ -33,10 +33,3 @@ export function parseDate(value: CellValue | undefined): string | null {
   }
   return null;
 }
-
-/** The first date written in a letter's opening lines ("Dato: 30.05.2022"). */
-export function letterDate(text: string): string | null {
-  const head = text.split('\n').slice(0, 25).join('\n');
-  const m = /(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})/.exec(head) ?? /(\d{1,2}\.?\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\s+\d{4})/i.exec(head);
-  return m ? parseDate(m[1]) : null;
-}

@@ -5,6 +5,7 @@
 // text, in full or shortened.
 import type { ColumnMapping, FieldName, MappingPreset, TableMapping } from '../../../src-shared/imports';
 import { ImportError } from '../input/errors';
+import { checkPresetQuestions, plainTableColumns } from './plain-table';
 import type { CellValue, TableRow } from './formats/types';
 import { foldKey } from '../input/text';
 
@@ -93,7 +94,7 @@ export function mapHeader(headerValues: CellValue[], questions: MappingQuestion[
 
 function score(columns: ColumnMapping[]): number {
   const useful = columns.filter((c) => c.field !== 'ignore' && c.confidence >= 0.75);
-  const hasQuestion = useful.some((c) => c.field.startsWith('question:'));
+  const hasQuestion = useful.some((c) => c.field.startsWith('question:') || c.field === 'letter');
   return hasQuestion ? useful.length : 0;
 }
 
@@ -107,6 +108,7 @@ export function detectMapping(
   searchRows: number,
   preset?: MappingPreset,
 ): TableMapping {
+  checkPresetQuestions(preset, questions);
   let best: TableMapping | null = null;
   let bestScore = 0;
   const candidates = preset?.headerRow ? [preset.headerRow - 1] : [...Array(Math.min(searchRows, rows.length)).keys()];
@@ -117,6 +119,14 @@ export function detectMapping(
     if (s > bestScore) {
       best = { headerRowIndex: i, columns };
       bestScore = s;
+    }
+  }
+  // No question columns: a plain table (respondent and one text column) is read as letters.
+  for (const i of best ? [] : candidates) {
+    const plain = rows[i] ? plainTableColumns(mapHeader(rows[i].values, questions, preset)) : null;
+    if (plain) {
+      best = { headerRowIndex: i, columns: plain };
+      break;
     }
   }
   if (!best) {

@@ -2,6 +2,7 @@
 // by name, tolerant of case, "kommune" and "kommune v/…" suffixes, Sami and
 // Kven parallel names and hyphenation. Names that fit several municipalities
 // (Herøy, Våler) are ambiguous unless the text names the county.
+import { cleanRespondentName } from './respondent-name';
 import { foldKey } from '../input/text';
 
 export interface RegisterEntry {
@@ -36,13 +37,17 @@ const SUFFIXES = [
   'tjïelte', // Southern Sami
   'kommuuni', // Kven
   'kommunen',
+  // Nynorsk: "Kvam herad".
+  'herad',
+  'heradsstyre',
+  'heradsstyret',
 ];
 
-/** "Herøy kommune v/ rådmannen" → "herøy"; "Kommune: Bodø" → "bodø". */
+/** "Herøy kommune v/ rådmannen" → "herøy"; "Kommune: Bodø" → "bodø"; "Alta kommune (uten merknader)" → "alta". */
 export function nameKey(raw: string): string {
-  // "v/rådmannen" is as common as "v/ rådmannen".
-  let key = foldKey(raw.replace(/\b(?:v\/|c\/o|(?:ved|att\.?)\s).*$/i, ''));
-  key = key.replace(/^(kommune|fra)\s+/, '');
+  // "v/rådmannen" is as common as "v/ rådmannen", and "v. formannskapet" as both.
+  let key = foldKey(cleanRespondentName(raw).name.replace(/(?:\s|^)(?:v\/|v\.\s|c\/o|(?:ved|att\.?)\s).*$/i, ''));
+  key = key.replace(/^(kommune|fra|frå)\s+/, '');
   for (;;) {
     const next = SUFFIXES.reduce((k, s) => (k.endsWith(' ' + s) ? k.slice(0, -s.length - 1) : k), key);
     if (next === key) break;

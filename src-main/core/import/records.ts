@@ -1,13 +1,15 @@
 // From a parsed file to import records: one per response, with the respondent
 // as written, the answers per question, and where each came from.
-import path from 'node:path';
 import { ImportError, type ImportWarning } from '../input/errors';
 import type { ImportLimits } from '../input/limits';
-import { letterDate, parseDate } from './dates';
-import type { MappingPreset, TableMapping } from '../../../src-shared/imports';
+import { parseDate } from './dates';
+import type { MappingPreset, SenderReport, TableMapping } from '../../../src-shared/imports';
 import { cellText, detectMapping, type MappingQuestion } from './mapping';
 import type { ParsedLetter, ParsedTable } from './formats/types';
-import { MunicipalityMatcher } from './match';
+import type { MatchResult, MunicipalityMatcher } from './match';
+import { receivedDate } from './received-date';
+import { cleanRespondentName } from './respondent-name';
+import { detectSender } from './sender';
 import { splitLetter } from './split';
 import { isBlank, normalizeText } from '../input/text';
 import { turnTaker } from '../eventLoop';
@@ -20,6 +22,10 @@ export interface ImportRecord {
   /** Answers in order; question null = text not assigned to a question. */
   answers: { question: number | null; text: string }[];
   needsSplitting: boolean;
+  /** Letters: the sender as weighed from evidence (overrides matching the name). */
+  match?: MatchResult;
+  sender?: SenderReport;
+  dateReason?: string;
 }
 
 export interface RecordSet {
@@ -61,6 +67,15 @@ export async function tableRecords(table: ParsedTable, questions: MappingQuestio
     const respondentCol = col('respondent');
     const numberCol = col('municipalityNumber');
     const dateCol = col('receivedDate');
+    const letterCol = col('letter');
+    if (letterCol !== undefined) {
+      const header = mapping.columns.find((c) => c.index === letterCol)!.header;
+      warnings.push({
+        code: 'PLAIN_TABLE',
+        message: `Teksten i kolonnen «${header}» lagres som hele svaret fra hver innsender (ufordelt), til å deles opp på spørsmål eller kodes som helhet`,
+        locator: sheet.name ? `ark «${sheet.name}»` : undefined,
+      });
+    }
     const questionCols = mapping.columns
       .filter((c) => c.field.startsWith('question:'))
       .map((c) => ({ index: c.index, question: Number(c.field.slice('question:'.length)) }))
@@ -77,11 +92,15 @@ export async function tableRecords(table: ParsedTable, questions: MappingQuestio
     for (const row of dataRows) {
       await turn();
       const text = (i: number | undefined) => (i === undefined ? '' : normalizeText(cellText(row.values[i])));
-      const answers = questionCols
+      const answers: ImportRecord['answers'] = questionCols
         .map(({ index, question }) => ({ question, text: text(index) }))
         .filter((a) => !isBlank(a.text));
+      const letterText = text(letterCol);
+      if (!isBlank(letterText)) answers.push({ question: null, text: letterText });
       for (const a of answers) checkLength(a.text, row.locator, limits);
-      const name = text(respondentCol).trim();
+      const cleaned = cleanRespondentName(text(respondentCol));
+      const name = cleaned.name;
+      if (cleaned.label) warnings.push({ code: 'LISTING_LABEL', message: `Merknaden «${cleaned.label}» er tatt av navnet «${name}» og lagret her`, locator: row.locator });
       const number = text(numberCol).trim();
       if (answers.length === 0) {
         if (name || number) warnings.push({ code: 'NO_ANSWERS', message: `Raden for «${name || number}» har ingen svar og ble hoppet over`, locator: row.locator });
@@ -98,7 +117,8 @@ export async function tableRecords(table: ParsedTable, questions: MappingQuestio
         municipalityNumber: number || null,
         receivedDate,
         answers,
-        needsSplitting: false,
+        // A whole letter in a project with questions waits to be split; without questions it is coded as it is.
+        needsSplitting: !isBlank(letterText) && questions.length > 0,
       });
     }
   }
@@ -107,27 +127,20 @@ export async function tableRecords(table: ParsedTable, questions: MappingQuestio
   return { records, warnings, mappings };
 }
 
-/** Who wrote a letter: from the file name, else from its opening lines. */
-function letterRespondent(fileName: string, text: string, matcher: MunicipalityMatcher): { name: string; number: string | null } {
-  const base = path.basename(fileName, path.extname(fileName));
-  const number = /(?:^|\D)(\d{4})(?:\D|$)/.exec(base)?.[1] ?? null;
-  const fromName = base.replace(/(?:^|[\s_-])\d{4}(?=$|[\s_-])/g, ' ').replace(/[_]+/g, ' ').replace(/\s+/g, ' ').trim();
-  const byFile = matcher.match(fromName, number);
-  if (byFile.status !== 'unmatched') return { name: fromName || base, number };
-  for (const line of text.split('\n').slice(0, 20)) {
-    const candidate = /([A-ZÆØÅ][\p{L}'’.-]*(?:[ -][A-ZÆØÅ]?[\p{L}'’.-]+){0,3}\s+kommune)\b/u.exec(line)?.[1];
-    if (candidate && matcher.match(candidate).status !== 'unmatched') return { name: candidate, number: null };
-  }
-  return { name: fromName || base, number };
-}
-
 export function letterRecord(fileName: string, letter: ParsedLetter, questions: MappingQuestion[], matcher: MunicipalityMatcher, limits: ImportLimits): RecordSet {
   const text = normalizeText(letter.text);
   if (isBlank(text)) throw new ImportError('NO_ROWS', 'The letter contains no text');
   checkLength(text, letter.pages ? `${letter.pages} sider` : 'hele brevet', limits);
   const split = splitLetter(text, questions);
-  const respondent = letterRespondent(fileName, text, matcher);
+  const sender = detectSender({ fileName, text, emailFrom: letter.emailFrom }, matcher);
+  const date = receivedDate(text);
   const warnings: ImportWarning[] = [...letter.warnings];
+  if (sender.status === 'uavklart') {
+    const names = sender.candidates.map((c) => `${c.name} (${c.score})`).join(', ');
+    warnings.push({ code: 'SENDER_UNRESOLVED', message: `Avsenderen er uavklart (sikkerhet ${sender.confidence}): ${names || 'ingen kandidater'}; velg riktig innsender under Svar` });
+  }
+  if (sender.label) warnings.push({ code: 'LISTING_LABEL', message: `Merknaden «${sender.label}» er tatt av navnet og lagret her` });
+  if (!date.date) warnings.push({ code: 'NO_DATE', message: date.reason });
   if (split.needsSplitting) {
     warnings.push({ code: 'NEEDS_SPLITTING', message: 'Brevet har ingen tydelige spørsmålsoverskrifter; hele teksten er lagret som ufordelt og må deles opp manuelt' });
   }
@@ -135,9 +148,19 @@ export function letterRecord(fileName: string, letter: ParsedLetter, questions: 
     records: [
       {
         locator: letter.pages ? `${letter.pages} sider` : 'hele brevet',
-        respondentName: respondent.name,
-        municipalityNumber: respondent.number,
-        receivedDate: letterDate(text),
+        respondentName: sender.name,
+        municipalityNumber: null,
+        receivedDate: date.date,
+        match: sender.match,
+        dateReason: date.reason,
+        sender: {
+          status: sender.status,
+          kind: sender.kind,
+          confidence: sender.confidence,
+          label: sender.label,
+          evidence: sender.candidates[0]?.evidence ?? [],
+          candidates: sender.candidates.map((c) => ({ name: c.name, kind: c.kind, score: c.score })),
+        },
         answers: split.parts.filter((p) => !isBlank(p.text)),
         needsSplitting: split.needsSplitting,
       },

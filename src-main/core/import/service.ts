@@ -93,7 +93,7 @@ async function understand(
   const matches: MatchResult[] = [];
   for (const r of set.records) {
     await turn();
-    matches.push(matcher.match(r.respondentName, r.municipalityNumber));
+    matches.push(r.match ?? matcher.match(r.respondentName, r.municipalityNumber));
   }
   set.records.forEach((r, i) => {
     const m = matches[i];
@@ -365,6 +365,7 @@ export async function previewPaths(store: Store, inputs: string[], options: Impo
           municipalityNumber: number,
           municipalityName: number ? (ctx.matcher.entry(number)?.name ?? null) : null,
           candidates: m.status === 'ambiguous' ? m.candidates : [],
+          ...(r.sender ? { sender: r.sender, receivedDate: r.receivedDate, dateReason: r.dateReason } : {}),
         };
       }),
     });

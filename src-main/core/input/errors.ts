@@ -19,6 +19,7 @@ export type ImportErrorCode =
   | 'NO_ROWS'
   | 'NO_QUESTION_COLUMNS'
   | 'BAD_MAPPING'
+  | 'UNKNOWN_QUESTION'
   | 'BAD_ARCHIVE'
   | 'UNSAFE_ARCHIVE'
   | 'NOT_FOUND'

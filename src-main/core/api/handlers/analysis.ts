@@ -3,6 +3,7 @@
 // against the announced stations, and shared text (with coding a whole group).
 import { codeMatrix, matrixCell } from '../../analysis/matrix';
 import { cooccurrence } from '../../analysis/cooccurrence';
+import { codePassages, sharedPassages } from '../../analysis/shared-passages';
 import { codeGroup, sharedText } from '../../analysis/shared-text';
 import { stationCandidates } from '../../analysis/stations';
 import { variableDistributions } from '../../analysis/variables';
@@ -20,6 +21,12 @@ export function analysisHandlers(session: Session): DomainHandlers<'analysis'> {
     'analysis.sharedText': async (input) => sharedText(db(), input),
     'analysis.codeGroup': async (input) => {
       const result = await codeGroup(db(), session.deps, input);
+      session.emit('data.changed', { entities: ['codings', 'history'] });
+      return result;
+    },
+    'analysis.sharedPassages': async (input) => sharedPassages(db(), input),
+    'analysis.codePassages': async (input) => {
+      const result = await codePassages(db(), session.deps, input);
       session.emit('data.changed', { entities: ['codings', 'history'] });
       return result;
     },

@@ -7,6 +7,7 @@ import { heading, para, textParagraphs, type Block } from './blocks';
 import type { MemoContext } from './context';
 import { formatNorwegianDate, formatNorwegianNumber } from '../../../../src-shared/norwegian';
 import { respondentLabel } from './format';
+import { passagesAppendix } from './passages';
 
 export async function appendixSection(ctx: MemoContext): Promise<Block[]> {
   const out: Block[] = [heading('Vedlegg: alle svar', 1)];
@@ -51,5 +52,6 @@ export async function appendixSection(ctx: MemoContext): Promise<Block[]> {
     responseBlocks(row);
   }
   ctx.counts.appendixResponses = rows.length;
+  out.push(...(await passagesAppendix(ctx)));
   return out;
 }

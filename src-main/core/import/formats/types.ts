@@ -31,6 +31,8 @@ export interface ParsedLetter {
   encoding?: string;
   text: string;
   pages?: number;
+  /** An e-mail's sender (display name and address), where the letter came as one. */
+  emailFrom?: string | null;
   warnings: ImportWarning[];
 }
 

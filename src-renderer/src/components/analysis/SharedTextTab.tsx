@@ -12,6 +12,7 @@ import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
 import { flattenTree } from '../coding/codeTree';
+import { SharedPassages } from './SharedPassages';
 
 export function SharedTextTab() {
   const { t } = useTranslation();
@@ -58,6 +59,7 @@ export function SharedTextTab() {
           ))}
         </>
       )}
+      <SharedPassages codes={codes} />
     </div>
   );
 }

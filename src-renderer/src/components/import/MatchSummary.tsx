@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { RespondentMatch } from '../../../../src-shared/imports';
 import { formatNumber } from '../../lib/format';
 import { municipalityLabel, useCase } from '../case/caseContext';
+import { LetterSender } from './LetterSender';
 
 const statusColor = { matched: 'success', ambiguous: 'warning', unmatched: 'info' } as const;
 
@@ -51,6 +52,7 @@ export function MatchSummary({ matches }: { matches: RespondentMatch[] }) {
           .join(', ')}
         .
       </Paragraph>
+      {matches.map((m, i) => (m.sender ? <LetterSender key={`sender-${i}`} match={m} /> : null))}
       {problems.length > 0 && (
         <ul className="match-problems" data-testid="match-problems">
           {problems.map((m, i) => (

@@ -20,6 +20,8 @@ export function fieldLabel(t: TFunction, field: string, questions: Question[]): 
       return t('import.fields.municipalityNumber');
     case 'receivedDate':
       return t('import.fields.receivedDate');
+    case 'letter':
+      return t('import.fields.letter');
     case 'ignore':
       return t('import.fields.ignore');
   }
@@ -36,6 +38,7 @@ export function fieldOptions(t: TFunction, questions: Question[]): FieldOption[]
     'municipalityNumber',
     'receivedDate',
     ...[...questions].sort((a, b) => a.ordinal - b.ordinal).map((q) => `question:${q.ordinal}` as FieldName),
+    'letter',
     'ignore',
   ];
   return fields.map((value) => ({ value, label: fieldLabel(t, value, questions) }));

@@ -3,7 +3,8 @@
 // claimed twice, presets that override the guess — and the dates found in
 // the "received" column.
 import { describe, expect, it } from 'vitest';
-import { parseDate, letterDate } from '../../../../src-main/core/import/dates';
+import { parseDate } from '../../../../src-main/core/import/dates';
+import { receivedDate } from '../../../../src-main/core/import/received-date';
 import type { TableRow } from '../../../../src-main/core/import/formats/types';
 import { detectMapping, mapHeader } from '../../../../src-main/core/import/mapping';
 import { ImportError } from '../../../../src-main/core/input/errors';
@@ -225,9 +226,9 @@ describe('parseDate', () => {
   });
 
   it('finds the date in a letter\'s opening lines', () => {
-    expect(letterDate('Bodø kommune\nDato: 30.05.2022\n\nSpørsmål 1')).toBe('2022-05-30');
-    expect(letterDate('Bodø, 1. juni 2022\nTil departementet')).toBe('2022-06-01');
-    expect(letterDate('Ingen dato her')).toBeNull();
+    expect(receivedDate('Bodø kommune\nDato: 30.05.2022\n\nSpørsmål 1').date).toBe('2022-05-30');
+    expect(receivedDate('Bodø, 1. juni 2022\nTil departementet').date).toBe('2022-06-01');
+    expect(receivedDate('Ingen dato her').date).toBeNull();
   });
 });
 

@@ -365,7 +365,10 @@ describe('the appendix', () => {
       'Tromsø kommune',
       '#Andre innsendere',
       'Politiets Fellesforbund',
+      // Shared passages close the appendix (none in this fixture: it says so).
+      '#Felles avsnitt',
     ]);
+    expect(under(full, 'Felles avsnitt').map((x) => x.text)).toContain('Ingen avsnitt på 20 ord eller mer finnes hos flere innsendere.');
     const steigen = under(full, 'Steigen kommune', 'Vedlegg: alle svar').map((x) => x.text);
     expect(steigen.slice(1)).toEqual([
       'Spørsmål 1: Utfordringer',
