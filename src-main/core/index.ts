@@ -41,5 +41,5 @@ export function createCore(options: CoreOptions): Core {
   };
   const session = new Session(deps, settings, options.rememberRecent ?? true);
   const handlers = createHandlers(session, { shell: options.shell });
-  return { session, handlers, dispatch: createDispatch(handlers, deps.logger), dispose: () => session.dispose() };
+  return { session, handlers, dispatch: createDispatch(handlers, deps.logger, session), dispose: () => session.dispose() };
 }

@@ -8,7 +8,7 @@ import { MEMO_SECTION_IDS, type ExportDefaults, type ExportResult } from '../../
 import { readProjectSummary } from '../../project/summary';
 import { defaultFileName, exportDir, resolveTarget, writeAtomically, type ExportKind } from '../../export/files';
 import type { Session } from '../session';
-import type { DomainHandlers } from './index';
+import type { DomainHandlers } from './types';
 
 /**
  * Writes one export: to `target`, or under the default name
