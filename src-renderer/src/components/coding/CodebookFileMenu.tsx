@@ -1,7 +1,7 @@
 // The codebook's exchange formats: export as REFI-QDA codebook (.qdc), CSV or
-// Excel, or the whole project as REFI-QDA (.qdpx, into the export folder); and
-// import from those or from a REFI-QDA project (.qdpx/.qde: its codebook and
-// the codings on responses this case has).
+// Excel, and import from those or from a REFI-QDA project (.qdpx/.qde: its
+// codebook and the codings on responses this case has). The whole project as
+// .qdpx is exported from "Eksporter", with the case's other exports.
 import { Button } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,8 @@ import { useApiMutation } from '../../api';
 import { useToast } from '../Toast';
 import { downloadBase64, fileToBase64 } from './files';
 
-type ExportFormat = 'qdc' | 'csv' | 'xlsx' | 'qdpx';
-const FORMATS: ExportFormat[] = ['qdc', 'csv', 'xlsx', 'qdpx'];
+type ExportFormat = 'qdc' | 'csv' | 'xlsx';
+const FORMATS: ExportFormat[] = ['qdc', 'csv', 'xlsx'];
 
 export function CodebookFileMenu({ empty }: { empty: boolean }) {
   const { t } = useTranslation();
@@ -18,17 +18,10 @@ export function CodebookFileMenu({ empty }: { empty: boolean }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const exportFile = useApiMutation('codebook.export', { errorToast: t('coding.codebook.exportFailed') });
   const importFile = useApiMutation('codebook.import', { errorToast: t('coding.codebook.importFailed') });
-  const exportProject = useApiMutation('refi.exportProject', { errorToast: t('coding.codebook.qdpxExportFailed') });
   const importProject = useApiMutation('refi.importProject', { errorToast: t('coding.codebook.qdpxImportFailed') });
-  const busy = exportFile.isPending || exportProject.isPending || importFile.isPending || importProject.isPending;
+  const busy = exportFile.isPending || importFile.isPending || importProject.isPending;
 
   async function exportAs(format: ExportFormat) {
-    if (format === 'qdpx') {
-      // The whole project (REFI-QDA), written into the export folder like the other exports.
-      const written = await exportProject.run({});
-      if (written) notify(t('coding.codebook.qdpxExported', { path: written.path }));
-      return;
-    }
     const file = await exportFile.run({ format });
     if (file) downloadBase64(file.fileName, file.mediaType, file.base64);
   }
@@ -94,7 +87,6 @@ function ExportMenu({ onExport, disabled }: { onExport: (format: ExportFormat) =
                 type="button"
                 role="menuitem"
                 className="cw-menu__item"
-                title={f === 'qdpx' ? t('coding.codebook.qdpxExportTitle') : undefined}
                 onClick={() => {
                   setOpen(false);
                   onExport(f);
