@@ -297,7 +297,7 @@ export function CodingWorkspace() {
         onClose={closePicker}
       />
       <HelpOverlay open={help} codes={codes} variables={variables} onClose={() => setHelp(false)} />
-      <VariableDefinitions open={defining} variables={variables} questions={questions} onClose={() => setDefining(false)} notify={notify} />
+      <VariableDefinitions open={defining} variables={variables} questions={questions} onClose={() => setDefining(false)} />
     </div>
   );
 }
