@@ -3,6 +3,7 @@
 // (which calls it through a generated client). Every input is a zod schema and
 // is parsed at the boundary; results are plain data described by a type.
 import { z } from 'zod';
+import { ENTITIES, type Effects, type Entity } from './entities';
 import type { AuditEntry, Code, Coding, CodingProgress, Memo, UndoState, Variable, WorkspaceResponse } from './coding';
 import type { AnswerFindingLink, Finding, FindingLink, FindingReport, FindingView } from './findings';
 import type { CodeGroupResult, CodeMatrix, Cooccurrence, MatrixQuote, SharedPassagesResult, SharedTextResult, StationAnalysis, VariableAnalysis } from './analysis';
@@ -52,19 +53,29 @@ import type {
   UnansweredSummary,
 } from './domain';
 
-interface MethodSpec<I extends z.ZodType, R> {
+interface MethodSpec<I extends z.ZodType, R> extends Effects {
   input: I;
   /** Phantom field: carries the result type, never read at run time. */
   result: R;
 }
 
-function method<I extends z.ZodType>(input: I) {
+/**
+ * A method: its input schema and what it reads and changes (src-shared/entities.ts).
+ * `changes` must name every entity whose tables the handler may write (a test
+ * holds the handlers to it); `reads` decides which cached queries a change refetches.
+ */
+function method<I extends z.ZodType>(input: I, effects: Effects) {
   return {
     returns<R>(): MethodSpec<I, R> {
-      return { input, result: undefined as R };
+      return { input, reads: effects.reads, changes: effects.changes, result: undefined as R };
     },
   };
 }
+
+/** What the whole-case views (statistics, exports, packages) are computed from. */
+const CASE: readonly Entity[] = ENTITIES.filter((e) => e !== 'settings' && e !== 'presets');
+/** What undo, redo, a merge or a conflict decision can change: every undoable table, and the trail. */
+const UNDOABLE: readonly Entity[] = ['codebook', 'codings', 'variables', 'memos', 'responses', 'findings', 'team', 'agreement', 'history'];
 
 const none = z.object({}).strict();
 const filePath = z.string().trim().min(1, 'Mangler filsti').max(4096);
@@ -93,9 +104,9 @@ export const templateIdSchema = z.enum(['brev-kommunene-2022', 'blank']);
 export const localeSchema = z.enum(['nb', 'en']);
 
 export const contract = {
-  'app.info': method(none).returns<AppInfo>(),
+  'app.info': method(none, { reads: [], changes: [] }).returns<AppInfo>(),
 
-  'settings.get': method(none).returns<Settings>(),
+  'settings.get': method(none, { reads: ['settings'], changes: [] }).returns<Settings>(),
   'settings.update': method(
     z
       .object({
@@ -103,10 +114,11 @@ export const contract = {
         locale: localeSchema.optional(),
       })
       .strict(),
+    { reads: ['settings'], changes: ['settings'] },
   ).returns<Settings>(),
 
-  'project.templates': method(none).returns<TemplateSummary[]>(),
-  'project.list': method(none).returns<ProjectFile[]>(),
+  'project.templates': method(none, { reads: [], changes: [] }).returns<TemplateSummary[]>(),
+  'project.list': method(none, { reads: [], changes: [] }).returns<ProjectFile[]>(),
   'project.create': method(
     z
       .object({
@@ -115,10 +127,11 @@ export const contract = {
         title: z.string().trim().min(1).max(300).optional(),
       })
       .strict(),
+    { reads: [], changes: [] },
   ).returns<ProjectSummary>(),
-  'project.open': method(z.object({ path: filePath }).strict()).returns<ProjectSummary>(),
-  'project.close': method(none).returns<null>(),
-  'project.current': method(none).returns<ProjectSummary | null>(),
+  'project.open': method(z.object({ path: filePath }).strict(), { reads: [], changes: [] }).returns<ProjectSummary>(),
+  'project.close': method(none, { reads: [], changes: [] }).returns<null>(),
+  'project.current': method(none, { reads: ['project', 'registry', 'team'], changes: [] }).returns<ProjectSummary | null>(),
 
   'registry.municipalities': method(
     z
@@ -128,10 +141,11 @@ export const contract = {
         policeDistrictCode: z.string().regex(/^p\d{2}$/).optional(),
       })
       .strict(),
+    { reads: ['registry'], changes: [] },
   ).returns<Municipality[]>(),
-  'registry.policeDistricts': method(none).returns<PoliceDistrict[]>(),
-  'registry.counties': method(none).returns<County[]>(),
-  'registry.unanswered': method(none).returns<UnansweredSummary>(),
+  'registry.policeDistricts': method(none, { reads: ['registry'], changes: [] }).returns<PoliceDistrict[]>(),
+  'registry.counties': method(none, { reads: ['registry'], changes: [] }).returns<County[]>(),
+  'registry.unanswered': method(none, { reads: ['registry', 'respondents', 'responses'], changes: [] }).returns<UnansweredSummary>(),
 
   /** Bytes from a browser's file picker or drop, staged for import by path. */
   'import.stage': method(
@@ -143,20 +157,23 @@ export const contract = {
           .max(2000),
       })
       .strict(),
+    { reads: [], changes: [] },
   ).returns<{ paths: string[] }>(),
-  'import.preview': method(z.object({ paths: importPaths, preset: mappingPresetSchema.optional() }).strict()).returns<ImportReport>(),
+  'import.preview': method(z.object({ paths: importPaths, preset: mappingPresetSchema.optional() }).strict(), { reads: ['project', 'registry', 'batches', 'respondents', 'responses'], changes: [] }).returns<ImportReport>(),
   'import.run': method(
     z.object({ paths: importPaths, preset: mappingPresetSchema.optional(), label: z.string().trim().min(1).max(200).optional() }).strict(),
+    { reads: ['project', 'registry', 'batches', 'respondents', 'responses'], changes: ['batches', 'respondents', 'responses', 'history'] },
   ).returns<ImportReport>(),
-  'import.batches': method(none).returns<BatchSummary[]>(),
-  'import.presets': method(none).returns<SavedPreset[]>(),
-  'import.savePreset': method(z.object({ name: z.string().trim().min(1).max(200), preset: mappingPresetSchema }).strict()).returns<SavedPreset>(),
+  'import.batches': method(none, { reads: ['batches', 'responses'], changes: [] }).returns<BatchSummary[]>(),
+  'import.presets': method(none, { reads: ['presets'], changes: [] }).returns<SavedPreset[]>(),
+  'import.savePreset': method(z.object({ name: z.string().trim().min(1).max(200), preset: mappingPresetSchema }).strict(), { reads: ['presets'], changes: ['presets', 'history'] }).returns<SavedPreset>(),
   /** Creates a project and loads the synthetic demo batch into it. */
-  'import.demo': method(z.object({ path: filePath }).strict()).returns<{ project: ProjectSummary; report: ImportReport }>(),
+  'import.demo': method(z.object({ path: filePath }).strict(), { reads: [], changes: ['batches', 'respondents', 'responses', 'history'] }).returns<{ project: ProjectSummary; report: ImportReport }>(),
 
-  'respondents.list': method(z.object({ status: z.enum(['matched', 'unmatched', 'ambiguous']).optional() }).strict()).returns<RespondentSummary[]>(),
+  'respondents.list': method(z.object({ status: z.enum(['matched', 'unmatched', 'ambiguous']).optional() }).strict(), { reads: ['respondents', 'registry', 'responses'], changes: [] }).returns<RespondentSummary[]>(),
   'respondents.resolve': method(
     z.object({ respondentId: id, municipalityNumber: municipalityNumber.nullable() }).strict(),
+    { reads: ['respondents', 'registry'], changes: ['respondents', 'responses', 'history'] },
   ).returns<RespondentSummary>(),
 
   'responses.list': method(
@@ -176,42 +193,45 @@ export const contract = {
         assignee: assigneeSchema.optional(),
       })
       .strict(),
+    { reads: ['responses', 'respondents', 'registry', 'batches', 'codebook', 'codings', 'variables', 'team', 'project'], changes: [] },
   ).returns<ResponseSummary[]>(),
-  'responses.get': method(z.object({ id }).strict()).returns<ResponseDetail>(),
-  'responses.setStatus': method(z.object({ id, status: responseStatus }).strict()).returns<null>(),
-  'responses.progress': method(none).returns<CodingProgress>(),
-  'responses.original': method(z.object({ id }).strict()).returns<OriginalView>(),
+  'responses.get': method(z.object({ id }).strict(), { reads: ['responses', 'respondents', 'registry', 'batches', 'project'], changes: [] }).returns<ResponseDetail>(),
+  'responses.setStatus': method(z.object({ id, status: responseStatus }).strict(), { reads: ['responses'], changes: ['responses', 'history'] }).returns<null>(),
+  'responses.progress': method(none, { reads: ['responses', 'codings'], changes: [] }).returns<CodingProgress>(),
+  'responses.original': method(z.object({ id }).strict(), { reads: ['responses', 'batches'], changes: [] }).returns<OriginalView>(),
   /** Moves selected text of an answer part to a question (null: unassigned). */
   'answers.assign': method(
     z
       .object({ answerId: id, start: z.number().int().min(0), end: z.number().int().min(1), questionId: id.nullable() })
       .strict()
       .refine((v) => v.end > v.start, { message: 'end must be after start', path: ['end'] }),
+    { reads: ['responses', 'project'], changes: ['responses', 'history'] },
   ).returns<ResponseDetail>(),
 
-  'stats.get': method(none).returns<ProjectStats>(),
+  'stats.get': method(none, { reads: CASE, changes: [] }).returns<ProjectStats>(),
 
   /** Full-text search over answers (query syntax: src-shared/search.ts). */
-  'search.query': method(searchInputSchema).returns<SearchResult>(),
+  'search.query': method(searchInputSchema, { reads: ['responses', 'respondents', 'registry', 'project', 'codebook', 'codings'], changes: [] }).returns<SearchResult>(),
 
-  'codebook.list': method(none).returns<Code[]>(),
-  'codebook.create': method(codeFields.extend({ parentId: id.nullable().optional() }).strict()).returns<Code>(),
-  'codebook.update': method(codeFields.partial().extend({ id }).strict()).returns<Code>(),
-  'codebook.move': method(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) }).strict()).returns<null>(),
-  'codebook.merge': method(z.object({ sourceId: id, targetId: id }).strict()).returns<{ moved: number; duplicates: number }>(),
-  'codebook.deletePreview': method(z.object({ id }).strict()).returns<{ codes: number; codings: number }>(),
-  'codebook.delete': method(z.object({ id }).strict()).returns<{ codes: number; codings: number }>(),
-  'codebook.adoptStarter': method(none).returns<{ added: number }>(),
-  'codebook.export': method(z.object({ format: z.enum(['qdc', 'csv', 'xlsx']) }).strict()).returns<{ fileName: string; mediaType: string; base64: string }>(),
-  'codebook.import': method(exportedFile).returns<{ created: number; updated: number }>(),
+  'codebook.list': method(none, { reads: ['codebook', 'codings', 'responses'], changes: [] }).returns<Code[]>(),
+  'codebook.create': method(codeFields.extend({ parentId: id.nullable().optional() }).strict(), { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<Code>(),
+  'codebook.update': method(codeFields.partial().extend({ id }).strict(), { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<Code>(),
+  'codebook.move': method(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) }).strict(), { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<null>(),
+  'codebook.merge': method(z.object({ sourceId: id, targetId: id }).strict(), { reads: ['codebook', 'codings'], changes: ['codebook', 'codings', 'history'] }).returns<{ moved: number; duplicates: number }>(),
+  'codebook.deletePreview': method(z.object({ id }).strict(), { reads: ['codebook', 'codings'], changes: [] }).returns<{ codes: number; codings: number }>(),
+  'codebook.delete': method(z.object({ id }).strict(), { reads: ['codebook', 'codings'], changes: ['codebook', 'codings', 'history'] }).returns<{ codes: number; codings: number }>(),
+  'codebook.adoptStarter': method(none, { reads: ['codebook', 'project'], changes: ['codebook', 'history'] }).returns<{ added: number }>(),
+  'codebook.export': method(z.object({ format: z.enum(['qdc', 'csv', 'xlsx']) }).strict(), { reads: ['codebook', 'codings', 'project', 'responses'], changes: [] }).returns<{ fileName: string; mediaType: string; base64: string }>(),
+  'codebook.import': method(exportedFile, { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<{ created: number; updated: number }>(),
 
-  'codings.create': method(z.object({ answerId: id, codeId: id, start: offset.optional(), end: offset.optional() }).strict()).returns<Coding>(),
+  'codings.create': method(z.object({ answerId: id, codeId: id, start: offset.optional(), end: offset.optional() }).strict(), { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history'] }).returns<Coding>(),
   'codings.update': method(
     z.object({ id, start: offset.optional(), end: offset.optional(), useInMemo: z.boolean().optional(), codeId: id.optional() }).strict(),
+    { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history'] },
   ).returns<Coding>(),
-  'codings.delete': method(z.object({ id }).strict()).returns<null>(),
+  'codings.delete': method(z.object({ id }).strict(), { reads: ['codings'], changes: ['codings', 'history'] }).returns<null>(),
 
-  'variables.list': method(none).returns<Variable[]>(),
+  'variables.list': method(none, { reads: ['variables'], changes: [] }).returns<Variable[]>(),
   'variables.set': method(
     z
       .object({
@@ -221,6 +241,7 @@ export const contract = {
         evidence: evidence.nullable().optional(),
       })
       .strict(),
+    { reads: ['variables', 'responses'], changes: ['variables', 'history'] },
   ).returns<null>(),
   'variables.define': method(
     z
@@ -234,16 +255,17 @@ export const contract = {
         shortcut: shortcut.optional(),
       })
       .strict(),
+    { reads: ['variables'], changes: ['variables', 'history'] },
   ).returns<Variable>(),
-  'variables.remove': method(z.object({ id }).strict()).returns<{ values: number }>(),
+  'variables.remove': method(z.object({ id }).strict(), { reads: ['variables'], changes: ['variables', 'history'] }).returns<{ values: number }>(),
 
-  'memos.get': method(z.object({ targetType: memoTarget, targetId: id.nullable() }).strict()).returns<Memo | null>(),
-  'memos.set': method(z.object({ targetType: memoTarget, targetId: id.nullable(), text: z.string().max(100_000) }).strict()).returns<null>(),
+  'memos.get': method(z.object({ targetType: memoTarget, targetId: id.nullable() }).strict(), { reads: ['memos'], changes: [] }).returns<Memo | null>(),
+  'memos.set': method(z.object({ targetType: memoTarget, targetId: id.nullable(), text: z.string().max(100_000) }).strict(), { reads: ['memos'], changes: ['memos', 'history'] }).returns<null>(),
 
-  'workspace.response': method(z.object({ id }).strict()).returns<WorkspaceResponse>(),
+  'workspace.response': method(z.object({ id }).strict(), { reads: ['responses', 'respondents', 'registry', 'batches', 'project', 'codebook', 'codings', 'variables', 'memos', 'team'], changes: [] }).returns<WorkspaceResponse>(),
 
-  'findings.reports': method(none).returns<FindingReport[]>(),
-  'findings.list': method(z.object({ query: z.string().max(200).optional(), reportId: id.optional(), theme: z.string().max(200).optional() }).strict()).returns<Finding[]>(),
+  'findings.reports': method(none, { reads: ['findings'], changes: [] }).returns<FindingReport[]>(),
+  'findings.list': method(z.object({ query: z.string().max(200).optional(), reportId: id.optional(), theme: z.string().max(200).optional() }).strict(), { reads: ['findings'], changes: [] }).returns<Finding[]>(),
   'findings.saveReport': method(
     z
       .object({
@@ -257,8 +279,9 @@ export const contract = {
         notes: z.string().max(20_000).optional(),
       })
       .strict(),
+    { reads: ['findings'], changes: ['findings', 'history'] },
   ).returns<FindingReport>(),
-  'findings.deleteReport': method(z.object({ id, confirm: z.boolean().default(false) }).strict()).returns<{ findings: number; links: number }>(),
+  'findings.deleteReport': method(z.object({ id, confirm: z.boolean().default(false) }).strict(), { reads: ['findings'], changes: ['findings', 'history'] }).returns<{ findings: number; links: number }>(),
   'findings.save': method(
     z
       .object({
@@ -270,8 +293,9 @@ export const contract = {
         verified: z.boolean().optional(),
       })
       .strict(),
+    { reads: ['findings'], changes: ['findings', 'history'] },
   ).returns<Finding>(),
-  'findings.delete': method(z.object({ id, confirm: z.boolean().default(false) }).strict()).returns<{ links: number }>(),
+  'findings.delete': method(z.object({ id, confirm: z.boolean().default(false) }).strict(), { reads: ['findings'], changes: ['findings', 'history'] }).returns<{ links: number }>(),
   'findings.link': method(
     z
       .object({
@@ -283,83 +307,93 @@ export const contract = {
       })
       .strict()
       .refine((v) => v.answerId || v.codingId, { message: 'answerId or codingId is required', path: ['answerId'] }),
+    { reads: ['findings', 'codings', 'responses'], changes: ['findings', 'history'] },
   ).returns<FindingLink>(),
   'findings.updateLink': method(
     z.object({ id, relation: z.enum(['stotter', 'motsier', 'nyanserer', 'nytt_forhold']).optional(), comment: z.string().max(5000).nullable().optional() }).strict(),
+    { reads: ['findings'], changes: ['findings', 'history'] },
   ).returns<FindingLink>(),
-  'findings.unlink': method(z.object({ id }).strict()).returns<null>(),
-  'findings.view': method(z.object({ id }).strict()).returns<FindingView>(),
-  'findings.forResponse': method(z.object({ responseId: id }).strict()).returns<AnswerFindingLink[]>(),
-  'findings.export': method(z.object({ format: z.enum(['csv', 'xlsx']) }).strict()).returns<{ fileName: string; mediaType: string; base64: string }>(),
-  'findings.import': method(exportedFile).returns<{ reports: number; findings: number }>(),
+  'findings.unlink': method(z.object({ id }).strict(), { reads: ['findings'], changes: ['findings', 'history'] }).returns<null>(),
+  'findings.view': method(z.object({ id }).strict(), { reads: ['findings', 'codings', 'codebook', 'responses', 'respondents', 'registry', 'project'], changes: [] }).returns<FindingView>(),
+  'findings.forResponse': method(z.object({ responseId: id }).strict(), { reads: ['findings', 'codings', 'responses', 'project'], changes: [] }).returns<AnswerFindingLink[]>(),
+  'findings.export': method(z.object({ format: z.enum(['csv', 'xlsx']) }).strict(), { reads: ['findings'], changes: [] }).returns<{ fileName: string; mediaType: string; base64: string }>(),
+  'findings.import': method(exportedFile, { reads: ['findings'], changes: ['findings', 'history'] }).returns<{ reports: number; findings: number }>(),
 
-  'history.state': method(none).returns<UndoState>(),
-  'history.undo': method(none).returns<UndoState>(),
-  'history.redo': method(none).returns<UndoState>(),
-  'history.entity': method(z.object({ entityType: z.string().max(40), entityId: id }).strict()).returns<AuditEntry[]>(),
+  'history.state': method(none, { reads: ['history'], changes: [] }).returns<UndoState>(),
+  'history.undo': method(none, { reads: ['history'], changes: UNDOABLE }).returns<UndoState>(),
+  'history.redo': method(none, { reads: ['history'], changes: UNDOABLE }).returns<UndoState>(),
+  'history.entity': method(z.object({ entityType: z.string().max(40), entityId: id }).strict(), { reads: ['history'], changes: [] }).returns<AuditEntry[]>(),
 
   /** Analyses count municipalities (respondents) on current responses; see src-shared/analysis.ts. */
   'analysis.matrix': method(
     z.object({ groupBy: analysisGroupBy, codeIds: z.array(id).max(5000).optional(), questionId: id.optional() }).strict(),
+    { reads: ['codings', 'codebook', 'responses', 'respondents', 'registry', 'project'], changes: [] },
   ).returns<CodeMatrix>(),
   'analysis.matrixCell': method(
     z
       .object({ groupBy: analysisGroupBy, codeId: id, groupKey: z.string().min(1).max(40).optional(), questionId: id.optional(), withDescendants: z.boolean().optional() })
       .strict(),
+    { reads: ['codings', 'codebook', 'responses', 'respondents', 'registry', 'project'], changes: [] },
   ).returns<MatrixQuote[]>(),
   'analysis.cooccurrence': method(
     z.object({ questionId: id.optional(), codeIds: z.array(id).max(5000).optional(), withDescendants: z.boolean().optional() }).strict(),
+    { reads: ['codings', 'codebook', 'responses', 'respondents', 'registry', 'project'], changes: [] },
   ).returns<Cooccurrence>(),
-  'analysis.variables': method(z.object({ groupBy: analysisGroupBy.optional() }).strict()).returns<VariableAnalysis>(),
-  'analysis.stationCandidates': method(none).returns<StationAnalysis>(),
+  'analysis.variables': method(z.object({ groupBy: analysisGroupBy.optional() }).strict(), { reads: ['variables', 'responses', 'respondents', 'registry', 'project'], changes: [] }).returns<VariableAnalysis>(),
+  'analysis.stationCandidates': method(none, { reads: ['codings', 'codebook', 'responses', 'respondents', 'registry', 'variables'], changes: [] }).returns<StationAnalysis>(),
   'analysis.sharedText': method(
     z.object({ threshold: z.number().min(0.5).max(1).optional(), minLength: z.number().int().min(1).max(200_000).optional() }).strict(),
+    { reads: ['responses', 'respondents', 'registry', 'project', 'codings', 'codebook'], changes: [] },
   ).returns<SharedTextResult>(),
-  'analysis.codeGroup': method(z.object({ groupAnswerIds: z.array(id).min(1).max(10_000), codeId: id }).strict()).returns<CodeGroupResult>(),
-  'analysis.sharedPassages': method(z.object({ minWords: z.number().int().min(8).max(1000).optional() }).strict()).returns<SharedPassagesResult>(),
+  'analysis.codeGroup': method(z.object({ groupAnswerIds: z.array(id).min(1).max(10_000), codeId: id }).strict(), { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history'] }).returns<CodeGroupResult>(),
+  'analysis.sharedPassages': method(z.object({ minWords: z.number().int().min(8).max(1000).optional() }).strict(), {
+    reads: ['responses', 'respondents'],
+    changes: [],
+  }).returns<SharedPassagesResult>(),
   /** Codes each member span of a passage group, as one action (one undo). */
   'analysis.codePassages': method(
     z
       .object({ spans: z.array(z.object({ answerId: id, start: z.number().int().min(0), end: z.number().int().min(1) }).strict()).min(1).max(10_000), codeId: id })
       .strict(),
+    { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history'] },
   ).returns<CodeGroupResult>(),
 
   /** Exports write a file (see src-shared/export.ts) and report progress as task "export". */
-  'export.defaults': method(none).returns<ExportDefaults>(),
-  'export.memo': method(z.object({ options: memoOptionsSchema, target: exportTargetSchema }).strict()).returns<ExportResult>(),
-  'export.workbook': method(z.object({ options: workbookOptionsSchema.default({}), target: exportTargetSchema }).strict()).returns<ExportResult>(),
-  'export.csv': method(z.object({ table: z.enum(CSV_TABLES), target: exportTargetSchema }).strict()).returns<ExportResult>(),
+  'export.defaults': method(none, { reads: ['project', 'settings', 'registry', 'team'], changes: [] }).returns<ExportDefaults>(),
+  'export.memo': method(z.object({ options: memoOptionsSchema, target: exportTargetSchema }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
+  'export.workbook': method(z.object({ options: workbookOptionsSchema.default({}), target: exportTargetSchema }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
+  'export.csv': method(z.object({ table: z.enum(CSV_TABLES), target: exportTargetSchema }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
   /** Opens a file this session exported, or shows it in its folder; other paths are refused. */
-  'export.open': method(z.object({ path: filePath, reveal: z.boolean().default(false) }).strict()).returns<{ opened: boolean }>(),
+  'export.open': method(z.object({ path: filePath, reveal: z.boolean().default(false) }).strict(), { reads: [], changes: [] }).returns<{ opened: boolean }>(),
 
   /** REFI-QDA project exchange (src-main/core/refi): the whole project as .qdpx for NVivo, ATLAS.ti, MAXQDA and QualCoder; a .qdpx's codebook and codings back in. */
-  'refi.exportProject': method(z.object({ target: exportTargetSchema }).strict()).returns<ExportResult>(),
-  'refi.importProject': method(z.union([z.object({ path: filePath }).strict(), exportedFile])).returns<RefiImportReport>(),
+  'refi.exportProject': method(z.object({ target: exportTargetSchema }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
+  'refi.importProject': method(z.union([z.object({ path: filePath }).strict(), exportedFile]), { reads: ['codebook', 'codings', 'responses', 'respondents'], changes: ['codebook', 'codings', 'history'] }).returns<RefiImportReport>(),
 
   /** Team work offline (src-shared/team.ts): assignments, work packages, return packages, merge and conflicts. */
-  'team.assignments': method(none).returns<AssignmentOverview>(),
-  'team.assign': method(assignInputSchema).returns<AssignResult>(),
-  'team.unassign': method(unassignInputSchema).returns<{ removed: number }>(),
-  'team.packages': method(none).returns<WorkPackageSummary[]>(),
+  'team.assignments': method(none, { reads: ['team', 'respondents', 'responses', 'registry'], changes: [] }).returns<AssignmentOverview>(),
+  'team.assign': method(assignInputSchema, { reads: ['team', 'respondents'], changes: ['team', 'history'] }).returns<AssignResult>(),
+  'team.unassign': method(unassignInputSchema, { reads: ['team'], changes: ['team', 'history'] }).returns<{ removed: number }>(),
+  'team.packages': method(none, { reads: ['team'], changes: [] }).returns<WorkPackageSummary[]>(),
   /** Master: writes the assignee's work package (.innspillpakke). */
-  'team.exportPackage': method(exportPackageInputSchema).returns<PackageExportResult>(),
+  'team.exportPackage': method(exportPackageInputSchema, { reads: CASE, changes: ['team', 'history'] }).returns<PackageExportResult>(),
   /** Creates a working copy (.innspill) from a work package and opens it. */
-  'team.openPackage': method(openPackageInputSchema).returns<ProjectSummary>(),
+  'team.openPackage': method(openPackageInputSchema, { reads: [], changes: [] }).returns<ProjectSummary>(),
   /** Working copy: what a return package would carry now. */
-  'team.returnPreview': method(none).returns<ReturnPreview>(),
+  'team.returnPreview': method(none, { reads: CASE, changes: [] }).returns<ReturnPreview>(),
   /** Working copy: writes the return package (.innspillretur). */
-  'team.exportReturn': method(z.object({ target: filePath.optional() }).strict()).returns<ReturnExportResult>(),
+  'team.exportReturn': method(z.object({ target: filePath.optional() }).strict(), { reads: CASE, changes: [] }).returns<ReturnExportResult>(),
   /** Master: merges a return package; collisions become conflicts. */
-  'team.mergeReturn': method(z.object({ path: filePath }).strict()).returns<MergeReport>(),
-  'team.conflicts': method(conflictsInputSchema).returns<ConflictView[]>(),
-  'team.resolveConflict': method(resolveConflictInputSchema).returns<ConflictView>(),
+  'team.mergeReturn': method(z.object({ path: filePath }).strict(), { reads: CASE, changes: UNDOABLE }).returns<MergeReport>(),
+  'team.conflicts': method(conflictsInputSchema, { reads: ['team', 'codebook', 'codings', 'variables', 'memos', 'responses', 'findings', 'project', 'registry', 'respondents'], changes: [] }).returns<ConflictView[]>(),
+  'team.resolveConflict': method(resolveConflictInputSchema, { reads: ['team'], changes: UNDOABLE }).returns<ConflictView>(),
 
   /** Inter-coder agreement of double-coded responses (src-shared/agreement.ts): per code and closed variable, units = answers. */
-  'agreement.report': method(agreementReportInputSchema).returns<AgreementReport>(),
+  'agreement.report': method(agreementReportInputSchema, { reads: ['codings', 'codebook', 'variables', 'agreement', 'responses', 'respondents', 'team', 'history', 'project'], changes: [] }).returns<AgreementReport>(),
   /** The units on which the coders differ, both sides side by side, with their resolution. */
-  'agreement.disagreements': method(disagreementsInputSchema).returns<DisagreementList>(),
+  'agreement.disagreements': method(disagreementsInputSchema, { reads: ['codings', 'codebook', 'variables', 'agreement', 'responses', 'respondents', 'registry', 'team', 'history', 'project'], changes: [] }).returns<DisagreementList>(),
   /** The lead decides which coding or value stands; applied and recorded as one undoable action. */
-  'agreement.resolve': method(resolveInputSchema).returns<AgreementResolution>(),
+  'agreement.resolve': method(resolveInputSchema, { reads: ['codings', 'variables', 'agreement'], changes: ['codings', 'variables', 'agreement', 'history'] }).returns<AgreementResolution>(),
 } as const;
 
 export type Contract = typeof contract;
@@ -380,8 +414,8 @@ export function isMethodName(name: unknown): name is MethodName {
 export interface EventMap {
   /** The open project changed (opened, created, closed). */
   'project.changed': { path: string | null };
-  /** Data in the open project changed; `entities` names what to reload. */
-  'data.changed': { entities: string[] };
+  /** Data changed (the method's declared `changes`); queries whose method reads one of these refetch. */
+  'data.changed': { entities: Entity[] };
   /** Progress of a long task (import, export). */
   progress: { task: string; done: number; total: number; message?: string };
 }

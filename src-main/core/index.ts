@@ -47,7 +47,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     session,
     handlers,
-    dispatch: gatedDispatch(createDispatch(handlers, deps.logger)),
+    dispatch: gatedDispatch(createDispatch(handlers, deps.logger, session)),
     subscribe: (listener) => session.subscribe(listener),
     dispose: () => session.dispose(),
   };

@@ -1,11 +1,14 @@
-// The application shell: loads app info, settings and the open case from the
-// core, then shows the start screen or the case screen, plus the About and
-// Settings dialogs. Keeps itself in step with the core through events.
+// The application shell: the data layer and the toast around everything; loads
+// app info, settings and the open case from the core, then shows the start
+// screen or the case screen, plus the About and Settings dialogs. Keeps itself
+// in step with the core through events.
 import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, ProjectSummary, Settings } from '../../src-shared/domain';
 import { api } from './api/client';
+import { ApiProvider, ApiScope, createApiQueryClient } from './api';
+import { ToastProvider } from './components/Toast';
 import { AppHeader } from './components/AppHeader';
 import { ErrorAlert } from './components/ErrorAlert';
 import { LoadingState } from './components/LoadingState';
@@ -26,7 +29,19 @@ interface Loaded {
 
 type DialogName = 'about' | 'settings' | null;
 
+const queryClient = createApiQueryClient();
+
 export function App() {
+  return (
+    <ApiProvider client={api} queryClient={queryClient}>
+      <ToastProvider>
+        <Shell />
+      </ToastProvider>
+    </ApiProvider>
+  );
+}
+
+function Shell() {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [bootError, setBootError] = useState<UiError | null>(null);
@@ -127,7 +142,9 @@ export function App() {
       />
       <main className={`app-main${project ? ' app-main--wide' : ''}`} id="main" ref={mainRef} tabIndex={-1}>
         {project ? (
-          <CaseScreen key={project.path} project={project} initialView={startView} onClosed={() => setProject(null)} />
+          <ApiScope key={project.path} scope={project.path}>
+            <CaseScreen project={project} initialView={startView} onClosed={() => setProject(null)} />
+          </ApiScope>
         ) : (
           <StartScreen
             workspaceDir={loaded.info.workspaceDir}

@@ -1,7 +1,7 @@
-// REFI-QDA project exchange from the codebook panel: "Hele prosjektet –
-// REFI-QDA (.qdpx)" in the export menu writes a .qdpx into the export folder
-// (the toast says where), and the same file picked with "Importer …" brings a
-// removed coding back, at the same span after an emoji.
+// REFI-QDA project exchange: "Hele prosjektet: REFI-QDA (.qdpx)" in
+// "Eksporter" writes a .qdpx into the export folder (the result panel says
+// where), and the same file picked with "Importer …" in the codebook panel
+// brings a removed coding back, at the same span after an emoji.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipParts } from '../helpers/zip-entries';
@@ -9,7 +9,7 @@ import { expect, expectOnlyHostRequests, test } from './fixtures';
 import { call } from './import-helpers';
 import { codeNamed, openCodingCase, responseIdOf, ROWS, workspace } from './coding-helpers';
 
-test('export the project as .qdpx and import it again from the codebook panel', async ({ app, page }) => {
+test('export the project as .qdpx from Eksporter and import it again from the codebook panel', async ({ app, page }) => {
   const words = 'Vold i nære relasjoner';
   const q1 = ROWS[0][3];
   await openCodingCase(app, {
@@ -21,11 +21,17 @@ test('export the project as .qdpx and import it again from the codebook panel', 
   });
   const bodo = await responseIdOf(app, 'Bodø');
 
+  // The codebook's own menu keeps only the codebook's formats.
   await page.getByTestId('codebook-export').click();
-  await page.getByTestId('codebook-export-qdpx').click();
-  const toast = page.getByTestId('coding-toast');
-  await expect(toast).toContainText(/^Prosjektet er eksportert \(REFI-QDA\): .+\.qdpx/);
-  const file = /: (.+\.qdpx)/.exec((await toast.textContent())!)![1];
+  await expect(page.getByTestId('codebook-export-qdc')).toBeVisible();
+  await expect(page.getByTestId('codebook-export-qdpx')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('tab-export').click();
+  await page.getByTestId('export-kind-qdpx').check();
+  await page.getByTestId('export-run').click();
+  await expect(page.getByTestId('export-result-name')).toHaveText(/\.qdpx$/);
+  const file = (await page.getByTestId('export-result-path').textContent())!;
   expect(path.dirname(file)).toBe(path.join(app.projectsDir, 'Eksport'));
   expect(existsSync(file)).toBe(true);
   const entries = await unzipParts(readFileSync(file));
@@ -34,6 +40,8 @@ test('export the project as .qdpx and import it again from the codebook panel', 
   // Remove the coding, then import the file: it comes back where it was.
   const [coding] = (await workspace(app, bodo)).codings;
   await call(app, 'codings.delete', { id: coding.id });
+  await page.getByTestId('tab-coding').click();
+  const toast = page.getByTestId('coding-toast');
   await page.getByTestId('codebook-import-input').setInputFiles(file);
   await expect(toast).toContainText('REFI-QDA-prosjekt importert: 0 nye koder, 1 nye kodinger fra 3 av 3 kilder');
   await expect.poll(async () => (await workspace(app, bodo)).codings.map((c) => [c.start, c.end, c.quote])).toEqual([[q1.indexOf(words), q1.indexOf(words) + words.length, words]]);

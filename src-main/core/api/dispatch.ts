@@ -1,21 +1,32 @@
 // The single entry point every transport uses: checks the method name,
-// parses the input with the contract's zod schema, runs the handler, and turns
-// any failure into `{ code, message }` (never a stack trace).
+// parses the input with the contract's zod schema, runs the handler, announces
+// what it changed (the method's declared `changes`) as `data.changed`, and
+// turns any failure into `{ code, message }` (never a stack trace).
 import { contract, isMethodName } from '../../../src-shared/contract';
 import { ApiError, type ApiErrorBody } from '../../../src-shared/errors';
 import type { Logger } from '../deps';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlers/types';
+import type { Session } from './session';
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
 export type Dispatch = (method: unknown, rawInput: unknown) => Promise<DispatchResult>;
 
-export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
+/** Rows changed so far on the open project's connection, or null when none is open. */
+function totalChanges(session: Session): { store: object; count: number } | null {
+  const store = session.current;
+  if (!store) return null;
+  const row = store.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number };
+  return { store, count: row.n };
+}
+
+export function createDispatch(handlers: Handlers, logger: Logger, session?: Session): Dispatch {
   return async (method, rawInput) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${String(method).slice(0, 80)}` } };
     }
-    const parsed = contract[method].input.safeParse(rawInput ?? {});
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
@@ -23,7 +34,16 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
     }
     try {
       const handler = handlers[method] as (input: unknown) => Promise<unknown>;
-      return { ok: true, result: await handler(parsed.data) };
+      const before = session && spec.changes.length > 0 ? totalChanges(session) : null;
+      const result = await handler(parsed.data);
+      if (session && spec.changes.length > 0) {
+        // A call that wrote no row on the same project (a merge already merged,
+        // an empty import) reloads nothing; settings live outside the project.
+        const after = totalChanges(session);
+        const unchanged = before && after && before.store === after.store && before.count === after.count && !spec.changes.includes('settings');
+        if (!unchanged) session.emit('data.changed', { entities: [...spec.changes] });
+      }
+      return { ok: true, result };
     } catch (e) {
       if (e instanceof ApiError) return { ok: false, error: e.toJSON() };
       logger.error(`${method} failed`, { error: (e as Error).stack ?? String(e) });

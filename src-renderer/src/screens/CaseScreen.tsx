@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { County, Municipality, PoliceDistrict, ProjectStats, ProjectSummary } from '../../../src-shared/domain';
 import { api } from '../api/client';
+import { useApiQuery } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LoadingState } from '../components/LoadingState';
 import { CaseHeader } from '../components/case/CaseHeader';
@@ -57,9 +58,6 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
   const [responseFilter, setResponseFilter] = useState<ResponseFilter>(emptyResponseFilter);
   /** The ids of the response list as last shown, for "previous/next" in a response. */
   const [listOrder, setListOrder] = useState<string[]>([]);
-  const [registry, setRegistry] = useState<Registry | null>(null);
-  const [registryError, setRegistryError] = useState<UiError | null>(null);
-  const [counts, setCounts] = useState<Counts | null>(null);
   const [closing, setClosing] = useState(false);
   const [closeError, setCloseError] = useState<UiError | null>(null);
   // The import wizard keeps its state (files, preview, a running import) while
@@ -68,34 +66,33 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
   // Bumped when the core reports changed data, so views refetch.
   const [revision, setRevision] = useState(0);
 
-  const loadRegistry = useCallback(() => {
-    Promise.all([api.registry.counties(), api.registry.policeDistricts(), api.registry.municipalities({})])
-      .then(([counties, districts, municipalities]) => {
-        setRegistry({ counties, districts, municipalities: new Map(municipalities.map((m) => [m.number, m])) });
-        setRegistryError(null);
-      })
-      .catch((e: unknown) => setRegistryError(toUiError(e)));
-  }, []);
+  const counties = useApiQuery('registry.counties', {});
+  const districts = useApiQuery('registry.policeDistricts', {});
+  const municipalities = useApiQuery('registry.municipalities', {});
+  const registry = useMemo<Registry | null>(
+    () =>
+      counties.data && districts.data && municipalities.data
+        ? { counties: counties.data, districts: districts.data, municipalities: new Map(municipalities.data.map((m) => [m.number, m])) }
+        : null,
+    [counties.data, districts.data, municipalities.data],
+  );
+  const registryError = counties.error ?? districts.error ?? municipalities.error;
 
-  useEffect(loadRegistry, [loadRegistry]);
+  // Refetched only when what they read changes (responses, respondents, codings, …), not on every change.
+  const stats = useApiQuery('stats.get', {});
+  const unanswered = useApiQuery('registry.unanswered', {});
+  const counts = useMemo<Counts | null>(
+    () => (stats.data && unanswered.data ? { stats: stats.data, unanswered: unanswered.data.municipalities.length } : null),
+    [stats.data, unanswered.data],
+  );
 
+  // A case with responses opens on its overview; a new one on the letter's questions.
   useEffect(() => {
-    let live = true;
-    Promise.all([api.stats.get(), api.registry.unanswered()])
-      .then(([stats, unanswered]) => {
-        if (!live) return;
-        setCounts({ stats, unanswered: unanswered.municipalities.length });
-        // A case with responses opens on its overview; a new one on the letter's questions.
-        setRoute((r) => r ?? { view: stats.responses.current > 0 ? 'overview' : 'questions' });
-      })
-      .catch(() => {
-        if (live) setRoute((r) => r ?? { view: 'overview' });
-      });
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+    if (stats.data) setRoute((r) => r ?? { view: stats.data.responses.current > 0 ? 'overview' : 'questions' });
+    else if (stats.error || unanswered.error) setRoute((r) => r ?? { view: 'overview' });
+  }, [stats.data, stats.error, unanswered.error]);
 
+  // Views not yet on the data layer reload on this revision.
   useApiEvent('data.changed', () => setRevision((r) => r + 1));
 
   const navigate = useCallback((next: CaseRoute) => {

@@ -3,17 +3,13 @@
 import { agreementReport, listDisagreements } from '../../agreement/report';
 import { resolveDisagreement } from '../../agreement/resolve';
 import type { Session } from '../session';
-import type { DomainHandlers } from '.';
+import type { DomainHandlers } from './types';
 
 export function agreementHandlers(session: Session): DomainHandlers<'agreement'> {
   const db = () => session.requireStore().db;
   return {
     'agreement.report': async (input) => agreementReport(db(), input),
     'agreement.disagreements': async (input) => listDisagreements(db(), input),
-    'agreement.resolve': async (input) => {
-      const resolution = await resolveDisagreement(db(), session.deps, input);
-      session.emit('data.changed', { entities: ['codings', 'variables', 'agreement', 'history'] });
-      return resolution;
-    },
+    'agreement.resolve': async (input) => resolveDisagreement(db(), session.deps, input),
   };
 }

@@ -8,7 +8,7 @@ import { codeGroup, sharedText } from '../../analysis/shared-text';
 import { stationCandidates } from '../../analysis/stations';
 import { variableDistributions } from '../../analysis/variables';
 import type { Session } from '../session';
-import type { DomainHandlers } from '.';
+import type { DomainHandlers } from './types';
 
 export function analysisHandlers(session: Session): DomainHandlers<'analysis'> {
   const db = () => session.requireStore().db;
@@ -19,16 +19,8 @@ export function analysisHandlers(session: Session): DomainHandlers<'analysis'> {
     'analysis.variables': async ({ groupBy }) => variableDistributions(db(), groupBy),
     'analysis.stationCandidates': async () => stationCandidates(db(), session.ref.newStations),
     'analysis.sharedText': async (input) => sharedText(db(), input),
-    'analysis.codeGroup': async (input) => {
-      const result = await codeGroup(db(), session.deps, input);
-      session.emit('data.changed', { entities: ['codings', 'history'] });
-      return result;
-    },
+    'analysis.codeGroup': async (input) => codeGroup(db(), session.deps, input),
     'analysis.sharedPassages': async (input) => sharedPassages(db(), input),
-    'analysis.codePassages': async (input) => {
-      const result = await codePassages(db(), session.deps, input);
-      session.emit('data.changed', { entities: ['codings', 'history'] });
-      return result;
-    },
+    'analysis.codePassages': async (input) => codePassages(db(), session.deps, input),
   };
 }

@@ -22,7 +22,7 @@ import {
 import { codingProgress } from '../../responses/service';
 import { version } from '../../version';
 import type { Session } from '../session';
-import type { DomainHandlers } from '.';
+import type { DomainHandlers } from './types';
 
 export function codingHandlers(
   session: Session,
@@ -30,7 +30,6 @@ export function codingHandlers(
   Pick<DomainHandlers<'responses'>, 'responses.setStatus' | 'responses.progress'> {
   const { deps } = session;
   const db = () => session.requireStore().db;
-  const changed = (...entities: string[]) => session.emit('data.changed', { entities: [...entities, 'history'] });
   const code = async (id: string) => {
     const found = (await listCodes(db())).find((c) => c.id === id);
     if (!found) throw new ApiError('NOT_FOUND', `No code with id ${id}`);
@@ -41,85 +40,49 @@ export function codingHandlers(
     'codebook.list': async () => listCodes(db()),
     'codebook.create': async (input) => {
       const id = await createCode(db(), deps, input);
-      changed('codebook');
       return code(id);
     },
     'codebook.update': async ({ id, ...patch }) => {
       await updateCode(db(), deps, id, patch);
-      changed('codebook');
       return code(id);
     },
     'codebook.move': async ({ id, parentId, index }) => {
       await moveCode(db(), deps, id, parentId, index);
-      changed('codebook');
       return null;
     },
-    'codebook.merge': async ({ sourceId, targetId }) => {
-      const result = await mergeCodes(db(), deps, sourceId, targetId);
-      changed('codebook', 'codings');
-      return result;
-    },
+    'codebook.merge': async ({ sourceId, targetId }) => mergeCodes(db(), deps, sourceId, targetId),
     'codebook.deletePreview': async ({ id }) => deletePreview(db(), id),
-    'codebook.delete': async ({ id }) => {
-      const result = await deleteCode(db(), deps, id);
-      changed('codebook', 'codings');
-      return result;
-    },
+    'codebook.delete': async ({ id }) => deleteCode(db(), deps, id),
     'codebook.adoptStarter': async () => {
       const added = await adoptStarterCodebook(db(), deps, session.ref);
-      changed('codebook');
       return { added };
     },
     'codebook.export': async ({ format }) => exportCodebook(db(), format, `Innspill ${version}`),
-    'codebook.import': async ({ fileName, base64 }) => {
-      const result = await importCodebook(db(), deps, await readCodebookFile(fileName, Buffer.from(base64, 'base64')));
-      changed('codebook');
-      return result;
-    },
+    'codebook.import': async ({ fileName, base64 }) => importCodebook(db(), deps, await readCodebookFile(fileName, Buffer.from(base64, 'base64'))),
 
-    'codings.create': async (input) => {
-      const coding = await createCoding(db(), deps, input);
-      changed('codings');
-      return coding;
-    },
-    'codings.update': async ({ id, ...patch }) => {
-      const coding = await updateCoding(db(), deps, id, patch);
-      changed('codings');
-      return coding;
-    },
+    'codings.create': async (input) => createCoding(db(), deps, input),
+    'codings.update': async ({ id, ...patch }) => updateCoding(db(), deps, id, patch),
     'codings.delete': async ({ id }) => {
       await deleteCoding(db(), deps, id);
-      changed('codings');
       return null;
     },
 
     'variables.list': async () => listVariables(db()),
     'variables.set': async (input) => {
       await setVariableValue(db(), deps, input);
-      changed('variables');
       return null;
     },
-    'variables.define': async (input) => {
-      const variable = await defineVariable(db(), deps, input);
-      changed('variables');
-      return variable;
-    },
-    'variables.remove': async ({ id }) => {
-      const result = await removeVariable(db(), deps, id);
-      changed('variables');
-      return result;
-    },
+    'variables.define': async (input) => defineVariable(db(), deps, input),
+    'variables.remove': async ({ id }) => removeVariable(db(), deps, id),
 
     'memos.get': async ({ targetType, targetId }) => getMemo(db(), targetType, targetId),
     'memos.set': async ({ targetType, targetId, text }) => {
       await setMemo(db(), deps, targetType, targetId, text);
-      changed('memos');
       return null;
     },
 
     'responses.setStatus': async ({ id, status }) => {
       await setStatus(db(), deps, id, status);
-      changed('responses');
       return null;
     },
     'responses.progress': async () => codingProgress(session.requireStore()),
@@ -127,16 +90,8 @@ export function codingHandlers(
     'workspace.response': async ({ id }) => workspaceResponse(session.requireStore(), id),
 
     'history.state': async () => undoState(db(), deps.author()),
-    'history.undo': async () => {
-      const state = await undo(db(), deps);
-      changed('codebook', 'codings', 'variables', 'memos', 'responses', 'findings', 'stats');
-      return state;
-    },
-    'history.redo': async () => {
-      const state = await redo(db(), deps);
-      changed('codebook', 'codings', 'variables', 'memos', 'responses', 'findings', 'stats');
-      return state;
-    },
+    'history.undo': async () => undo(db(), deps),
+    'history.redo': async () => redo(db(), deps),
     'history.entity': async ({ entityType, entityId }) => {
       const rows = await db()
         .selectFrom('event')

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { buildMemo } from '../../export/memo';
 import type { Session } from '../session';
 import { writeExport } from './export';
-import type { DomainHandlers } from './index';
+import type { DomainHandlers } from './types';
 
 export function exportMemoHandlers(session: Session): Pick<DomainHandlers<'export'>, 'export.memo'> {
   const { deps } = session;

@@ -5,7 +5,7 @@ import { writeCsvTable } from '../../export/csv';
 import { writeWorkbook } from '../../export/workbook';
 import type { Session } from '../session';
 import { writeExport } from './export';
-import type { DomainHandlers } from './index';
+import type { DomainHandlers } from './types';
 
 type Tables = Pick<DomainHandlers<'export'>, 'export.workbook' | 'export.csv'>;
 

@@ -8,7 +8,7 @@ import { MEMO_SECTION_IDS, type ExportDefaults, type ExportResult } from '../../
 import { readProjectSummary } from '../../project/summary';
 import { defaultFileName, exportDir, resolveTarget, writeAtomically, type ExportKind } from '../../export/files';
 import type { Session } from '../session';
-import type { DomainHandlers } from './index';
+import type { DomainHandlers } from './types';
 
 /**
  * Writes one export: to `target`, or under the default name
@@ -44,7 +44,7 @@ export function exportHandlers(session: Session): Shared {
     'export.defaults': async (): Promise<ExportDefaults> => {
       const project = await readProjectSummary(session.requireStore());
       const date = deps.now().toISOString().slice(0, 10);
-      const name = (what: string, kind: 'docx' | 'xlsx' | 'csv') => defaultFileName(project.title, what, date, kind);
+      const name = (what: string, kind: 'docx' | 'xlsx' | 'csv' | 'qdpx') => defaultFileName(project.title, what, date, kind);
       return {
         metadata: {
           to: '',
@@ -55,7 +55,7 @@ export function exportHandlers(session: Session): Shared {
         },
         sections: MEMO_SECTION_IDS.filter((s) => s !== 'appendix'),
         exportDir: exportDir(deps.paths.workspaceDir),
-        fileNames: { docx: name('notat', 'docx'), xlsx: name('arbeidsbok', 'xlsx'), csvSvar: name('svar', 'csv'), csvKoding: name('koding', 'csv') },
+        fileNames: { docx: name('notat', 'docx'), xlsx: name('arbeidsbok', 'xlsx'), csvSvar: name('svar', 'csv'), csvKoding: name('koding', 'csv'), qdpx: name('prosjekt', 'qdpx') },
       };
     },
     'export.open': async ({ path: p, reveal }) => {

@@ -15,12 +15,11 @@ import {
   updateLink,
 } from '../../findings/service';
 import type { Session } from '../session';
-import type { DomainHandlers } from '.';
+import type { DomainHandlers } from './types';
 
 export function findingHandlers(session: Session): DomainHandlers<'findings'> {
   const { deps } = session;
   const db = () => session.requireStore().db;
-  const changed = () => session.emit('data.changed', { entities: ['findings', 'history', 'stats'] });
   const one = async <T extends { id: string }>(list: Promise<T[]>, id: string, what: string) => {
     const found = (await list).find((x) => x.id === id);
     if (!found) throw new ApiError('NOT_FOUND', `No ${what} with id ${id}`);
@@ -31,46 +30,23 @@ export function findingHandlers(session: Session): DomainHandlers<'findings'> {
     'findings.list': async (filter) => listFindings(db(), filter),
     'findings.saveReport': async (input) => {
       const id = await saveReport(db(), deps, input);
-      changed();
       return one(listReports(db()), id, 'report');
     },
-    'findings.deleteReport': async ({ id, confirm }) => {
-      const result = await deleteReport(db(), deps, id, confirm);
-      changed();
-      return result;
-    },
+    'findings.deleteReport': async ({ id, confirm }) => deleteReport(db(), deps, id, confirm),
     'findings.save': async (input) => {
       const id = await saveFinding(db(), deps, input);
-      changed();
       return one(listFindings(db()), id, 'finding');
     },
-    'findings.delete': async ({ id, confirm }) => {
-      const result = await deleteFinding(db(), deps, id, confirm);
-      changed();
-      return result;
-    },
-    'findings.link': async (input) => {
-      const link = await linkFinding(db(), deps, input);
-      changed();
-      return link;
-    },
-    'findings.updateLink': async ({ id, ...patch }) => {
-      const link = await updateLink(db(), deps, id, patch);
-      changed();
-      return link;
-    },
+    'findings.delete': async ({ id, confirm }) => deleteFinding(db(), deps, id, confirm),
+    'findings.link': async (input) => linkFinding(db(), deps, input),
+    'findings.updateLink': async ({ id, ...patch }) => updateLink(db(), deps, id, patch),
     'findings.unlink': async ({ id }) => {
       await unlinkFinding(db(), deps, id);
-      changed();
       return null;
     },
     'findings.view': async ({ id }) => findingView(db(), id),
     'findings.forResponse': async ({ responseId }) => linksForResponse(db(), responseId),
     'findings.export': async ({ format }) => exportRegister(db(), format),
-    'findings.import': async ({ fileName, base64 }) => {
-      const result = await importRegister(db(), deps, fileName, Buffer.from(base64, 'base64'));
-      changed();
-      return result;
-    },
+    'findings.import': async ({ fileName, base64 }) => importRegister(db(), deps, fileName, Buffer.from(base64, 'base64')),
   };
 }

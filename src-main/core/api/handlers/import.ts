@@ -9,7 +9,7 @@ import { importPaths, listBatches, previewPaths } from '../../import/service';
 import { stageFiles, stagingRoot } from '../../import/staging';
 import type { MappingPreset } from '../../../../src-shared/imports';
 import type { Session } from '../session';
-import type { DomainHandlers } from '.';
+import type { DomainHandlers } from './types';
 
 export const DEMO_LABEL = 'Eksempeldata (syntetisk) – ikke ekte høringssvar';
 
@@ -18,14 +18,11 @@ export function importHandlers(session: Session): DomainHandlers<'import'> {
   const displayRoot = stagingRoot(deps.paths.configDir);
 
   async function run(paths: string[], options: { preset?: MappingPreset; label?: string; displayRoot?: string }) {
-    const store = session.requireStore();
-    const report = await importPaths(store, paths, deps, {
+    return importPaths(session.requireStore(), paths, deps, {
       displayRoot,
       ...options,
       onProgress: (done, total, message) => session.emit('progress', { task: 'import', done, total, message }),
     });
-    session.emit('data.changed', { entities: ['responses', 'respondents', 'stats', 'batches'] });
-    return report;
   }
 
   return {

@@ -12,7 +12,7 @@ import { importRefiProject, readRefiProjectFile } from '../../refi/import';
 import { version } from '../../version';
 import type { Session } from '../session';
 import { writeExport } from './export';
-import type { DomainHandlers } from './index';
+import type { DomainHandlers } from './types';
 
 export function refiHandlers(session: Session): DomainHandlers<'refi'> {
   const { deps } = session;
@@ -46,7 +46,6 @@ export function refiHandlers(session: Session): DomainHandlers<'refi'> {
       }
       const parsed = await readRefiProjectFile(fileName, bytes);
       const report = await importRefiProject(store.db, deps, parsed, fileName);
-      session.emit('data.changed', { entities: ['codebook', 'codings', 'history'] });
       return report;
     },
   };

@@ -4,13 +4,12 @@ import { listRespondents, resolveRespondent } from '../../respondents/service';
 import { getResponse, listResponses, originalOf } from '../../responses/service';
 import { assignAnswerText } from '../../responses/split';
 import type { Session } from '../session';
-import type { DomainHandlers } from '.';
+import type { DomainHandlers } from './types';
 
 export function responseHandlers(
   session: Session,
 ): Omit<DomainHandlers<'responses' | 'respondents' | 'answers'>, 'responses.setStatus' | 'responses.progress'> {
   const { deps } = session;
-  const changed = (entities: string[]) => session.emit('data.changed', { entities });
   return {
     'responses.list': async (filter) => listResponses(session.requireStore(), filter),
     'responses.get': async ({ id }) => getResponse(session.requireStore(), id),
@@ -18,14 +17,9 @@ export function responseHandlers(
     'answers.assign': async (input) => {
       const store = session.requireStore();
       const responseId = await assignAnswerText(store, deps, input);
-      changed(['responses', 'stats']);
       return getResponse(store, responseId);
     },
     'respondents.list': async ({ status }) => listRespondents(session.requireStore(), status),
-    'respondents.resolve': async ({ respondentId, municipalityNumber }) => {
-      const result = await resolveRespondent(session.requireStore(), deps, respondentId, municipalityNumber);
-      changed(['responses', 'respondents', 'stats']);
-      return result;
-    },
+    'respondents.resolve': async ({ respondentId, municipalityNumber }) => resolveRespondent(session.requireStore(), deps, respondentId, municipalityNumber),
   };
 }

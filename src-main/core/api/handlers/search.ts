@@ -1,7 +1,7 @@
 // Full-text search over answers.
 import { searchAnswers } from '../../search/service';
 import type { Session } from '../session';
-import type { DomainHandlers } from '.';
+import type { DomainHandlers } from './types';
 
 export function searchHandlers(session: Session): DomainHandlers<'search'> {
   return {

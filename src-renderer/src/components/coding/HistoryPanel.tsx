@@ -1,10 +1,10 @@
 // "Historikk": who changed the chosen coding, answer part and response, and
 // when, from the audit trail (history.entity), newest first, with what
 // changed (span, code, status, "bruk i notat").
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, Code } from '../../../../src-shared/coding';
-import { api } from '../../api/client';
+import { useApiQuery } from '../../api';
 import { formatDateTime } from '../../lib/format';
 import { actionLabel } from './actions';
 
@@ -17,14 +17,13 @@ interface Target {
 interface Props {
   targets: Target[];
   codes: Map<string, Code>;
-  revision: number;
 }
 
-export function HistoryPanel({ targets, codes, revision }: Props) {
+export function HistoryPanel({ targets, codes }: Props) {
   return (
     <div className="cw-history" data-testid="history-panel">
       {targets.map((target) => (
-        <EntityHistory key={`${target.entityType}:${target.entityId}`} target={target} codes={codes} revision={revision} />
+        <EntityHistory key={`${target.entityType}:${target.entityId}`} target={target} codes={codes} />
       ))}
     </div>
   );
@@ -32,20 +31,11 @@ export function HistoryPanel({ targets, codes, revision }: Props) {
 
 const HIDDEN = new Set(['id', 'created_at', 'created_by', 'updated_at', 'updated_by']);
 
-function EntityHistory({ target, codes, revision }: { target: Target; codes: Map<string, Code>; revision: number }) {
+function EntityHistory({ target, codes }: { target: Target; codes: Map<string, Code> }) {
   const { t } = useTranslation();
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.history
-      .entity({ entityType: target.entityType, entityId: target.entityId })
-      .then((e) => live && setEntries([...e].reverse()))
-      .catch(() => live && setEntries([]));
-    return () => {
-      live = false;
-    };
-  }, [target.entityType, target.entityId, revision]);
+  // Refetched when the history changes (the query reads it); newest first.
+  const history = useApiQuery('history.entity', { entityType: target.entityType, entityId: target.entityId });
+  const entries = useMemo(() => (history.data ? [...history.data].reverse() : history.error ? [] : null), [history.data, history.error]);
 
   const describe = (e: AuditEntry): string[] => {
     const before = (e.before ?? {}) as Record<string, unknown>;

@@ -6,8 +6,7 @@ import { Button, Textarea } from '@digdir/designsystemet-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, Coding, Memo, MemoTarget } from '../../../../src-shared/coding';
-import { api } from '../../api/client';
-import { toUiError } from '../../lib/errors';
+import { useApiMutation, useApiQuery } from '../../api';
 import { formatDateTime } from '../../lib/format';
 
 interface Props {
@@ -18,12 +17,9 @@ interface Props {
   memos: Memo[];
   quotes: Coding[];
   codes: Map<string, Code>;
-  /** Bumped when memos changed elsewhere, so the fetched ones reload. */
-  revision: number;
-  notify: (message: string, kind?: 'info' | 'error') => void;
 }
 
-export function MemosPanel({ responseId, responseName, answer, code, memos, quotes, codes, revision, notify }: Props) {
+export function MemosPanel({ responseId, responseName, answer, code, memos, quotes, codes }: Props) {
   const { t } = useTranslation();
   const memoOf = (type: MemoTarget, id: string) => memos.find((m) => m.targetType === type && m.targetId === id) ?? null;
   const [appendix, setAppendix] = useState<string | null>(null);
@@ -38,7 +34,6 @@ export function MemosPanel({ responseId, responseName, answer, code, memos, quot
         memo={memoOf('response', responseId)}
         append={appendix}
         onAppended={() => setAppendix(null)}
-        notify={notify}
         testId="memo-response"
       />
       {quotes.length > 0 && (
@@ -64,7 +59,7 @@ export function MemosPanel({ responseId, responseName, answer, code, memos, quot
         </div>
       )}
       {answer ? (
-        <MemoField key={`answer:${answer.id}`} label={t('coding.memos.answer', { part: answer.label })} targetType="answer" targetId={answer.id} memo={memoOf('answer', answer.id)} notify={notify} testId="memo-answer" />
+        <MemoField key={`answer:${answer.id}`} label={t('coding.memos.answer', { part: answer.label })} targetType="answer" targetId={answer.id} memo={memoOf('answer', answer.id)} testId="memo-answer" />
       ) : (
         <p className="muted cw-memo-hint">{t('coding.memos.noAnswer')}</p>
       )}
@@ -74,34 +69,22 @@ export function MemosPanel({ responseId, responseName, answer, code, memos, quot
           label={t('coding.memos.code', { name: code.name })}
           targetType="code"
           targetId={code.id}
-          revision={revision}
-          notify={notify}
           testId="memo-code"
         />
       ) : (
         <p className="muted cw-memo-hint">{t('coding.memos.noCode')}</p>
       )}
-      <FetchedMemoField label={t('coding.memos.project')} targetType="project" targetId={null} revision={revision} notify={notify} testId="memo-project" />
+      <FetchedMemoField label={t('coding.memos.project')} targetType="project" targetId={null} testId="memo-project" />
     </div>
   );
 }
 
 /** A memo not delivered with the response (the code's, the case's): fetched, and again when memos change. */
-function FetchedMemoField({ revision, ...props }: Omit<FieldProps, 'memo'> & { revision: number }) {
-  const [memo, setMemo] = useState<Memo | null | undefined>(undefined);
+function FetchedMemoField(props: Omit<FieldProps, 'memo'>) {
   const { targetType, targetId } = props;
-  useEffect(() => {
-    let live = true;
-    api.memos
-      .get({ targetType, targetId })
-      .then((m) => live && setMemo(m))
-      .catch(() => live && setMemo(null));
-    return () => {
-      live = false;
-    };
-  }, [targetType, targetId, revision]);
-  if (memo === undefined) return null;
-  return <MemoField {...props} memo={memo} />;
+  const memo = useApiQuery('memos.get', { targetType, targetId });
+  if (memo.data === undefined && !memo.error) return null;
+  return <MemoField {...props} memo={memo.data ?? null} />;
 }
 
 interface FieldProps {
@@ -111,16 +94,16 @@ interface FieldProps {
   memo: Memo | null;
   append?: string | null;
   onAppended?: () => void;
-  notify: Props['notify'];
   testId: string;
 }
 
-function MemoField({ label, targetType, targetId, memo, append, onAppended, notify, testId }: FieldProps) {
+function MemoField({ label, targetType, targetId, memo, append, onAppended, testId }: FieldProps) {
   const { t } = useTranslation();
   const id = useId();
   const stored = memo?.text ?? '';
   const [text, setText] = useState(stored);
-  const [saving, setSaving] = useState(false);
+  const saveMemo = useApiMutation('memos.set', { errorToast: t('coding.memos.saveFailed') });
+  const saving = saveMemo.isPending;
   const editing = useRef(false);
   const ref = useRef<HTMLTextAreaElement>(null);
 
@@ -140,14 +123,7 @@ function MemoField({ label, targetType, targetId, memo, append, onAppended, noti
   async function save() {
     editing.current = false;
     if (text === stored) return;
-    setSaving(true);
-    try {
-      await api.memos.set({ targetType, targetId, text });
-    } catch (e) {
-      notify(`${t('coding.memos.saveFailed')}: ${toUiError(e).message}`, 'error');
-    } finally {
-      setSaving(false);
-    }
+    await saveMemo.run({ targetType, targetId, text });
   }
 
   return (

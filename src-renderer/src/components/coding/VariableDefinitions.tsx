@@ -6,15 +6,14 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Variable, VariableKind, VariableOption } from '../../../../src-shared/coding';
 import type { Question } from '../../../../src-shared/domain';
-import { api } from '../../api/client';
-import { toUiError } from '../../lib/errors';
+import { useApiMutation } from '../../api';
+import { useToast } from '../Toast';
 
 interface Props {
   open: boolean;
   variables: Variable[];
   questions: Question[];
   onClose: () => void;
-  notify: (message: string, kind?: 'info' | 'error') => void;
 }
 
 /** "Ja" → "ja", "Ikke besvart" → "ikke_besvart", "Via fysisk oppmøte" → "via_fysisk_oppmote". */
@@ -56,10 +55,13 @@ interface Draft {
 
 const blank: Draft = { key: '', label: '', questionId: '', kind: 'single', options: '', shortcut: '' };
 
-export function VariableDefinitions({ open, variables, questions, onClose, notify }: Props) {
+export function VariableDefinitions({ open, variables, questions, onClose }: Props) {
   const { t } = useTranslation();
+  const { notify } = useToast();
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [busy, setBusy] = useState(false);
+  const define = useApiMutation('variables.define', { errorToast: t('coding.variables.defineFailed') });
+  const removal = useApiMutation('variables.remove', { errorToast: t('coding.variables.defineFailed') });
+  const busy = define.isPending || removal.isPending;
   const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
   const ids = { key: useId(), label: useId(), question: useId(), kind: useId(), options: useId(), shortcut: useId() };
 
@@ -68,9 +70,7 @@ export function VariableDefinitions({ open, variables, questions, onClose, notif
 
   async function save() {
     if (!draft) return;
-    setBusy(true);
-    try {
-      await api.variables.define({
+    const saved = await define.run({
         id: draft.id,
         key: draft.key.trim() || optionValue(draft.label),
         label: draft.label.trim(),
@@ -79,25 +79,14 @@ export function VariableDefinitions({ open, variables, questions, onClose, notif
         options: draft.kind === 'text' ? [] : parseOptions(draft.options),
         shortcut: draft.shortcut.trim().toLowerCase() || null,
       });
-      setDraft(null);
-    } catch (e) {
-      notify(`${t('coding.variables.defineFailed')}: ${toUiError(e).message}`, 'error');
-    } finally {
-      setBusy(false);
-    }
+    if (saved !== undefined) setDraft(null);
   }
 
   async function remove(id: string) {
-    setBusy(true);
-    try {
-      const { values } = await api.variables.remove({ id });
-      notify(t('coding.variables.removed', { count: values }));
-      setConfirmRemove(null);
-    } catch (e) {
-      notify(`${t('coding.variables.defineFailed')}: ${toUiError(e).message}`, 'error');
-    } finally {
-      setBusy(false);
-    }
+    const result = await removal.run({ id });
+    if (!result) return;
+    notify(t('coding.variables.removed', { count: result.values }));
+    setConfirmRemove(null);
   }
 
   const ordinal = (id: string | null) => questions.find((q) => q.id === id)?.ordinal;

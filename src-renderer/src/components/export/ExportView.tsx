@@ -1,5 +1,5 @@
-// "Eksporter": write the briefing memo (Word), the workbook (Excel) or a CSV
-// table of the answers or the codings. The options start from the core's
+// "Eksporter": write the briefing memo (Word), the workbook (Excel), a CSV
+// table of the answers or the codings, or the whole project as REFI-QDA (.qdpx). The options start from the core's
 // defaults (metadata, section order, file names); the export runs in the core
 // with progress, and ends in a panel that opens the file or its folder.
 import { Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
@@ -103,6 +103,7 @@ export function ExportView() {
       let written: ExportResult;
       if (kind === 'docx') written = await api.export.memo({ options: memoOptions(memo), target });
       else if (kind === 'xlsx') written = await api.export.workbook({ options: workbookOptions(workbook), target });
+      else if (kind === 'qdpx') written = await api.refi.exportProject({ target });
       else written = await api.export.csv({ table: csvTableOf(kind), target });
       setResult(written);
     } catch (e) {

@@ -79,6 +79,7 @@ describe('export.defaults and export.open', () => {
     expect(defaults.exportDir).toBe(path.join(t.dir, EXPORT_FOLDER));
     expect(defaults.fileNames.docx).toBe(`${project.title} - notat 2026-01-01.docx`);
     expect(defaults.fileNames.csvKoding).toBe(`${project.title} - koding 2026-01-01.csv`);
+    expect(defaults.fileNames.qdpx).toBe(`${project.title} - prosjekt 2026-01-01.qdpx`);
   });
 
   it('opens or reveals only files this session exported', async () => {
