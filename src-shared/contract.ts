@@ -347,7 +347,7 @@ export const contract = {
   ).returns<SharedTextResult>(),
   'analysis.codeGroup': method(z.object({ groupAnswerIds: z.array(id).min(1).max(10_000), codeId: id }).strict(), { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history'] }).returns<CodeGroupResult>(),
   'analysis.sharedPassages': method(z.object({ minWords: z.number().int().min(8).max(1000).optional() }).strict(), {
-    reads: ['responses', 'respondents'],
+    reads: ['project', 'registry', 'responses', 'respondents'],
     changes: [],
   }).returns<SharedPassagesResult>(),
   /** Codes each member span of a passage group, as one action (one undo). */

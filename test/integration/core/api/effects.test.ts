@@ -278,6 +278,10 @@ async function scenario(): Promise<void> {
   await api.analysis.stationCandidates();
   await api.analysis.sharedText({});
   await api.analysis.codeGroup({ groupAnswerIds: [p.response('0301').q(3).id, p.response('5401').q(3).id], codeId: vold.id });
+  await api.analysis.sharedPassages({});
+  // A passage span of two answers (the passage list may be empty in this small project; the call is what counts).
+  const passageSpans = [p.response('0301').q(2), p.response('5401').q(2)].map((a) => ({ answerId: a.id, start: 0, end: Math.min(20, a.text.length) }));
+  await api.analysis.codePassages({ spans: passageSpans, codeId: vold.id });
 
   // Exports.
   await api.export.defaults();
