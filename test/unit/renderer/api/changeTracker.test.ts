@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The decision which cached queries a data.changed refetches, on a fake clock:
 // bursts, a mutation's own change in either order of reply and event, records
 // used once, dropped by a newer mutation or by time, and the wait capped.

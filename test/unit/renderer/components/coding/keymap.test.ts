@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The coding workspace's keyboard map as a pure function: every key the `?`
 // overlay lists, in the state where it applies, gives its command; the places
 // where keys are not the workspace's (dialogs, text fields) give none; and the

@@ -31,13 +31,14 @@ describe('fieldLabel and fieldOptions', () => {
     expect(fieldLabel(i18n.t, 'question:7', questions)).toBe('Spørsmål 7');
   });
 
-  it('lists the fixed fields, the questions in letter order, then "ignore"', () => {
+  it('lists the fixed fields, the questions in letter order, the whole letter, then "ignore"', () => {
     expect(fieldOptions(i18n.t, questions).map((o) => o.value)).toEqual([
       'respondent',
       'municipalityNumber',
       'receivedDate',
       'question:1',
       'question:2',
+      'letter',
       'ignore',
     ]);
   });
