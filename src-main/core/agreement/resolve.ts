@@ -16,6 +16,7 @@ import type { AgreementResolution, ResolveInput } from '../../../src-shared/agre
 import { codeUnitKey, variableUnitKey } from '../../../src-shared/agreement';
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet, type Row } from '../audit/changes';
+import { rowOf } from '../audit/images';
 import { relinkFindings } from '../codebook/service';
 import { checkValue, listVariables } from '../coding/service';
 import type { CoreDeps } from '../deps';
@@ -99,7 +100,7 @@ async function resolveCode(c: ChangeSet, input: Extract<ResolveInput, { kind: 'c
       .executeTakeFirst();
     if (same) continue;
     try {
-      await c.insert('coding', { ...(k.image as Row) });
+      await c.insert('coding', rowOf('coding', k.image));
     } catch (error) {
       // Its answer or code is gone since (a split correction, a deleted code).
       if (String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) {
