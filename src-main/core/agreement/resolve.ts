@@ -23,6 +23,7 @@ import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
 import { variableValueKey } from '../team/entities';
 import { loadJudgements, type CodingVersion, type Judgements } from './judgements';
+import { codeOf } from '../caught';
 
 type Deps = Pick<CoreDeps, 'now' | 'newId' | 'author'>;
 
@@ -103,7 +104,7 @@ async function resolveCode(c: ChangeSet, input: Extract<ResolveInput, { kind: 'c
       await c.insert('coding', rowOf('coding', k.image));
     } catch (error) {
       // Its answer or code is gone since (a split correction, a deleted code).
-      if (String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) {
+      if (codeOf(error).startsWith('SQLITE_CONSTRAINT')) {
         throw new ApiError('CONFLICT', `A coding to keep ("${texts.get(k.answerId)?.slice(k.start, k.end) ?? ''}") can no longer be put back: its answer or code has changed since. Code it by hand instead.`);
       }
       throw error;

@@ -37,3 +37,8 @@ function toRow(value: unknown, json: string): Row {
 export function rowOf<T extends UndoableTable>(_table: T, row: Row): RowOf<T> {
   return row as unknown as RowOf<T>;
 }
+
+/** A JSON list of row images of `table` (the answer parts of a split correction); null stays null. */
+export function imagesOf<T extends UndoableTable>(table: T, json: string | null): RowOf<T>[] | null {
+  return parseImages(json)?.map((row) => rowOf(table, row)) ?? null;
+}

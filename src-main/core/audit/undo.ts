@@ -10,6 +10,7 @@ import { ApiError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
 import { ChangeSet, isUndoableTable, type Row } from './changes';
+import { codeOf } from '../caught';
 
 export interface UndoState {
   /** What Ctrl+Z would undo (the action name), or null. */
@@ -137,7 +138,7 @@ async function replay(db: Kysely<DB>, deps: Pick<CoreDeps, 'now' | 'newId' | 'au
       } catch (error) {
         // A row that something newer depends on (a colleague's coding with this
         // code, a value or memo for the same target) is a conflict, not a crash.
-        if (String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) throw conflict();
+        if (codeOf(error).startsWith('SQLITE_CONSTRAINT')) throw conflict();
         throw error;
       }
       // Memos point at their target without a foreign key: do not strand one.

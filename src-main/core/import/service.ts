@@ -20,6 +20,7 @@ import type { MappingQuestion } from './mapping';
 import { MunicipalityMatcher, nameKey, type MatchResult } from './match';
 import { letterRecord, tableRecords, type ImportRecord, type RecordSet } from './records';
 import { collectSources, type SourceUnit } from './sources';
+import { messageOf } from '../caught';
 
 export interface ImportOptions {
   preset?: MappingPreset;
@@ -68,7 +69,7 @@ function rejected(unit: SourceUnit, e: unknown): FileReport {
   const error =
     e instanceof ImportError
       ? { code: e.code, message: e.message, locator: e.locator }
-      : { code: 'WRITE_FAILED', message: (e as Error).message };
+      : { code: 'WRITE_FAILED', message: messageOf(e) };
   return { path: unit.displayPath, status: 'rejected', responses: 0, warnings: [], error };
 }
 
