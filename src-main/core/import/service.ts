@@ -21,6 +21,7 @@ import { MunicipalityMatcher, nameKey, type MatchResult } from './match';
 import { letterRecord, tableRecords, type ImportRecord, type RecordSet } from './records';
 import { collectSources, type SourceUnit } from './sources';
 import { messageOf } from '../caught';
+import { parseStringList } from '../store/json';
 
 export interface ImportOptions {
   preset?: MappingPreset;
@@ -49,7 +50,7 @@ export async function loadMatcher(store: Store): Promise<MunicipalityMatcher> {
       number: r.number,
       name: r.name,
       officialName: r.official_name,
-      parallelNames: JSON.parse(r.parallel_names) as string[],
+      parallelNames: parseStringList(r.parallel_names),
       countyName: r.county_name,
       number2024: r.number_2024,
     })),

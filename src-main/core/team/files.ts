@@ -25,6 +25,7 @@ import type { PackageChange } from './changes';
 import { isReturnTable } from './entities';
 import { PACKAGE_FORMAT_VERSION } from './origin';
 import { messageOf } from '../caught';
+import { parseImage } from '../audit/images';
 
 /** "INSK": an Innspill work package (Norwegian: arbeidspakke). */
 export const WORK_PACKAGE_APPLICATION_ID = 0x494e534b;
@@ -211,8 +212,8 @@ export function readReturnFile(file: string): { meta: ReturnMeta; changes: Packa
         entityType: r.entity_type,
         key: r.entity_key,
         naturalKey: r.natural_key,
-        base: r.base === null ? null : (JSON.parse(r.base) as PackageChange['base']),
-        theirs: r.theirs === null ? null : (JSON.parse(r.theirs) as PackageChange['theirs']),
+        base: parseImage(r.base),
+        theirs: parseImage(r.theirs),
         actor: r.actor,
         at: r.at,
         action: r.action,
