@@ -34,6 +34,8 @@
 // their group changed) and of their undo and redo are left out of all this,
 // as is codebook and text upkeep (UPKEEP_ACTIONS).
 import type { Kysely } from 'kysely';
+import type { RowOf } from '../audit/changes';
+import { imageOf } from '../audit/images';
 import type { DB } from '../store/schema';
 import { variableValueKey } from '../team/entities';
 
@@ -42,14 +44,7 @@ const STRUCTURAL_ACTIONS = new Set(['code.merge', 'answer.assign']);
 /** Codebook and text upkeep: touches codings and values without being anyone's coding of a response. */
 const UPKEEP_ACTIONS = new Set([...STRUCTURAL_ACTIONS, 'code.delete', 'variable.remove', 'variable.define', 'codebook.import']);
 
-export type CodingImage = Record<string, unknown> & {
-  id: string;
-  answer_id: string;
-  code_id: string;
-  start_offset: number;
-  end_offset: number;
-  created_by: string;
-};
+export type CodingImage = RowOf<'coding'>;
 
 export interface CodingVersion {
   id: string;
@@ -79,11 +74,6 @@ export interface Judgements {
   values: Map<string, (ValueWord | undefined)[]>;
 }
 
-type Image = Record<string, unknown>;
-
-function parse(json: string | null): Image | null {
-  return json === null ? null : (JSON.parse(json) as Image);
-}
 
 /** Group ids of the lead's resolutions and of their undo and redo. */
 async function resolutionGroups(db: Kysely<DB>): Promise<Set<string>> {
@@ -107,11 +97,11 @@ async function resolutionGroups(db: Kysely<DB>): Promise<Set<string>> {
   return ids;
 }
 
-function toWord(image: Image): ValueWord {
-  const answerId = image.evidence_answer_id as string | null;
+function toWord(image: RowOf<'variable_value'>): ValueWord {
+  const answerId = image.evidence_answer_id;
   return {
-    value: image.value as string,
-    evidence: answerId ? { answerId, start: image.evidence_start as number, end: image.evidence_end as number } : null,
+    value: image.value,
+    evidence: answerId ? { answerId, start: image.evidence_start ?? 0, end: image.evidence_end ?? 0 } : null,
   };
 }
 
@@ -150,36 +140,36 @@ export async function loadJudgements(db: Kysely<DB>, coders: string[]): Promise<
     .execute();
   for (const e of codingEvents) {
     if (!e.entity_id || (e.group_id && excluded.has(e.group_id))) continue;
-    const before = parse(e.before);
-    const after = parse(e.after);
-    const image = (after ?? before) as CodingImage | null;
+    const before = imageOf('coding', e.before);
+    const after = imageOf('coding', e.after);
+    const image = after ?? before;
     if (!image) continue;
     if (!UPKEEP_ACTIONS.has(e.action)) trace(responseOfAnswer.get(image.answer_id), e.actor);
     const known = versions.get(e.entity_id);
     if (!known) {
       versions.set(e.entity_id, { owner: image.created_by, image, deletedByOwner: after === null && e.actor === image.created_by, at: e.at });
     } else if (e.actor === known.owner && !STRUCTURAL_ACTIONS.has(e.action)) {
-      if (after) known.image = after as CodingImage;
+      if (after) known.image = after;
       known.deletedByOwner = after === null;
       known.at = e.at;
     } else if (STRUCTURAL_ACTIONS.has(e.action) && after) {
-      const a = after as CodingImage;
+      const a = after;
       known.image = { ...known.image, answer_id: a.answer_id, code_id: a.code_id, start_offset: a.start_offset, end_offset: a.end_offset };
     }
   }
   /** A coding as a return package carried it: its owner's latest word on it (applied, a duplicate, or in conflict). */
-  const mergedCoding = (id: string, theirs: Image | null, actor: string, at: string) => {
+  const mergedCoding = (id: string, theirs: CodingImage | null, actor: string, at: string) => {
     const known = versions.get(id);
-    const owner = (theirs?.created_by as string | undefined) ?? known?.owner;
+    const owner = theirs?.created_by ?? known?.owner;
     if (!owner) return;
-    trace(responseOfAnswer.get(((theirs ?? known?.image) as CodingImage).answer_id), actor);
+    trace(responseOfAnswer.get((theirs ?? known?.image)!.answer_id), actor);
     if (known && known.at > at) return; // the owner changed it since, in the master
     if (!theirs) {
       if (known && actor === owner) Object.assign(known, { deletedByOwner: true, at });
       return;
     }
-    if (known) Object.assign(known, { image: theirs as CodingImage, deletedByOwner: false, at });
-    else versions.set(id, { owner, image: theirs as CodingImage, deletedByOwner: false, at });
+    if (known) Object.assign(known, { image: theirs, deletedByOwner: false, at });
+    else versions.set(id, { owner, image: theirs, deletedByOwner: false, at });
   };
 
   // --- closed variables: each coder's latest word from any source, by time
@@ -205,14 +195,14 @@ export async function loadJudgements(db: Kysely<DB>, coders: string[]): Promise<
     .execute();
   for (const e of valueEvents) {
     if ((e.group_id && excluded.has(e.group_id)) || UPKEEP_ACTIONS.has(e.action)) continue;
-    const before = parse(e.before);
-    const after = parse(e.after);
+    const before = imageOf('variable_value', e.before);
+    const after = imageOf('variable_value', e.after);
     const image = after ?? before;
     if (!image) continue;
-    const key = variableValueKey(image.response_id as string, image.variable_id as string);
-    trace(image.response_id as string, e.actor);
+    const key = variableValueKey(image.response_id, image.variable_id);
+    trace(image.response_id, e.actor);
     if (after) {
-      trace(image.response_id as string, after.updated_by);
+      trace(image.response_id, after.updated_by);
       say(key, after.updated_by, toWord(after), e.at);
     } else {
       say(key, e.actor, cleared, e.at);
@@ -227,15 +217,15 @@ export async function loadJudgements(db: Kysely<DB>, coders: string[]): Promise<
     .orderBy('merged_at')
     .execute();
   for (const m of merged) {
-    const theirs = parse(m.theirs);
     if (m.entity_type === 'variable_value') {
+      const theirs = imageOf('variable_value', m.theirs);
       const who = theirs ? theirs.updated_by : m.actor;
       trace(m.entity_key.split('|')[0], who);
       say(m.entity_key, who, theirs ? toWord(theirs) : cleared, m.merged_at);
     } else if (m.entity_type === 'response') {
       trace(m.entity_key, m.actor);
     } else {
-      mergedCoding(m.entity_key, theirs, m.actor, m.merged_at);
+      mergedCoding(m.entity_key, imageOf('coding', m.theirs), m.actor, m.merged_at);
     }
   }
   const conflicts = await db
@@ -249,8 +239,8 @@ export async function loadJudgements(db: Kysely<DB>, coders: string[]): Promise<
       [c.ours, c.ours_actor],
       [c.theirs, c.theirs_actor],
     ] as const) {
-      const image = parse(json);
-      const key = c.natural_key ?? (image ? variableValueKey(image.response_id as string, image.variable_id as string) : null);
+      const image = imageOf('variable_value', json);
+      const key = c.natural_key ?? (image ? variableValueKey(image.response_id, image.variable_id) : null);
       if (!key) continue;
       trace(key.split('|')[0], actor);
       say(key, actor, image ? toWord(image) : cleared, c.created_at);
@@ -262,14 +252,14 @@ export async function loadJudgements(db: Kysely<DB>, coders: string[]): Promise<
     const i = index.get(row.updated_by);
     if (i === undefined || values.get(key)?.[i] !== undefined) continue;
     trace(row.response_id, row.updated_by);
-    say(key, row.updated_by, toWord(row as unknown as Image), '');
+    say(key, row.updated_by, toWord(row), '');
   }
 
   // Codings with no trail at all (imported or merged by an older version): taken as they stand.
   const rows = await db.selectFrom('coding').selectAll().execute();
   const existing = new Set(rows.map((r) => r.id));
   for (const row of rows) {
-    if (!versions.has(row.id)) versions.set(row.id, { owner: row.created_by, image: row as unknown as CodingImage, deletedByOwner: false, at: '' });
+    if (!versions.has(row.id)) versions.set(row.id, { owner: row.created_by, image: row, deletedByOwner: false, at: '' });
   }
   const codings: CodingVersion[][] = coders.map(() => []);
   for (const [id, v] of versions) {
@@ -295,8 +285,8 @@ export async function loadJudgements(db: Kysely<DB>, coders: string[]): Promise<
     .execute();
   for (const e of statusEvents) {
     if (e.group_id && excluded.has(e.group_id)) continue;
-    const before = parse(e.before);
-    const after = parse(e.after);
+    const before = imageOf('response', e.before);
+    const after = imageOf('response', e.after);
     if (before && after && before.status !== after.status) trace(e.entity_id, e.actor);
   }
 

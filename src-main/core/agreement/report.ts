@@ -44,6 +44,10 @@ import { variableValueKey } from '../team/entities';
 import { coderCandidates, loadJudgements, type CodingVersion, type Judgements, type ValueWord } from './judgements';
 import { toResolution } from './resolve';
 import { agreementStats, agreementTable, type Judgements as UnitJudgements } from './stats';
+import { parseValue } from '../store/json';
+
+/** A variable the report compares: single or multiple choice (free text is not compared). */
+type ClosedVariable = Variable & { kind: 'single' | 'multi' };
 
 const PRESENT = '1';
 const ABSENT = '0';
@@ -62,7 +66,7 @@ interface Context {
   /** Answer units of the sample's responses, in response then question order. */
   units: AnswerUnit[];
   codes: CodeNode[];
-  variables: Variable[];
+  variables: ClosedVariable[];
   resolutions: Map<string, AgreementResolution>;
   /** Per coder: unit key "<response>|<question>" → code id → the coder's codings there. */
   codingsByUnit: Map<string, Map<string, CodingVersion[]>>[];
@@ -126,7 +130,7 @@ async function loadContext(db: Kysely<DB>, requested: string[] | undefined): Pro
     judgements,
     units,
     codes: await codeTree(db),
-    variables: (await listVariables(db)).filter((v) => v.kind !== 'text'),
+    variables: (await listVariables(db)).filter((v): v is ClosedVariable => v.kind !== 'text'),
     resolutions,
     codingsByUnit,
   };
@@ -166,7 +170,7 @@ function binaryCounts(units: UnitJudgements[], coders: number): { present: numbe
 /** A value word as a category label: single choice its value, multiple choice its options joined in their order. */
 function category(variable: Variable, word: ValueWord | undefined): string | null {
   if (!word || word.value === null) return null;
-  const parsed = JSON.parse(word.value) as string | string[];
+  const parsed = parseValue(word.value);
   if (variable.kind === 'multi') {
     const chosen = new Set([parsed].flat());
     return variable.options.filter((o) => chosen.has(o.value)).map((o) => o.value).join('+');
@@ -192,7 +196,7 @@ function countResolved(ctx: Context, keys: string[]): number {
   return keys.filter((k) => ctx.resolutions.has(k)).length;
 }
 
-function variableRow(ctx: Context, variable: Variable): VariableAgreement {
+function variableRow(ctx: Context, variable: ClosedVariable): VariableAgreement {
   const responses = [...ctx.judgements.sample.keys()].sort();
   const units = responses.map((r) => variableJudgements(ctx, r, variable));
   const stats = agreementStats(units, ctx.coders.length);
@@ -214,7 +218,7 @@ function variableRow(ctx: Context, variable: Variable): VariableAgreement {
     variableId: variable.id,
     key: variable.key,
     label: variable.label,
-    kind: variable.kind as 'single' | 'multi',
+    kind: variable.kind,
     questionId: variable.questionId,
     ...stats,
     oneSided,
@@ -373,7 +377,7 @@ export async function listDisagreements(db: Kysely<DB>, input: DisagreementsInpu
           sides.push({
             coder: ctx.coders[i],
             codings: [],
-            value: word?.value ? (JSON.parse(word.value) as string | string[]) : null,
+            value: word?.value ? parseValue(word.value) : null,
             valueLabel: categoryLabel(variable, j),
             evidence: ev ? (answerTexts.get(ev.answerId) ?? '').slice(ev.start, ev.end) || null : null,
           });

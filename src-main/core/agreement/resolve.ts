@@ -15,27 +15,30 @@ import type { Kysely } from 'kysely';
 import type { AgreementResolution, ResolveInput } from '../../../src-shared/agreement';
 import { codeUnitKey, variableUnitKey } from '../../../src-shared/agreement';
 import { ApiError } from '../../../src-shared/errors';
-import { ChangeSet, type Row } from '../audit/changes';
+import { ChangeSet, type RowOf } from '../audit/changes';
+import { rowOf } from '../audit/images';
 import { relinkFindings } from '../codebook/service';
 import { checkValue, listVariables } from '../coding/service';
 import type { CoreDeps } from '../deps';
-import type { DB } from '../store/schema';
+import { parseStringList, parseValue } from '../store/json';
+import type { DB, VariableValueTable } from '../store/schema';
 import { variableValueKey } from '../team/entities';
 import { loadJudgements, type CodingVersion, type Judgements } from './judgements';
+import { codeOf } from '../caught';
 
 type Deps = Pick<CoreDeps, 'now' | 'newId' | 'author'>;
 
 /** An agreement_resolution row as the API gives it. */
-export function toResolution(row: Row): AgreementResolution {
+export function toResolution(row: RowOf<'agreement_resolution'>): AgreementResolution {
   return {
     id: row.id,
-    unitKey: row.unit_key as string,
-    coders: JSON.parse(row.coders as string) as string[],
-    decision: row.decision as AgreementResolution['decision'],
-    value: row.value === null ? null : (JSON.parse(row.value as string) as string | string[]),
-    note: row.note as string,
-    resolvedBy: row.updated_by as string,
-    resolvedAt: row.updated_at as string,
+    unitKey: row.unit_key,
+    coders: parseStringList(row.coders),
+    decision: row.decision,
+    value: row.value === null ? null : parseValue(row.value),
+    note: row.note,
+    resolvedBy: row.updated_by,
+    resolvedAt: row.updated_at,
   };
 }
 
@@ -99,10 +102,10 @@ async function resolveCode(c: ChangeSet, input: Extract<ResolveInput, { kind: 'c
       .executeTakeFirst();
     if (same) continue;
     try {
-      await c.insert('coding', { ...(k.image as Row) });
+      await c.insert('coding', rowOf('coding', k.image));
     } catch (error) {
       // Its answer or code is gone since (a split correction, a deleted code).
-      if (String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) {
+      if (codeOf(error).startsWith('SQLITE_CONSTRAINT')) {
         throw new ApiError('CONFLICT', `A coding to keep ("${texts.get(k.answerId)?.slice(k.start, k.end) ?? ''}") can no longer be put back: its answer or code has changed since. Code it by hand instead.`);
       }
       throw error;
@@ -124,7 +127,7 @@ async function resolveVariable(
   const snapshot = compared.map((i) => ({ coder: input.coders[i], value: words?.[i]?.value ? JSON.parse(words[i]!.value!) : null }));
 
   let value: string | null;
-  let evidence = { evidence_answer_id: null as string | null, evidence_start: null as number | null, evidence_end: null as number | null };
+  let evidence: Pick<VariableValueTable, 'evidence_answer_id' | 'evidence_start' | 'evidence_end'> = { evidence_answer_id: null, evidence_start: null, evidence_end: null };
   if (input.decision === 'value') {
     const chosen = input.value ?? null;
     value = chosen === null || (Array.isArray(chosen) && chosen.length === 0) ? null : checkValue(variable, chosen);

@@ -71,7 +71,7 @@ export function cohenKappaFromTable(table: readonly (readonly number[])[]): Coef
 
 /** The categories two coders used on the units both judged, in sorted order, and their agreement table. */
 export function agreementTable(units: readonly Judgements[]): { categories: string[]; counts: number[][] } {
-  const pairs = units.filter((u) => u[0] !== null && u[1] !== null) as unknown as [string, string][];
+  const pairs = units.flatMap(([a, b]) => (a !== null && a !== undefined && b !== null && b !== undefined ? [[a, b] as const] : []));
   const categories = [...new Set(pairs.flat())].sort();
   const index = new Map(categories.map((c, i) => [c, i]));
   const counts = categories.map(() => categories.map(() => 0));

@@ -13,6 +13,7 @@ import { norwegianCompare } from '../../../src-shared/norwegian';
 import type { NewStations } from '../reference/load';
 import type { DB } from '../store/schema';
 import { facts, loadUnits, municipalityKey } from './units';
+import { parseValue } from '../store/json';
 
 export const STATION_VARIABLES = { wants: 'q5_wants_station', offers: 'q5_offers_premises', offered: 'q5_premises_offered' } as const;
 
@@ -61,7 +62,7 @@ export async function stationCandidates(db: Kysely<DB>, stations: NewStations): 
         ? { answerId: r.evidence_answer_id, start: r.evidence_start!, end: r.evidence_end!, quote: r.text.slice(r.evidence_start!, r.evidence_end!) }
         : null;
     const byResponse = values.get(r.variable_id) ?? new Map<string, ValueRow>();
-    byResponse.set(r.response_id, { value: JSON.parse(r.value) as string | string[], evidence });
+    byResponse.set(r.response_id, { value: parseValue(r.value), evidence });
     values.set(r.variable_id, byResponse);
   }
   const valueOf = (key: string, responseId: string): ValueRow | null => {

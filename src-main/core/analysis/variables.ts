@@ -15,6 +15,7 @@ import type { Variable } from '../../../src-shared/coding';
 import { listVariables } from '../coding/service';
 import type { DB } from '../store/schema';
 import { columnsFor, loadUnits, municipalityKey, share, type Unit } from './units';
+import { parseValue } from '../store/json';
 
 /** Values per unit key for one variable (a unit with several current responses unites them). */
 export type UnitValues = Map<string, Set<string>>;
@@ -33,7 +34,7 @@ export async function currentValues(db: Kysely<DB>, unitOfResponse: Map<string, 
     if (!unit) continue;
     const byUnit = out.get(row.variable_id) ?? new Map<string, Set<string>>();
     const values = byUnit.get(unit) ?? new Set<string>();
-    for (const v of [JSON.parse(row.value) as string | string[]].flat()) values.add(v);
+    for (const v of [parseValue(row.value)].flat()) values.add(v);
     byUnit.set(unit, values);
     out.set(row.variable_id, byUnit);
   }

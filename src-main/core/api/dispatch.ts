@@ -33,6 +33,7 @@ export function createDispatch(handlers: Handlers, logger: Logger, session?: Ses
       return { ok: false, error: { code: 'INVALID_INPUT', message: `${method}: ${where}${issue?.message ?? 'invalid input'}` } };
     }
     try {
+      // The input was parsed by this method's own schema; TypeScript cannot pair a union of method names with each handler's input type.
       const handler = handlers[method] as (input: unknown) => Promise<unknown>;
       const before = session && spec.changes.length > 0 ? totalChanges(session) : null;
       const result = await handler(parsed.data);
@@ -46,8 +47,8 @@ export function createDispatch(handlers: Handlers, logger: Logger, session?: Ses
       return { ok: true, result };
     } catch (e) {
       if (e instanceof ApiError) return { ok: false, error: e.toJSON() };
-      logger.error(`${method} failed`, { error: (e as Error).stack ?? String(e) });
-      return { ok: false, error: { code: 'INTERNAL', message: (e as Error).message || 'Internal error' } };
+      logger.error(`${method} failed`, { error: e instanceof Error && e.stack ? e.stack : String(e) });
+      return { ok: false, error: { code: 'INTERNAL', message: (e instanceof Error && e.message) || 'Internal error' } };
     }
   };
 }

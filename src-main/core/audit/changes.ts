@@ -3,7 +3,7 @@
 // and records the whole row before and after, all under one group id per user
 // action. Undo and redo replay those images (see undo.ts), so the trail is
 // both the history and the undo stack.
-import type { Transaction } from 'kysely';
+import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
 import { ApiError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
@@ -28,15 +28,32 @@ export const UNDOABLE_TABLES = [
 ] as const;
 export type UndoableTable = (typeof UNDOABLE_TABLES)[number];
 
+/**
+ * A row image as a plain column map: what the audit trail and work packages
+ * store for any table, used by the code that replays or compares images
+ * column by column (undo, merge). Code that knows its table uses RowOf.
+ */
 export type Row = Record<string, unknown> & { id: string };
 
+/** A stored row of one undoable table, typed by the schema. */
+export type RowOf<T extends UndoableTable> = Selectable<DB[T]>;
+
 export function isUndoableTable(name: string): name is UndoableTable {
-  return (UNDOABLE_TABLES as readonly string[]).includes(name);
+  return UNDOABLE_TABLES.some((t) => t === name);
 }
+
+/**
+ * The transaction seen with the undoable tables' rows as plain column maps.
+ * Kysely cannot relate Insertable<DB[T]> to its own InsertObject<DB, T> for a
+ * generic T, so the ChangeSet runs its statements on this view and its typed
+ * signatures carry the types to callers.
+ */
+type LooseDb = { [K in UndoableTable]: Record<string, unknown> };
 
 export class ChangeSet {
   readonly groupId: string;
   private count = 0;
+  private readonly loose: Transaction<LooseDb>;
 
   constructor(
     readonly trx: Transaction<DB>,
@@ -46,6 +63,8 @@ export class ChangeSet {
     groupId?: string,
   ) {
     this.groupId = groupId ?? deps.newId();
+    // Same connection, looser row types (see LooseDb).
+    this.loose = trx as unknown as Transaction<LooseDb>;
   }
 
   /** Who/when columns for a new row. */
@@ -55,59 +74,65 @@ export class ChangeSet {
     return { id: this.deps.newId(), created_at: at, created_by: by, updated_at: at, updated_by: by };
   }
 
-  async get(table: UndoableTable, id: string): Promise<Row | null> {
-    const row = await this.trx.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
-    return (row as Row | undefined) ?? null;
+  async get<T extends UndoableTable>(table: T, id: string): Promise<RowOf<T> | null> {
+    return typed(table, await this.find(table, id));
   }
 
-  async require(table: UndoableTable, id: string, what: string = table): Promise<Row> {
+  async require<T extends UndoableTable>(table: T, id: string, what: string = table): Promise<RowOf<T>> {
     const row = await this.get(table, id);
     if (!row) throw new ApiError('NOT_FOUND', `No ${what} with id ${id}`);
     return row;
   }
 
-  async insert<T extends Row>(table: UndoableTable, row: T): Promise<T> {
-    await this.trx.insertInto(table).values(row as never).execute();
-    const stored = await this.require(table, row.id);
+  /** Inserts a row and returns it as stored (with the database's defaults), from the same statement. */
+  async insert<T extends UndoableTable>(table: T, row: Insertable<DB[T]> & { id: string }): Promise<RowOf<T>> {
+    const stored = await this.loose.insertInto(loose(table)).values(row).returningAll().executeTakeFirstOrThrow().then(withId);
     await this.record(table, row.id, null, stored);
-    return stored as T;
+    return typedRow(table, stored);
   }
 
   /** Updates columns of a row; records nothing when nothing changes. */
-  async update(table: UndoableTable, id: string, patch: Record<string, unknown>): Promise<Row> {
-    const before = await this.require(table, id);
+  async update<T extends UndoableTable>(table: T, id: string, patch: Updateable<DB[T]>): Promise<RowOf<T>> {
+    const before = await this.find(table, id);
+    if (!before) throw new ApiError('NOT_FOUND', `No ${table} with id ${id}`);
     const changed = Object.entries(patch).some(([k, v]) => before[k] !== v);
-    if (!changed) return before;
-    await this.trx
-      .updateTable(table)
-      .set({ ...patch, updated_at: this.deps.now().toISOString(), updated_by: this.deps.author() } as never)
+    if (!changed) return typedRow(table, before);
+    const after = await this.loose
+      .updateTable(loose(table))
+      .set({ ...patch, updated_at: this.deps.now().toISOString(), updated_by: this.deps.author() })
       .where('id', '=', id)
-      .execute();
-    const after = await this.require(table, id);
+      .returningAll()
+      .executeTakeFirstOrThrow()
+      .then(withId);
     await this.record(table, id, before, after);
-    return after;
+    return typedRow(table, after);
   }
 
-  async delete(table: UndoableTable, id: string): Promise<Row> {
-    const before = await this.require(table, id);
-    await this.trx.deleteFrom(table).where('id', '=', id).execute();
+  /** Deletes a row and returns it as it was. */
+  async delete<T extends UndoableTable>(table: T, id: string, what: string = table): Promise<RowOf<T>> {
+    const before = await this.loose.deleteFrom(loose(table)).where('id', '=', id).returningAll().executeTakeFirst().then(maybeWithId);
+    if (!before) throw new ApiError('NOT_FOUND', `No ${what} with id ${id}`);
     await this.record(table, id, before, null);
-    return before;
+    return typedRow(table, before);
   }
 
   /** Puts a row back exactly as in an image (undo/redo), whatever is there now. */
   async restore(table: UndoableTable, id: string, image: Row | null, action: string): Promise<void> {
-    const current = await this.get(table, id);
+    const current = (await this.find(table, id)) ?? null;
     if (image === null) {
-      if (current) await this.trx.deleteFrom(table).where('id', '=', id).execute();
+      if (current) await this.loose.deleteFrom(table).where('id', '=', id).execute();
     } else if (current) {
       // UPDATE, not REPLACE: a REPLACE would delete first and cascade to children.
       const { id: _id, ...columns } = image;
-      await this.trx.updateTable(table).set(columns as never).where('id', '=', id).execute();
+      await this.loose.updateTable(table).set(columns).where('id', '=', id).execute();
     } else {
-      await this.trx.insertInto(table).values(image as never).execute();
+      await this.loose.insertInto(table).values(image).execute();
     }
     await this.record(table, id, current, image, action);
+  }
+
+  private find(table: UndoableTable, id: string): Promise<Row | undefined> {
+    return this.loose.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst().then(maybeWithId);
   }
 
   /** A marker event that names what this group did to another (undo/redo of group X). */
@@ -137,3 +162,25 @@ export class ChangeSet {
       .execute();
   }
 }
+
+/** A row the loose view read from `table`, as that table's typed row (null when there is none). */
+function typed<T extends UndoableTable>(table: T, row: Row | undefined): RowOf<T> | null {
+  return row === undefined ? null : typedRow(table, row);
+}
+
+function typedRow<T extends UndoableTable>(_table: T, row: Row): RowOf<T> {
+  // The statement read the row from `_table`, so it has that table's columns (see LooseDb).
+  return row as unknown as RowOf<T>;
+}
+
+/** The table's name for the loose view: one union type instead of a generic, which Kysely resolves. */
+const loose = (table: UndoableTable): UndoableTable => table;
+
+/** A row read through the loose view, with its id checked (every undoable table has a text id). */
+function withId(row: Record<string, unknown>): Row {
+  const id = row.id;
+  if (typeof id !== 'string') throw new Error('A row without a text id');
+  return { ...row, id };
+}
+
+const maybeWithId = (row: Record<string, unknown> | undefined): Row | undefined => (row === undefined ? undefined : withId(row));

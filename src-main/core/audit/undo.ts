@@ -9,7 +9,9 @@ import { sql, type Kysely } from 'kysely';
 import { ApiError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
-import { ChangeSet, isUndoableTable, type Row } from './changes';
+import { ChangeSet, isUndoableTable } from './changes';
+import { parseImage } from './images';
+import { codeOf } from '../caught';
 
 export interface UndoState {
   /** What Ctrl+Z would undo (the action name), or null. */
@@ -36,12 +38,16 @@ const PAGE = 256;
  * done) costs a page, not the whole history. A group's events are contiguous:
  * each group is written in one transaction.
  */
+const noGroup = (): GroupInfo | null => null;
+
 async function walkGroups(db: Kysely<DB>, actor: string, visit: (g: GroupInfo) => boolean): Promise<void> {
   // Through the (actor, group_id) index: someone who has done nothing costs nothing.
   const any = await db.selectFrom('event').select('seq').where('actor', '=', actor).where('group_id', 'is not', null).limit(1).executeTakeFirst();
   if (!any) return;
   const visited = new Set<string>();
-  let current = null as GroupInfo | null;
+  // The group being read, if any. (Declared through a function: with a plain null initializer
+  // TypeScript narrows it to null and, in this loop, to never.)
+  let current = noGroup();
   let before = Number.MAX_SAFE_INTEGER;
   for (;;) {
     const rows = await db
@@ -81,9 +87,9 @@ export async function undoState(db: Kysely<DB>, actor: string): Promise<UndoStat
   // Net undos per group (undo markers minus redo markers). Markers are newer
   // than the group they name, so a group's count is complete when it is reached.
   const undone = new Map<string, number>();
-  let undo = null as GroupInfo | null;
-  let redoTarget = null as string | null;
-  let redo = null as GroupInfo | null;
+  let undo: GroupInfo | null = null;
+  let redoTarget: string | null = null;
+  let redo: GroupInfo | null = null;
   let leading = true; // still in the run of undo/redo markers at the top of the stack
   await walkGroups(db, actor, (g) => {
     if (isMarker(g)) {
@@ -133,11 +139,11 @@ async function replay(db: Kysely<DB>, deps: Pick<CoreDeps, 'now' | 'newId' | 'au
           `Cannot ${direction} "${target.action}": the ${e.entity_type} is used by a change made since. Make the change by hand instead.`,
         );
       try {
-        await changes.restore(e.entity_type, e.entity_id, image === null ? null : (JSON.parse(image) as Row), direction);
+        await changes.restore(e.entity_type, e.entity_id, parseImage(image), direction);
       } catch (error) {
         // A row that something newer depends on (a colleague's coding with this
         // code, a value or memo for the same target) is a conflict, not a crash.
-        if (String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) throw conflict();
+        if (codeOf(error).startsWith('SQLITE_CONSTRAINT')) throw conflict();
         throw error;
       }
       // Memos point at their target without a foreign key: do not strand one.

@@ -14,6 +14,7 @@ import type { DB } from '../store/schema';
 import { neutralise } from '../tables/excel-csv';
 import { readCsvTable, readXlsxTable } from '../tables/read';
 import { createCodeIn, listCodes } from './service';
+import { messageOf } from '../caught';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -113,7 +114,7 @@ export function parseRefiXml(
   try {
     return parser.parse(xml) as Record<string, unknown>;
   } catch (e) {
-    throw new ApiError('INVALID_INPUT', `${what} is not valid XML: ${(e as Error).message}`);
+    throw new ApiError('INVALID_INPUT', `${what} is not valid XML: ${messageOf(e)}`);
   }
 }
 

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Code } from '../../../src-shared/coding';
 import { ApiError } from '../../../src-shared/errors';
-import { ChangeSet, type Row } from '../audit/changes';
+import { ChangeSet, type RowOf } from '../audit/changes';
 import { inTransaction } from '../audit/transaction';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
@@ -90,7 +90,7 @@ export interface CodeInput {
   shortcut?: string | null;
 }
 
-export async function createCodeIn(c: ChangeSet, input: CodeInput): Promise<Row> {
+export async function createCodeIn(c: ChangeSet, input: CodeInput): Promise<RowOf<'code'>> {
   const parentId = input.parentId ?? null;
   if (parentId) await c.require('code', parentId, 'parent code');
   await checkShortcut(c, input.shortcut);

@@ -1,17 +1,18 @@
 // Coding a response: coded spans (character offsets into the answer's
 // immutable text), closed variables with optional evidence spans, memos, and
 // the response's review status. Every change is a ChangeSet (audit + undo).
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { Coding, Evidence, Memo, MemoTarget, Variable, VariableValue, WorkspaceResponse } from '../../../src-shared/coding';
 import type { ResponseStatus } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
-import { ChangeSet, type Row } from '../audit/changes';
+import { ChangeSet, type RowOf } from '../audit/changes';
 import { inTransaction } from '../audit/transaction';
 import { relinkFindings } from '../codebook/service';
 import type { CoreDeps } from '../deps';
 import { getResponse } from '../responses/service';
 import type { Store } from '../store/open';
-import type { DB } from '../store/schema';
+import { parseOptions, parseValue } from '../store/json';
+import type { CodingTable, DB, VariableValueTable } from '../store/schema';
 
 type Deps = Pick<CoreDeps, 'now' | 'newId' | 'author'>;
 
@@ -27,19 +28,17 @@ function checkSpan(text: string, start: number, end: number): void {
   }
 }
 
-function toCoding(row: Row, text: string): Coding {
-  const start = row.start_offset as number;
-  const end = row.end_offset as number;
+function toCoding(row: RowOf<'coding'>, text: string): Coding {
   return {
     id: row.id,
-    answerId: row.answer_id as string,
-    codeId: row.code_id as string,
-    start,
-    end,
-    quote: text.slice(start, end),
+    answerId: row.answer_id,
+    codeId: row.code_id,
+    start: row.start_offset,
+    end: row.end_offset,
+    quote: text.slice(row.start_offset, row.end_offset),
     useInMemo: row.use_in_memo === 1,
-    createdBy: row.created_by as string,
-    createdAt: row.created_at as string,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
   };
 }
 
@@ -63,7 +62,7 @@ export async function createCodingIn(c: ChangeSet, input: CodingInput): Promise<
   const end = input.end ?? answer.text.length;
   checkSpan(answer.text, start, end);
   if (code.question_id && answer.question_id !== code.question_id) {
-    throw new ApiError('INVALID_INPUT', `The code "${code.name as string}" is for another question`);
+    throw new ApiError('INVALID_INPUT', `The code "${code.name}" is for another question`);
   }
   const same = await c.trx
     .selectFrom('coding')
@@ -73,7 +72,7 @@ export async function createCodingIn(c: ChangeSet, input: CodingInput): Promise<
     .where('start_offset', '=', start)
     .where('end_offset', '=', end)
     .executeTakeFirst();
-  if (same) return toCoding(same as Row, answer.text); // coding the same span twice is a no-op
+  if (same) return toCoding(same, answer.text); // coding the same span twice is a no-op
   const row = await c.insert('coding', {
     ...c.authored(),
     answer_id: input.answerId,
@@ -93,17 +92,17 @@ export async function updateCoding(
 ): Promise<Coding> {
   return inTransaction(db, deps, 'coding.update', async (c) => {
     const current = await c.require('coding', id, 'coding');
-    const answer = await answerText(c, current.answer_id as string);
-    const start = patch.start ?? (current.start_offset as number);
-    const end = patch.end ?? (current.end_offset as number);
+    const answer = await answerText(c, current.answer_id);
+    const start = patch.start ?? current.start_offset;
+    const end = patch.end ?? current.end_offset;
     checkSpan(answer.text, start, end);
-    const columns: Record<string, unknown> = { start_offset: start, end_offset: end };
+    const columns: Updateable<CodingTable> = { start_offset: start, end_offset: end };
     if (patch.useInMemo !== undefined) columns.use_in_memo = patch.useInMemo ? 1 : 0;
     if (patch.codeId !== undefined) {
       const code = await c.require('code', patch.codeId, 'code');
       // The same scope rule as when coding: a code for one question is not used on another's answer.
       if (code.question_id && answer.question_id !== code.question_id) {
-        throw new ApiError('INVALID_INPUT', `The code "${code.name as string}" is for another question`);
+        throw new ApiError('INVALID_INPUT', `The code "${code.name}" is for another question`);
       }
       columns.code_id = patch.codeId;
     }
@@ -126,7 +125,7 @@ export async function listVariables(db: Kysely<DB>): Promise<Variable[]> {
     label: v.label,
     questionId: v.question_id,
     kind: v.kind,
-    options: JSON.parse(v.options) as Variable['options'],
+    options: parseOptions(v.options),
     shortcut: v.shortcut,
     sortOrder: v.sort_order,
   }));
@@ -171,7 +170,7 @@ export async function setVariableValue(
       return;
     }
     const value = checkValue(variable, input.value);
-    let evidence = { evidence_answer_id: null as string | null, evidence_start: null as number | null, evidence_end: null as number | null };
+    let evidence: Pick<VariableValueTable, 'evidence_answer_id' | 'evidence_start' | 'evidence_end'> = { evidence_answer_id: null, evidence_start: null, evidence_end: null };
     if (input.evidence) {
       const answer = await answerText(c, input.evidence.answerId);
       if (answer.response_id !== input.responseId) throw new ApiError('INVALID_INPUT', 'The evidence must be quoted from the same response');
@@ -180,7 +179,7 @@ export async function setVariableValue(
     } else if (existing && input.evidence === undefined) {
       // Not mentioned: keep the evidence already given.
       const row = await c.require('variable_value', existing.id);
-      evidence = { evidence_answer_id: row.evidence_answer_id as string | null, evidence_start: row.evidence_start as number | null, evidence_end: row.evidence_end as number | null };
+      evidence = { evidence_answer_id: row.evidence_answer_id, evidence_start: row.evidence_start, evidence_end: row.evidence_end };
     }
     if (existing) await c.update('variable_value', existing.id, { value, ...evidence });
     else await c.insert('variable_value', { ...c.authored(), response_id: input.responseId, variable_id: input.variableId, value, ...evidence });
@@ -245,11 +244,11 @@ export async function workspaceResponse(store: Store, responseId: string): Promi
   const memos = await store.db.selectFrom('memo').selectAll().where('target_id', 'in', memoTargets).execute();
   return {
     response,
-    codings: codings.map((k) => toCoding(k as Row, texts.get(k.answer_id) ?? '')),
+    codings: codings.map((k) => toCoding(k, texts.get(k.answer_id) ?? '')),
     values: values.map(
       (v): VariableValue => ({
         variableId: v.variable_id,
-        value: JSON.parse(v.value) as string | string[],
+        value: parseValue(v.value),
         evidence:
           v.evidence_answer_id !== null
             ? {
@@ -299,7 +298,7 @@ export async function defineVariable(
       }
       const kept = new Set(input.options.map((o) => o.value));
       const values = await c.trx.selectFrom('variable_value').select('value').where('variable_id', '=', input.id).execute();
-      const orphan = values.flatMap((v) => [JSON.parse(v.value) as string | string[]].flat()).find((v) => input.kind !== 'text' && !kept.has(v));
+      const orphan = values.flatMap((v) => [parseValue(v.value)].flat()).find((v) => input.kind !== 'text' && !kept.has(v));
       if (orphan !== undefined) throw new ApiError('INVALID_INPUT', `The option "${orphan}" is in use and cannot be removed`);
       await c.update('variable', input.id, columns);
       return input.id;

@@ -15,7 +15,7 @@ import {
   type FindingView,
 } from '../../../src-shared/findings';
 import { norwegianCompare } from '../../../src-shared/norwegian';
-import { ChangeSet, type Row } from '../audit/changes';
+import { ChangeSet, type RowOf } from '../audit/changes';
 import { inTransaction } from '../audit/transaction';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
@@ -89,7 +89,7 @@ export interface ReportInput {
   notes?: string;
 }
 
-export async function saveReportIn(c: ChangeSet, input: ReportInput): Promise<Row> {
+export async function saveReportIn(c: ChangeSet, input: ReportInput): Promise<RowOf<'finding_report'>> {
   const sameKey = await c.trx.selectFrom('finding_report').select('id').where('report_key', '=', input.key).executeTakeFirst();
   if (sameKey && sameKey.id !== input.id) throw new ApiError('INVALID_INPUT', `A report "${input.key}" already exists`);
   const columns = {
@@ -118,7 +118,7 @@ export interface FindingInput {
   verified?: boolean;
 }
 
-export async function saveFindingIn(c: ChangeSet, input: FindingInput): Promise<Row> {
+export async function saveFindingIn(c: ChangeSet, input: FindingInput): Promise<RowOf<'finding'>> {
   if (input.reportId) await c.require('finding_report', input.reportId, 'report');
   const columns = {
     report_id: input.reportId,
@@ -168,16 +168,16 @@ export async function deleteReport(db: Kysely<DB>, deps: Deps, id: string, confi
   });
 }
 
-function toLink(r: Row): FindingLink {
+function toLink(r: RowOf<'finding_link'>): FindingLink {
   return {
     id: r.id,
-    findingId: r.finding_id as string,
-    answerId: r.answer_id as string,
-    codingId: (r.coding_id as string | null) ?? null,
-    relation: r.relation as FindingRelation,
-    comment: (r.comment as string | null) ?? null,
-    createdBy: r.created_by as string,
-    createdAt: r.created_at as string,
+    findingId: r.finding_id,
+    answerId: r.answer_id,
+    codingId: r.coding_id ?? null,
+    relation: r.relation,
+    comment: r.comment ?? null,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
   };
 }
 
@@ -197,7 +197,7 @@ export async function linkFinding(db: Kysely<DB>, deps: Deps, input: LinkInput):
     if (input.codingId) {
       const coding = await c.require('coding', input.codingId, 'coding');
       if (answerId && answerId !== coding.answer_id) throw new ApiError('INVALID_INPUT', 'The coding belongs to another answer');
-      answerId = coding.answer_id as string;
+      answerId = coding.answer_id;
     }
     if (!answerId) throw new ApiError('INVALID_INPUT', 'Link an answer or a coded span');
     await c.require('answer', answerId, 'answer');
@@ -251,7 +251,7 @@ export async function linksForResponse(db: Kysely<DB>, responseId: string): Prom
     .orderBy('l.created_at')
     .execute();
   return rows.map((r) => ({
-    ...toLink(r as unknown as Row),
+    ...toLink(r),
     statement: r.statement,
     reportKey: r.report_key,
     questionOrdinal: r.question_ordinal,
@@ -297,7 +297,7 @@ export async function findingView(db: Kysely<DB>, findingId: string): Promise<Fi
         ? { number: r.m_number, name: r.m_name!, countyName: r.county_name!, policeDistrictCode: r.police_district_code!, policeDistrictName: r.district_name!, population: r.population! }
         : null;
       return {
-        ...toLink(r as unknown as Row),
+        ...toLink(r),
         responseId: r.response_id,
         respondentName: r.respondent_name,
         municipality,

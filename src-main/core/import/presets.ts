@@ -6,6 +6,7 @@ import { authoredColumns, recordEvent } from '../audit/record';
 import type { CoreDeps } from '../deps';
 import type { Store } from '../store/open';
 import { ImportError } from '../input/errors';
+import { messageOf } from '../caught';
 
 export async function listPresets(store: Store): Promise<SavedPreset[]> {
   const rows = await store.db.selectFrom('mapping_preset').selectAll().orderBy('name').execute();
@@ -42,7 +43,7 @@ export function readPresetFile(file: string): MappingPreset {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new ImportError('BAD_MAPPING', `Cannot read the mapping file ${file}: ${(e as Error).message}`);
+    throw new ImportError('BAD_MAPPING', `Cannot read the mapping file ${file}: ${messageOf(e)}`);
   }
   const parsed = mappingPresetSchema.safeParse(raw);
   if (!parsed.success) {

@@ -24,6 +24,8 @@ import type { MappingQuestion } from './mapping';
 import { MunicipalityMatcher, nameKey, type MatchResult } from './match';
 import { letterRecord, tableRecords, type ImportRecord, type RecordSet } from './records';
 import { collectSources, type SourceUnit } from './sources';
+import { messageOf } from '../caught';
+import { parseStringList } from '../store/json';
 
 export interface ImportOptions {
   preset?: MappingPreset;
@@ -52,7 +54,7 @@ export async function loadMatcher(store: Store): Promise<MunicipalityMatcher> {
       number: r.number,
       name: r.name,
       officialName: r.official_name,
-      parallelNames: JSON.parse(r.parallel_names) as string[],
+      parallelNames: parseStringList(r.parallel_names),
       countyName: r.county_name,
       number2024: r.number_2024,
     })),
@@ -72,7 +74,7 @@ function rejected(unit: SourceUnit, e: unknown): FileReport {
   const error =
     e instanceof ImportError
       ? { code: e.code, message: e.message, locator: e.locator }
-      : { code: 'WRITE_FAILED', message: (e as Error).message };
+      : { code: 'WRITE_FAILED', message: messageOf(e) };
   return { path: unit.displayPath, status: 'rejected', responses: 0, warnings: [], error };
 }
 

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { messageOf } from '../caught';
 
 const municipalitySchema = z.object({
   number: z.string().regex(/^\d{4}$/),
@@ -146,7 +147,7 @@ function readResource<T>(resourcesDir: string, file: string, schema: z.ZodType<T
   try {
     raw = JSON.parse(readFileSync(full, 'utf8'));
   } catch (e) {
-    throw new Error(`Reference data missing or unreadable: ${full} (${(e as Error).message})`);
+    throw new Error(`Reference data missing or unreadable: ${full} (${messageOf(e)})`);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

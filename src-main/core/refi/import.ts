@@ -31,6 +31,7 @@ import type { DB } from '../store/schema';
 import { QDE_NAMESPACE } from './export';
 import { loadCurrentResponses, sourceName, type CurrentResponse } from './layout';
 import { codePointLength, codePointsToUtf16, normalizeWithMap } from './positions';
+import { messageOf } from '../caught';
 
 type Element = Record<string, unknown>;
 
@@ -144,7 +145,7 @@ function textSource(el: Element, name: string, entries: Map<string, Buffer> | nu
   try {
     source.text = decodeText(bytes).text;
   } catch (e) {
-    source.missing = `${wanted} is not text (${(e as Error).message})`;
+    source.missing = `${wanted} is not text (${messageOf(e)})`;
   }
   return source;
 }
@@ -202,7 +203,7 @@ function decodeXml(bytes: Buffer): string {
   try {
     return decodeText(bytes).text;
   } catch (e) {
-    throw new ApiError('INVALID_INPUT', `The project file is not XML text (${(e as Error).message})`);
+    throw new ApiError('INVALID_INPUT', `The project file is not XML text (${messageOf(e)})`);
   }
 }
 

@@ -8,6 +8,7 @@ import type { CoreDeps } from '../deps';
 import { recomputeCurrent } from '../import/service';
 import type { Store } from '../store/open';
 import type { MatchStatus } from '../store/schema';
+import { parseStringList } from '../store/json';
 
 async function municipalityFacts(store: Store): Promise<Map<string, MunicipalityFacts>> {
   const rows = await store.db
@@ -46,7 +47,7 @@ export async function listRespondents(store: Store, status?: MatchStatus): Promi
       name: r.name,
       status: r.match_status,
       municipality: r.municipality_number ? (facts.get(r.municipality_number) ?? null) : null,
-      candidates: (JSON.parse(r.match_candidates) as string[]).flatMap((n) => (facts.has(n) ? [facts.get(n)!] : [])),
+      candidates: parseStringList(r.match_candidates).flatMap((n) => (facts.has(n) ? [facts.get(n)!] : [])),
       responses: Number(r.responses),
       currentResponseId: (r.current_id as string | null) ?? null,
     }))

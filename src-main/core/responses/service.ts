@@ -18,6 +18,7 @@ import { cellText } from '../import/mapping';
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../store/open';
 import type { DB, MatchStatus, ResponseStatus } from '../store/schema';
+import { parseStringList } from '../store/json';
 
 export interface ResponseFilter {
   status?: ResponseStatus;
@@ -184,7 +185,7 @@ export async function listResponses(store: Store, filter: ResponseFilter = {}): 
 
 async function candidatesOf(store: Store, respondentId: string): Promise<MunicipalityFacts[]> {
   const respondent = await store.db.selectFrom('respondent').select('match_candidates').where('id', '=', respondentId).executeTakeFirstOrThrow();
-  const numbers = JSON.parse(respondent.match_candidates) as string[];
+  const numbers = parseStringList(respondent.match_candidates);
   if (numbers.length === 0) return [];
   const rows = await store.db
     .selectFrom('municipality as m')

@@ -11,6 +11,7 @@ import type { Store } from '../store/open';
 import { catalogOf, type Catalog, type ResponseInfo } from './catalog';
 import { hitRanges, snippetOf } from './highlight';
 import { compileQuery, type CompiledQuery } from './query';
+import { messageOf } from '../caught';
 
 export interface SearchInput {
   query: string;
@@ -40,7 +41,7 @@ function matchingDocids(sqlite: Database.Database, match: string): Int32Array {
   } catch (e) {
     // The expression is built from quoted words only, so this should not
     // happen; if FTS5 refuses it anyway, say so instead of failing inside.
-    throw new ApiError('INVALID_INPUT', `The search could not be run: ${(e as Error).message}`);
+    throw new ApiError('INVALID_INPUT', `The search could not be run: ${messageOf(e)}`);
   }
   if (!list) return new Int32Array(0);
   let count = 1;

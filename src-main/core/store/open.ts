@@ -9,6 +9,7 @@ import { ApiError } from '../../../src-shared/errors';
 import { registerSearchFunctions } from './words';
 import { latestSchemaVersion, migrationProvider, migrations } from './migrations';
 import type { DB } from './schema';
+import { messageOf, codeOf } from '../caught';
 
 /** PRAGMA application_id marking a file as an Innspill project ("INSP"). */
 export const APPLICATION_ID = 0x494e5350;
@@ -64,7 +65,7 @@ async function migrate(store: Store): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new ApiError('CORRUPT', `Could not upgrade the project file (migration ${failed}): ${(error as Error).message}`);
+    throw new ApiError('CORRUPT', `Could not upgrade the project file (migration ${failed}): ${messageOf(error)}`);
   }
 }
 
@@ -88,13 +89,13 @@ function placeWithoutOverwrite(temp: string, full: string): void {
   try {
     linkSync(temp, full); // fails with EEXIST instead of overwriting
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = codeOf(e);
     if (code === 'EEXIST') throw new ApiError('FILE_EXISTS', `A file already exists at ${full}; choose another name.`);
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw e;
     try {
       copyFileSync(temp, full, fsConstants.COPYFILE_EXCL);
     } catch (copyError) {
-      if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') {
+      if (codeOf(copyError) === 'EEXIST') {
         throw new ApiError('FILE_EXISTS', `A file already exists at ${full}; choose another name.`);
       }
       throw copyError;
@@ -113,7 +114,7 @@ export async function openStore(file: string): Promise<Store> {
   try {
     sqlite = new Database(full, { fileMustExist: true });
   } catch (e) {
-    throw new ApiError('NOT_A_PROJECT', `Cannot open ${full}: ${(e as Error).message}`);
+    throw new ApiError('NOT_A_PROJECT', `Cannot open ${full}: ${messageOf(e)}`);
   }
   try {
     const appId = sqlite.pragma('application_id', { simple: true });
@@ -135,7 +136,7 @@ export async function openStore(file: string): Promise<Store> {
     try {
       applyPragmas(sqlite);
     } catch (e) {
-      if ((e as { code?: string }).code?.startsWith('SQLITE_READONLY') || (e as { code?: string }).code === 'SQLITE_CANTOPEN') {
+      if (codeOf(e).startsWith('SQLITE_READONLY') || codeOf(e) === 'SQLITE_CANTOPEN') {
         throw new ApiError('READ_ONLY', `The project file or its folder is read-only; Innspill needs to write to it: ${full}`);
       }
       throw e;
@@ -143,7 +144,7 @@ export async function openStore(file: string): Promise<Store> {
   } catch (e) {
     sqlite.close();
     if (e instanceof ApiError) throw e;
-    throw new ApiError('CORRUPT', `The project file cannot be read: ${(e as Error).message}`);
+    throw new ApiError('CORRUPT', `The project file cannot be read: ${messageOf(e)}`);
   }
   // nb_words/nb_stems, which fill the search index (search/indexer.ts).
   registerSearchFunctions(sqlite);

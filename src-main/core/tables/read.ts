@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { ApiError } from '../../../src-shared/errors';
 import { decodeText } from '../input/decode';
+import { messageOf } from '../caught';
 
 export type TableRows = Record<string, string>[];
 
@@ -36,7 +37,7 @@ export async function readXlsxTable(bytes: Buffer): Promise<TableRows> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new ApiError('INVALID_INPUT', `The Excel file is damaged or not an XLSX file (${(e as Error).message})`);
+    throw new ApiError('INVALID_INPUT', `The Excel file is damaged or not an XLSX file (${messageOf(e)})`);
   }
   const header: string[] = [];
   const rows: TableRows = [];

@@ -6,9 +6,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ConflictContext, ConflictSide, ConflictView } from '../../../src-shared/team';
 import { ApiError } from '../../../src-shared/errors';
-import { ChangeSet, type Row } from '../audit/changes';
+import { ChangeSet, type Row, type RowOf } from '../audit/changes';
+import { imageOf, imagesOf, parseImage, parseImages, rowOf } from '../audit/images';
 import type { CoreDeps } from '../deps';
 import { responseQuery } from '../responses/service';
+import { parseOptions, parseStringList, parseValue } from '../store/json';
 import type { DB, MergeConflictTable } from '../store/schema';
 import { contentColumns, isReturnTable, type ReturnTable } from './entities';
 import { answersChangedSince, dependantsOf, findOurs, makesCodeLoop, missingReference, rowById } from './rows';
@@ -19,7 +21,11 @@ type ConflictRow = MergeConflictTable;
 
 export const RESOLVE_ACTION = 'conflict.resolve';
 
-const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+/** A conflict's side: one row image, or the parts of a response (a list of answer images) for a split correction. */
+function parseSide(json: string | null): Row | Row[] | null {
+  if (json === null) return null;
+  return json.trimStart().startsWith('[') ? parseImages(json) : parseImage(json);
+}
 
 /** A split-correction conflict: the parts of one response (arrays of answer rows). */
 function isUnit(row: Pick<ConflictRow, 'entity_type' | 'natural_key'>): boolean {
@@ -27,9 +33,9 @@ function isUnit(row: Pick<ConflictRow, 'entity_type' | 'natural_key'>): boolean 
 }
 
 /** An answer as the project has it, or had it before a split removed it, or as a colleague's split made it. */
-async function findAnswer(db: Db, id: string): Promise<Row | null> {
+async function findAnswer(db: Db, id: string): Promise<RowOf<'answer'> | null> {
   const current = await db.selectFrom('answer').selectAll().where('id', '=', id).executeTakeFirst();
-  if (current) return current as Row;
+  if (current) return current;
   const event = await db
     .selectFrom('event')
     .select(['before', 'after'])
@@ -37,18 +43,18 @@ async function findAnswer(db: Db, id: string): Promise<Row | null> {
     .where('entity_id', '=', id)
     .orderBy('seq', 'desc')
     .executeTakeFirst();
-  const image = event?.after ?? event?.before;
-  if (image) return JSON.parse(image) as Row;
+  const image = imageOf('answer', event?.after ?? event?.before ?? null);
+  if (image) return image;
   const units = await db.selectFrom('merge_conflict').select(['theirs', 'base']).where('entity_type', '=', 'answer').where('natural_key', 'like', 'response|%').execute();
   for (const u of units) {
-    for (const part of [...((parse(u.theirs) as Row[] | null) ?? []), ...((parse(u.base) as Row[] | null) ?? [])]) if (part.id === id) return part;
+    for (const part of [...(imagesOf('answer', u.theirs) ?? []), ...(imagesOf('answer', u.base) ?? [])]) if (part.id === id) return part;
   }
   return null;
 }
 
 /** The span of an answer's text a coding or a value's evidence marks; null when the answer cannot be found. */
-function excerpt(answer: Row | null, start: unknown, end: unknown): string | null {
-  return answer ? (answer.text as string).slice(start as number, end as number) : null;
+function excerpt(answer: RowOf<'answer'> | null, start: number, end: number): string | null {
+  return answer ? answer.text.slice(start, end) : null;
 }
 
 interface Lookups {
@@ -66,7 +72,7 @@ async function lookups(db: Db): Promise<Lookups> {
   return {
     codes: new Map(codes.map((c) => [c.id, c])),
     questions: new Map(questions.map((q) => [q.id, q])),
-    variables: new Map(variables.map((v) => [v.id, { ...v, options: JSON.parse(v.options) as { value: string; label: string }[] }])),
+    variables: new Map(variables.map((v) => [v.id, { ...v, options: parseOptions(v.options) }])),
     findings: new Map(findings.map((f) => [f.id, f.statement])),
   };
 }
@@ -74,79 +80,87 @@ async function lookups(db: Db): Promise<Lookups> {
 const RELATIONS: Record<string, string> = { stotter: 'støtter', motsier: 'motsier', nyanserer: 'nyanserer', nytt_forhold: 'nytt forhold' };
 const STATUSES: Record<string, string> = { ikke_startet: 'ikke startet', under_arbeid: 'under arbeid', ferdig: 'ferdig', kvalitetssikret: 'kvalitetssikret' };
 
-async function side(db: Db, l: Lookups, table: string, row: unknown, actor: string | null): Promise<ConflictSide> {
+async function side(db: Db, l: Lookups, table: string, row: Row | Row[] | null, actor: string | null): Promise<ConflictSide> {
   const out: ConflictSide = { row: null, actor, summary: null, codeName: null, quote: null, questionOrdinal: null };
-  if (row === null || row === undefined) return out;
+  if (row === null) return out;
   if (Array.isArray(row)) {
     // The parts of a response after a split correction, in order.
-    const parts = [...(row as Row[])].sort((a, b) => (a.ordinal as number) - (b.ordinal as number));
+    const parts = row.map((p) => rowOf('answer', p)).sort((a, b) => a.ordinal - b.ordinal);
     out.summary = parts
       .map((p) => {
-        const q = p.question_id ? l.questions.get(p.question_id as string) : undefined;
-        return `${q ? `Spørsmål ${q.ordinal}` : 'Ikke fordelt'}: ${p.text as string}`;
+        const q = p.question_id ? l.questions.get(p.question_id) : undefined;
+        return `${q ? `Spørsmål ${q.ordinal}` : 'Ikke fordelt'}: ${p.text}`;
       })
       .join('\n\n');
     out.row = { parts };
     return out;
   }
-  const r = row as Row;
-  out.row = r;
-  const question = (id: unknown) => (typeof id === 'string' ? l.questions.get(id)?.ordinal ?? null : null);
+  out.row = row;
+  const question = (id: string | null | undefined) => (id ? l.questions.get(id)?.ordinal ?? null : null);
   switch (table) {
     case 'coding': {
-      const code = l.codes.get(r.code_id as string);
+      const r = rowOf('coding', row);
+      const code = l.codes.get(r.code_id);
       out.codeName = code?.name ?? null;
-      const answer = await findAnswer(db, r.answer_id as string);
+      const answer = await findAnswer(db, r.answer_id);
       out.quote = excerpt(answer, r.start_offset, r.end_offset);
       out.questionOrdinal = question(answer?.question_id);
       out.summary = out.codeName;
       break;
     }
     case 'variable_value': {
-      const variable = l.variables.get(r.variable_id as string);
-      const value = JSON.parse(r.value as string) as string | string[];
+      const r = rowOf('variable_value', row);
+      const variable = l.variables.get(r.variable_id);
+      const value = parseValue(r.value);
       const label = (v: string) => variable?.options.find((o) => o.value === v)?.label ?? v;
       out.summary = Array.isArray(value) ? value.map(label).join(', ') : variable?.options.length ? label(value) : value;
-      if (typeof r.evidence_answer_id === 'string') {
-        out.quote = excerpt(await findAnswer(db, r.evidence_answer_id), r.evidence_start, r.evidence_end);
+      if (r.evidence_answer_id !== null) {
+        out.quote = excerpt(await findAnswer(db, r.evidence_answer_id), r.evidence_start ?? 0, r.evidence_end ?? 0);
       }
       out.questionOrdinal = question(variable?.question_id);
       break;
     }
     case 'memo':
-      out.summary = r.text as string;
+      out.summary = rowOf('memo', row).text;
       break;
-    case 'code':
-      out.codeName = r.name as string;
-      out.summary = r.name as string;
+    case 'code': {
+      const r = rowOf('code', row);
+      out.codeName = r.name;
+      out.summary = r.name;
       out.questionOrdinal = question(r.question_id);
       break;
+    }
     case 'variable':
-      out.summary = r.label as string;
+      out.summary = rowOf('variable', row).label;
       break;
-    case 'response':
-      out.summary = STATUSES[r.status as string] ?? (r.status as string);
+    case 'response': {
+      const status = rowOf('response', row).status;
+      out.summary = STATUSES[status] ?? status;
       break;
-    case 'answer':
-      out.summary = r.text as string;
+    }
+    case 'answer': {
+      const r = rowOf('answer', row);
+      out.summary = r.text;
       out.questionOrdinal = question(r.question_id);
       break;
+    }
     case 'finding':
-      out.summary = r.statement as string;
+      out.summary = rowOf('finding', row).statement;
       break;
     case 'finding_report':
-      out.summary = r.title as string;
+      out.summary = rowOf('finding_report', row).title;
       break;
     case 'finding_link': {
-      out.summary = [RELATIONS[r.relation as string] ?? r.relation, r.comment].filter(Boolean).join(': ');
-      if (typeof r.coding_id === 'string') {
+      const r = rowOf('finding_link', row);
+      out.summary = [RELATIONS[r.relation] ?? r.relation, r.comment].filter(Boolean).join(': ');
+      if (r.coding_id !== null) {
         const coding = await db.selectFrom('coding').selectAll().where('id', '=', r.coding_id).executeTakeFirst();
         if (coding) {
           out.codeName = l.codes.get(coding.code_id)?.name ?? null;
           out.quote = excerpt(await findAnswer(db, coding.answer_id), coding.start_offset, coding.end_offset);
         }
       }
-      if (out.quote === null) out.quote = ((await findAnswer(db, r.answer_id as string))?.text as string | undefined) ?? null;
+      if (out.quote === null) out.quote = (await findAnswer(db, r.answer_id))?.text ?? null;
       break;
     }
     default:
@@ -156,31 +170,33 @@ async function side(db: Db, l: Lookups, table: string, row: unknown, actor: stri
 }
 
 /** The response a conflict's rows belong to, if any. */
-async function responseOf(db: Db, table: string, rows: unknown[], entityId: string): Promise<string | null> {
+async function responseOf(db: Db, table: string, rows: (Row | Row[] | null)[], entityId: string): Promise<string | null> {
   for (const raw of rows) {
-    if (raw === null || raw === undefined) continue;
-    const r = (Array.isArray(raw) ? raw[0] : raw) as Row | undefined;
+    if (raw === null) continue;
+    const r = Array.isArray(raw) ? raw[0] : raw;
     if (!r) continue;
     switch (table) {
       case 'response':
         return r.id;
       case 'answer':
-        return Array.isArray(raw) ? entityId : (r.response_id as string);
+        return Array.isArray(raw) ? entityId : rowOf('answer', r).response_id;
       case 'variable_value':
-        return r.response_id as string;
+        return rowOf('variable_value', r).response_id;
       case 'coding':
       case 'finding_link': {
-        const answer = await findAnswer(db, r.answer_id as string);
-        if (answer) return answer.response_id as string;
+        const answer = await findAnswer(db, rowOf(table, r).answer_id);
+        if (answer) return answer.response_id;
         break;
       }
-      case 'memo':
-        if (r.target_type === 'response') return r.target_id as string;
-        if (r.target_type === 'answer') {
-          const answer = await findAnswer(db, r.target_id as string);
-          if (answer) return answer.response_id as string;
+      case 'memo': {
+        const memo = rowOf('memo', r);
+        if (memo.target_type === 'response') return memo.target_id;
+        if (memo.target_type === 'answer' && memo.target_id !== null) {
+          const answer = await findAnswer(db, memo.target_id);
+          if (answer) return answer.response_id;
         }
         break;
+      }
       default:
         return null;
     }
@@ -189,7 +205,7 @@ async function responseOf(db: Db, table: string, rows: unknown[], entityId: stri
 }
 
 async function context(db: Db, l: Lookups, row: ConflictRow, sides: ConflictSide[]): Promise<ConflictContext> {
-  const rows = [parse(row.theirs), parse(row.ours), parse(row.base)];
+  const rows = [parseSide(row.theirs), parseSide(row.ours), parseSide(row.base)];
   const responseId = await responseOf(db, row.entity_type, rows, row.entity_id);
   const out: ConflictContext = {
     respondentName: null,
@@ -206,17 +222,17 @@ async function context(db: Db, l: Lookups, row: ConflictRow, sides: ConflictSide
     if (facts) Object.assign(out, { respondentName: facts.respondent_name, municipalityNumber: facts.m_number, municipalityName: facts.m_name, policeDistrictName: facts.m_district });
   }
   if (row.entity_type === 'variable_value') {
-    const r = (rows.find((x) => x) ?? null) as Row | null;
-    out.variableLabel = r ? (l.variables.get(r.variable_id as string)?.label ?? null) : null;
+    const r = rows.find((x) => x !== null && !Array.isArray(x));
+    out.variableLabel = r && !Array.isArray(r) ? (l.variables.get(rowOf('variable_value', r).variable_id)?.label ?? null) : null;
   }
   if (out.questionOrdinal !== null) out.questionLabel = [...l.questions.values()].find((q) => q.ordinal === out.questionOrdinal)?.short_label ?? null;
   return out;
 }
 
 async function view(db: Db, l: Lookups, row: ConflictRow, assignees: Map<string, string>): Promise<ConflictView> {
-  const base = parse(row.base);
-  const ours = await side(db, l, row.entity_type, parse(row.ours), row.ours_actor);
-  const theirs = await side(db, l, row.entity_type, parse(row.theirs), row.theirs_actor);
+  const base = parseSide(row.base);
+  const ours = await side(db, l, row.entity_type, parseSide(row.ours), row.ours_actor);
+  const theirs = await side(db, l, row.entity_type, parseSide(row.theirs), row.theirs_actor);
   const baseSide = base === null ? null : await side(db, l, row.entity_type, base, null);
   return {
     id: row.id,
@@ -226,7 +242,7 @@ async function view(db: Db, l: Lookups, row: ConflictRow, assignees: Map<string,
     entityId: row.entity_id,
     naturalKey: row.natural_key,
     kind: row.kind,
-    columns: JSON.parse(row.columns) as string[],
+    columns: parseStringList(row.columns),
     base: baseSide,
     ours,
     theirs,
@@ -285,15 +301,15 @@ async function deleteWithDependants(c: ChangeSet, table: ReturnTable, id: string
 }
 
 /** Finds where a quote from a removed answer part now stands among its response's parts (exactly once), or null. */
-async function relocate(db: Db, oldAnswerId: string, start: number, end: number): Promise<{ answer: Row; start: number; end: number } | null> {
+async function relocate(db: Db, oldAnswerId: string, start: number, end: number): Promise<{ answer: RowOf<'answer'>; start: number; end: number } | null> {
   const old = await findAnswer(db, oldAnswerId);
   if (!old) return null;
-  const quote = (old.text as string).slice(start, end);
+  const quote = old.text.slice(start, end);
   if (quote.trim() === '') return null;
-  const parts = await db.selectFrom('answer').selectAll().where('response_id', '=', old.response_id as string).execute();
-  const hits: { answer: Row; start: number; end: number }[] = [];
+  const parts = await db.selectFrom('answer').selectAll().where('response_id', '=', old.response_id).execute();
+  const hits: { answer: RowOf<'answer'>; start: number; end: number }[] = [];
   for (const part of parts) {
-    for (let i = part.text.indexOf(quote); i >= 0; i = part.text.indexOf(quote, i + 1)) hits.push({ answer: part as Row, start: i, end: i + quote.length });
+    for (let i = part.text.indexOf(quote); i >= 0; i = part.text.indexOf(quote, i + 1)) hits.push({ answer: part, start: i, end: i + quote.length });
   }
   return hits.length === 1 ? hits[0] : null;
 }
@@ -303,14 +319,16 @@ async function placeOnMovedText(c: ChangeSet, table: ReturnTable, row: Row): Pro
   const missing = await missingReference(c.trx, table, row);
   if (!missing || missing.table !== 'answer') return row;
   if (table === 'coding') {
-    const moved = await relocate(c.trx, row.answer_id as string, row.start_offset as number, row.end_offset as number);
+    const coding = rowOf('coding', row);
+    const moved = await relocate(c.trx, coding.answer_id, coding.start_offset, coding.end_offset);
     if (!moved) throw cannot('the coded text is no longer in one place in the response; code it again by hand');
-    const code = await c.get('code', row.code_id as string);
-    if (code?.question_id && code.question_id !== moved.answer.question_id) throw cannot(`the text now belongs to another question than the code "${code.name as string}" is for`);
+    const code = await c.get('code', coding.code_id);
+    if (code?.question_id && code.question_id !== moved.answer.question_id) throw cannot(`the text now belongs to another question than the code "${code.name}" is for`);
     return { ...row, answer_id: moved.answer.id, start_offset: moved.start, end_offset: moved.end };
   }
   if (table === 'variable_value' && missing.column === 'evidence_answer_id') {
-    const moved = await relocate(c.trx, row.evidence_answer_id as string, row.evidence_start as number, row.evidence_end as number);
+    const value = rowOf('variable_value', row);
+    const moved = await relocate(c.trx, missing.id, value.evidence_start ?? 0, value.evidence_end ?? 0);
     if (!moved) throw cannot('the quoted evidence is no longer in one place in the response');
     return { ...row, evidence_answer_id: moved.answer.id, evidence_start: moved.start, evidence_end: moved.end };
   }
@@ -318,8 +336,8 @@ async function placeOnMovedText(c: ChangeSet, table: ReturnTable, row: Row): Pro
 }
 
 async function takeTheirsUnit(c: ChangeSet, conflict: ConflictRow): Promise<void> {
-  const base = (parse(conflict.base) as Row[] | null) ?? [];
-  const theirs = (parse(conflict.theirs) as Row[] | null) ?? [];
+  const base = parseImages(conflict.base) ?? [];
+  const theirs = parseImages(conflict.theirs) ?? [];
   const pkg = await c.trx.selectFrom('work_package').select('base_seq').where('id', '=', conflict.package_id).executeTakeFirst();
   // The master split this response its own way since the base (or another colleague's split was merged): the two cannot both stand.
   if (!pkg || (await answersChangedSince(c.trx, conflict.entity_id, pkg.base_seq))) {
@@ -335,9 +353,9 @@ async function takeTheirs(c: ChangeSet, conflict: ConflictRow): Promise<void> {
   if (isUnit(conflict)) return takeTheirsUnit(c, conflict);
   if (!isReturnTable(conflict.entity_type)) throw new ApiError('INVALID_INPUT', `Unknown kind of row in conflict: ${conflict.entity_type}`);
   const table = conflict.entity_type;
-  const theirs = parse(conflict.theirs) as Row | null;
-  const ours = parse(conflict.ours) as Row | null;
-  const base = parse(conflict.base) as Row | null;
+  const theirs = parseImage(conflict.theirs);
+  const ours = parseImage(conflict.ours);
+  const base = parseImage(conflict.base);
   const probe = theirs ?? ours ?? base;
   const current = probe ? ((await findOurs(c.trx, table, probe)) ?? (await rowById(c.trx, table, conflict.entity_id))) : null;
   if (theirs === null) {
@@ -345,12 +363,12 @@ async function takeTheirs(c: ChangeSet, conflict: ConflictRow): Promise<void> {
     return;
   }
   if (current) {
-    const columns = JSON.parse(conflict.columns) as string[];
+    const columns = parseStringList(conflict.columns);
     const image: Row = { ...current, updated_at: theirs.updated_at, updated_by: theirs.updated_by };
     for (const col of columns.length > 0 ? columns : contentColumns(table, current, theirs)) image[col] = theirs[col];
     const missing = await missingReference(c.trx, table, image);
     if (missing) throw cannot(`the ${missing.table.replace('_', ' ')} it refers to is no longer in the project`);
-    if (table === 'code' && (await makesCodeLoop(c.trx, current.id, image.parent_id as string | null))) throw cannot('the code would end up under itself; move one of the codes by hand');
+    if (table === 'code' && (await makesCodeLoop(c.trx, current.id, rowOf('code', image).parent_id))) throw cannot('the code would end up under itself; move one of the codes by hand');
     await c.restore(table, current.id, image, RESOLVE_ACTION);
     return;
   }

@@ -4,6 +4,7 @@
 // response's value of a variable, the memo on one target, and a finding's
 // link to one answer or coding are matched by that natural key instead.
 import type { Row, UndoableTable } from '../audit/changes';
+import { rowOf } from '../audit/images';
 
 /**
  * The tables whose changes go back to the master, parents before children.
@@ -14,7 +15,7 @@ export const RETURN_TABLES = ['finding_report', 'finding', 'code', 'variable', '
 export type ReturnTable = (typeof RETURN_TABLES)[number] & UndoableTable;
 
 export function isReturnTable(name: string): name is ReturnTable {
-  return (RETURN_TABLES as readonly string[]).includes(name);
+  return RETURN_TABLES.some((t) => t === name);
 }
 
 /** Who/when columns: they say who made a version, not what it is. */
@@ -24,9 +25,18 @@ export const AUTHOR_COLUMNS = ['created_at', 'created_by', 'updated_at', 'update
 export const variableValueKey = (responseId: string, variableId: string) => `${responseId}|${variableId}`;
 
 const NATURAL_KEYS: Partial<Record<ReturnTable, (row: Row) => string>> = {
-  variable_value: (r) => variableValueKey(r.response_id as string, r.variable_id as string),
-  memo: (r) => `${r.target_type as string}|${(r.target_id as string | null) ?? ''}`,
-  finding_link: (r) => `${r.finding_id as string}|${r.answer_id as string}|${(r.coding_id as string | null) ?? ''}`,
+  variable_value: (row) => {
+    const r = rowOf('variable_value', row);
+    return variableValueKey(r.response_id, r.variable_id);
+  },
+  memo: (row) => {
+    const r = rowOf('memo', row);
+    return `${r.target_type}|${r.target_id ?? ''}`;
+  },
+  finding_link: (row) => {
+    const r = rowOf('finding_link', row);
+    return `${r.finding_id}|${r.answer_id}|${r.coding_id ?? ''}`;
+  },
 };
 
 export function hasNaturalKey(table: ReturnTable): boolean {
@@ -95,9 +105,11 @@ export function referencesOf(table: ReturnTable, row: Row): { table: 'code' | 'a
       add('variable', 'variable_id');
       add('answer', 'evidence_answer_id');
       break;
-    case 'memo':
-      if (row.target_type !== 'project') add(row.target_type as 'code' | 'response' | 'answer', 'target_id');
+    case 'memo': {
+      const target = rowOf('memo', row).target_type;
+      if (target !== 'project') add(target, 'target_id');
       break;
+    }
     case 'finding_link':
       add('finding', 'finding_id');
       add('answer', 'answer_id');

@@ -24,6 +24,8 @@ import { latestSchemaVersion, migrations } from '../store/migrations';
 import type { PackageChange } from './return-changes';
 import { isReturnTable } from './entities';
 import { PACKAGE_FORMAT_VERSION } from './origin';
+import { messageOf } from '../caught';
+import { parseImage } from '../audit/images';
 
 /** "INSK": an Innspill work package (Norwegian: arbeidspakke). */
 export const WORK_PACKAGE_APPLICATION_ID = 0x494e534b;
@@ -52,7 +54,7 @@ export function openPackageFile(file: string, expected: FileKind): Database.Data
   try {
     sqlite = new Database(full, { readonly: true, fileMustExist: true });
   } catch (e) {
-    throw new ApiError('NOT_A_PACKAGE', `Cannot open ${full}: ${(e as Error).message}`);
+    throw new ApiError('NOT_A_PACKAGE', `Cannot open ${full}: ${messageOf(e)}`);
   }
   try {
     const appId = sqlite.pragma('application_id', { simple: true });
@@ -64,14 +66,14 @@ export function openPackageFile(file: string, expected: FileKind): Database.Data
     try {
       check = sqlite.pragma('quick_check', { simple: true });
     } catch (e) {
-      check = (e as Error).message;
+      check = messageOf(e);
     }
     if (check !== 'ok') throw new ApiError('CORRUPT', `The package file is damaged (integrity check: ${String(check)}): ${full}`);
     return sqlite;
   } catch (e) {
     sqlite.close();
     if (e instanceof ApiError) throw e;
-    throw new ApiError('CORRUPT', `The package file cannot be read: ${(e as Error).message}`);
+    throw new ApiError('CORRUPT', `The package file cannot be read: ${messageOf(e)}`);
   }
 }
 
@@ -181,7 +183,7 @@ export function readReturnFile(file: string): { meta: ReturnMeta; changes: Packa
       values = new Map((sqlite.prepare('SELECT key, value FROM return_meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
       rows = sqlite.prepare('SELECT entity_type, entity_key, natural_key, base, theirs, actor, at, action FROM return_change ORDER BY seq').all() as ChangeRow[];
     } catch (e) {
-      throw new ApiError('NOT_A_PACKAGE', `Not a return package (${(e as Error).message}): ${file}`);
+      throw new ApiError('NOT_A_PACKAGE', `Not a return package (${messageOf(e)}): ${file}`);
     }
     const formatVersion = Number(values.get('formatVersion'));
     if (values.get('kind') !== 'return' || !Number.isInteger(formatVersion)) throw new ApiError('NOT_A_PACKAGE', `Not a return package (no package header): ${file}`);
@@ -210,8 +212,8 @@ export function readReturnFile(file: string): { meta: ReturnMeta; changes: Packa
         entityType: r.entity_type,
         key: r.entity_key,
         naturalKey: r.natural_key,
-        base: r.base === null ? null : (JSON.parse(r.base) as PackageChange['base']),
-        theirs: r.theirs === null ? null : (JSON.parse(r.theirs) as PackageChange['theirs']),
+        base: parseImage(r.base),
+        theirs: parseImage(r.theirs),
         actor: r.actor,
         at: r.at,
         action: r.action,

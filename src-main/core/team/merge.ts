@@ -36,7 +36,8 @@
 import type { Transaction } from 'kysely';
 import type { ConflictKind, MergeReport } from '../../../src-shared/team';
 import { ApiError } from '../../../src-shared/errors';
-import { ChangeSet, type Row } from '../audit/changes';
+import { ChangeSet, type Row, type RowOf } from '../audit/changes';
+import { parseImage, rowOf } from '../audit/images';
 import { recordEvent } from '../audit/record';
 import type { CoreDeps } from '../deps';
 import type { Store } from '../store/open';
@@ -76,8 +77,8 @@ function parentsFirst(changes: PackageChange[]): PackageChange[] {
   const visit = (c: PackageChange, depth: number) => {
     const id = (c.theirs ?? c.base)!.id;
     if (placed.has(id) || depth > changes.length) return;
-    const parent = (c.theirs ?? c.base)!.parent_id as string | null;
-    const p = parent ? byId.get(parent) : undefined;
+    const parent = (c.theirs ?? c.base)!.parent_id;
+    const p = typeof parent === 'string' ? byId.get(parent) : undefined;
     if (p) visit(p, depth + 1);
     if (!placed.has(id)) {
       placed.add(id);
@@ -124,7 +125,7 @@ class Merger {
   async run(changes: PackageChange[]): Promise<void> {
     const rows = await this.trx.selectFrom('merged_change').select(['entity_type', 'entity_key', 'theirs']).where('package_id', '=', this.meta.packageId).execute();
     this.previous = new Map(rows.map((r) => [`${r.entity_type}\u0000${r.entity_key}`, { theirs: r.theirs }]));
-    this.deletedCodings = new Set(changes.filter((c) => c.entityType === 'coding' && c.theirs === null && c.base).map((c) => c.base!.id as string));
+    this.deletedCodings = new Set(changes.filter((c) => c.entityType === 'coding' && c.theirs === null && c.base).map((c) => c.base!.id));
     const of = (tables: ReturnTable[], present: boolean) =>
       changes.filter((c) => tables.includes(c.entityType) && (c.theirs !== null) === present);
     const ordered = (list: PackageChange[]) =>
@@ -142,7 +143,7 @@ class Merger {
   private baseOf(change: PackageChange): { base: Row | null; seen: boolean } {
     const prev = this.previous.get(`${change.entityType}\u0000${change.key}`);
     if (!prev) return { base: change.base, seen: false };
-    return { base: prev.theirs === null ? null : (JSON.parse(prev.theirs) as Row), seen: true };
+    return { base: parseImage(prev.theirs), seen: true };
   }
 
   /** The colleague's row with their coding ids replaced by the master's where a coding was kept once. */
@@ -226,7 +227,7 @@ class Merger {
       base,
       ours,
       theirs,
-      oursActor: ours ? ((ours.updated_by as string | undefined) ?? null) : null,
+      oursActor: typeof ours?.updated_by === 'string' ? ours.updated_by : null,
     };
   }
 
@@ -302,7 +303,7 @@ class Merger {
         for (const col of take) merged[col] = theirs[col];
         const kind = await this.blocked(table, merged);
         if (kind) return this.conflict(change, { ...this.conflictBase(change, table, base, ours, theirs), kind, columns: take });
-        if (table === 'code' && take.includes('parent_id') && (await makesCodeLoop(this.trx, ours.id, merged.parent_id as string | null))) {
+        if (table === 'code' && take.includes('parent_id') && (await makesCodeLoop(this.trx, ours.id, rowOf('code', merged).parent_id))) {
           // Each side moved one code under the other: both cannot stand.
           return this.conflict(change, { ...this.conflictBase(change, table, base, ours, theirs), kind: 'both_changed', columns: ['parent_id'] });
         }
@@ -332,17 +333,18 @@ class Merger {
    * into it would make the lead's decision on the old one decide the new one
    * too (and the result would depend on the order returns are merged in).
    */
-  private async sameCoding(row: Row, except: string | null): Promise<Row | null> {
+  private async sameCoding(image: Row, except: string | null): Promise<RowOf<'coding'> | null> {
+    const row = rowOf('coding', image);
     let q = this.trx
       .selectFrom('coding')
       .selectAll()
-      .where('answer_id', '=', row.answer_id as string)
-      .where('code_id', '=', row.code_id as string)
-      .where('start_offset', '=', row.start_offset as number)
-      .where('end_offset', '=', row.end_offset as number);
+      .where('answer_id', '=', row.answer_id)
+      .where('code_id', '=', row.code_id)
+      .where('start_offset', '=', row.start_offset)
+      .where('end_offset', '=', row.end_offset);
     if (except) q = q.where('id', '!=', except);
     if (this.deletedCodings.size > 0) q = q.where('id', 'not in', [...this.deletedCodings]);
-    return ((await q.orderBy('id').executeTakeFirst()) as Row | undefined) ?? null;
+    return (await q.orderBy('id').executeTakeFirst()) ?? null;
   }
 
   /**
@@ -361,12 +363,12 @@ class Merger {
       .orderBy('entity_key')
       .execute();
     for (const candidate of candidates) {
-      const row = candidate.theirs === null ? null : (JSON.parse(candidate.theirs) as Row);
-      if (!row || row.id === gone.id || this.deletedCodings.has(row.id as string)) continue;
+      const row = parseImage(candidate.theirs);
+      if (!row || row.id === gone.id || this.deletedCodings.has(row.id)) continue;
       const sameSpan = (['answer_id', 'code_id', 'start_offset', 'end_offset'] as const).every((col) => row[col] === gone[col]);
       if (!sameSpan) continue;
-      if (await this.trx.selectFrom('coding').select('id').where('id', '=', row.id as string).executeTakeFirst()) continue;
-      await this.as(candidate.actor).restore('coding', row.id as string, row, MERGE_ACTION);
+      if (await this.trx.selectFrom('coding').select('id').where('id', '=', row.id).executeTakeFirst()) continue;
+      await this.as(candidate.actor).restore('coding', row.id, row, MERGE_ACTION);
       return;
     }
   }
@@ -377,7 +379,7 @@ class Merger {
     for (const link of links) {
       const exists = await this.trx.selectFrom('finding_link').select('id').where('finding_id', '=', link.finding_id).where('answer_id', '=', link.answer_id).where('coding_id', '=', twin).executeTakeFirst();
       if (exists) await c.restore('finding_link', link.id, null, MERGE_ACTION);
-      else await c.restore('finding_link', link.id, { ...(link as Row), coding_id: twin }, MERGE_ACTION);
+      else await c.restore('finding_link', link.id, { ...link, coding_id: twin }, MERGE_ACTION);
     }
     await c.restore('coding', id, null, MERGE_ACTION);
   }
@@ -385,10 +387,10 @@ class Merger {
   /** Another master row holding a unique key the colleague's new row wants (a variable key, a report id). */
   private async uniqueClash(table: ReturnTable, row: Row): Promise<Row | null> {
     if (table === 'variable') {
-      return ((await this.trx.selectFrom('variable').selectAll().where('key', '=', row.key as string).executeTakeFirst()) as Row | undefined) ?? null;
+      return (await this.trx.selectFrom('variable').selectAll().where('key', '=', rowOf('variable', row).key).executeTakeFirst()) ?? null;
     }
     if (table === 'finding_report') {
-      return ((await this.trx.selectFrom('finding_report').selectAll().where('report_key', '=', row.report_key as string).executeTakeFirst()) as Row | undefined) ?? null;
+      return (await this.trx.selectFrom('finding_report').selectAll().where('report_key', '=', rowOf('finding_report', row).report_key).executeTakeFirst()) ?? null;
     }
     return null;
   }
@@ -397,7 +399,7 @@ class Merger {
   private async answerUnits(changes: PackageChange[]): Promise<void> {
     const units = new Map<string, PackageChange[]>();
     for (const c of changes) {
-      const responseId = (c.theirs ?? c.base)!.response_id as string;
+      const responseId = rowOf('answer', (c.theirs ?? c.base)!).response_id;
       units.set(responseId, [...(units.get(responseId) ?? []), c]);
     }
     for (const [responseId, unit] of units) {
@@ -435,9 +437,10 @@ class Merger {
               .execute()
           ).map((e) => e.entity_id),
         );
-        const theirsParts = [...pending.map((p) => p.change.theirs).filter((t): t is Row => t !== null), ...ours.filter((a) => !touched.has(a.id) && !madeHere.has(a.id))].sort(
-          (a, b) => (a.ordinal as number) - (b.ordinal as number),
-        );
+        const theirsParts = [
+          ...pending.flatMap((p) => (p.change.theirs === null ? [] : [rowOf('answer', p.change.theirs)])),
+          ...ours.filter((a) => !touched.has(a.id) && !madeHere.has(a.id)),
+        ].sort((a, b) => a.ordinal - b.ordinal);
         const latest = [...ours].sort((a, b) => b.updated_at.localeCompare(a.updated_at))[0];
         await this.conflict(pending.map((p) => p.change), {
           entityType: 'answer',

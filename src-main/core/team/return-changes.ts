@@ -5,6 +5,7 @@
 // counts as no change (isNoOp).
 import type { Kysely } from 'kysely';
 import type { Row } from '../audit/changes';
+import { parseImage } from '../audit/images';
 import type { DB } from '../store/schema';
 import { entityKeyOf, hasNaturalKey, isReturnTable, RETURN_TABLES, sameContent, type ReturnTable } from './entities';
 
@@ -35,8 +36,8 @@ export function reduceEvents(events: { entity_type: string; before: string | nul
   for (const e of events) {
     if (!isReturnTable(e.entity_type)) continue;
     const table = e.entity_type;
-    const before = e.before === null ? null : (JSON.parse(e.before) as Row);
-    const after = e.after === null ? null : (JSON.parse(e.after) as Row);
+    const before = parseImage(e.before);
+    const after = parseImage(e.after);
     const touch = (key: string, base: Row | null) => {
       const id = `${table}\u0000${key}`;
       let entry = entries.get(id);

@@ -4,6 +4,7 @@
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Row } from '../audit/changes';
+import { parseImage } from '../audit/images';
 import type { DB } from '../store/schema';
 import { DEPENDANTS, hasNaturalKey, referencesOf, type ReturnTable } from './entities';
 
@@ -64,7 +65,7 @@ export async function answerRemovedSince(trx: Trx, answerId: string, baseSeq: nu
     .where('after', 'is', null)
     .orderBy('seq', 'desc')
     .executeTakeFirst();
-  return event?.before ? (JSON.parse(event.before) as Row) : null;
+  return parseImage(event?.before ?? null);
 }
 
 /** Whether the master changed any answer part of a response after `baseSeq` (split corrections, their undo). */

@@ -4,6 +4,7 @@
 import { ImportError } from '../../input/errors';
 import { decodeText } from '../../input/decode';
 import type { CellValue, ParsedTable, TableRow } from './types';
+import { messageOf } from '../../caught';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -43,7 +44,7 @@ export function readJson(bytes: Buffer): ParsedTable {
   try {
     root = JSON.parse(text) as Json;
   } catch (e) {
-    throw new ImportError('BAD_JSON', `Invalid JSON: ${(e as Error).message}`);
+    throw new ImportError('BAD_JSON', `Invalid JSON: ${messageOf(e)}`);
   }
   const records = findRecords(root);
   const flat = records.map((r) => {

@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import { ImportError } from '../../input/errors';
 import { decodeText } from '../../input/decode';
 import type { ParsedLetter } from './types';
+import { messageOf } from '../../caught';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -15,7 +16,7 @@ export async function readDocx(bytes: Buffer): Promise<ParsedLetter> {
   try {
     ({ value } = await mammoth.extractRawText({ buffer: bytes }));
   } catch (e) {
-    throw new ImportError('BAD_DOCX', `The Word document is damaged (${(e as Error).message})`);
+    throw new ImportError('BAD_DOCX', `The Word document is damaged (${messageOf(e)})`);
   }
   // mammoth separates paragraphs with a blank line; one line break reads better.
   return { kind: 'letter', format: 'docx', text: value.replace(/\n\n/g, '\n'), warnings: [] };
@@ -28,7 +29,7 @@ export async function readPdf(bytes: Buffer): Promise<ParsedLetter> {
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
     ({ text: pages } = await extractText(pdf, { mergePages: false }));
   } catch (e) {
-    throw new ImportError('BAD_PDF', `The PDF is damaged or encrypted (${(e as Error).message})`);
+    throw new ImportError('BAD_PDF', `The PDF is damaged or encrypted (${messageOf(e)})`);
   }
   const empty = pages.every((p) => p.trim() === '');
   if (empty) {

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { ImportError, type ImportWarning } from '../../input/errors';
 import type { CellValue, ParsedTable, TableRow } from './types';
+import { messageOf } from '../../caught';
 
 function cellValue(value: ExcelJS.CellValue, warn: () => void): CellValue {
   if (value === null || value === undefined) return null;
@@ -26,7 +27,7 @@ export async function readXlsx(bytes: Buffer): Promise<ParsedTable> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new ImportError('BAD_XLSX', `The Excel file is damaged or not an XLSX file (${(e as Error).message})`);
+    throw new ImportError('BAD_XLSX', `The Excel file is damaged or not an XLSX file (${messageOf(e)})`);
   }
   const warnings: ImportWarning[] = [];
   const sheets = workbook.worksheets.map((sheet) => {
