@@ -17,21 +17,20 @@ const OTHER = 'other';
 
 interface Props {
   response: ResponseDetail;
-  onResolved: () => void;
 }
 
-/** Saving a choice: busy state, error, and the call. */
-function useResolve(response: ResponseDetail, onResolved: () => void) {
-  const resolve = useApiMutation('respondents.resolve', { onSuccess: onResolved });
+/** Saving a choice: busy state, error, and the call (the response shown reloads with the change). */
+function useResolve(response: ResponseDetail) {
+  const resolve = useApiMutation('respondents.resolve');
   const save = (number: string | null) => resolve.run({ respondentId: response.respondentId, municipalityNumber: number });
   return { saving: resolve.isPending, error: resolve.error, save };
 }
 
-export function RespondentResolver({ response, onResolved }: Props) {
+export function RespondentResolver({ response }: Props) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState('');
   const [picking, setPicking] = useState(false);
-  const resolver = useResolve(response, onResolved);
+  const resolver = useResolve(response);
   const { saving, save } = resolver;
   const ambiguous = useApiQuery('respondents.list', response.matchStatus === 'ambiguous' ? { status: 'ambiguous' } : null);
   const respondent = ambiguous.data?.find((r) => r.id === response.respondentId) ?? null;
@@ -114,10 +113,10 @@ export function RespondentResolver({ response, onResolved }: Props) {
 }
 
 /** For a matched respondent: pick another municipality, or make it another sender. */
-export function MunicipalityCorrection({ response, onResolved }: Props) {
+export function MunicipalityCorrection({ response }: Props) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState('');
-  const { saving, error, save } = useResolve(response, onResolved);
+  const { saving, error, save } = useResolve(response);
   return (
     <Details data-testid="resolve-correct" className="correction">
       <Details.Summary>{t('detail.resolve.wrong')}</Details.Summary>
