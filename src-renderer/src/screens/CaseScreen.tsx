@@ -189,7 +189,6 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
         return (
           <MunicipalityRegister
             register={project.register}
-            revision={revision}
             counties={caseData.counties}
             districts={caseData.districts}
             filter={registerFilter}

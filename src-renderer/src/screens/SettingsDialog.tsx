@@ -4,10 +4,9 @@ import { Button, Dialog, Field, Heading, Label, Select, Textfield } from '@digdi
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale, Settings } from '../../../src-shared/domain';
-import { api } from '../api/client';
+import { useApiMutation } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { locales } from '../i18n';
-import { toUiError, type UiError } from '../lib/errors';
 
 interface Props {
   open: boolean;
@@ -49,10 +48,11 @@ function SettingsForm({ settings, onCancel, onSaved }: FormProps) {
   const [userName, setUserName] = useState(settings.userName);
   const [locale, setLocale] = useState<Locale>(settings.locale);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useApiMutation('settings.update', { onSuccess: onSaved });
+  const busy = save.isPending;
+  const error = save.error;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const name = userName.trim();
     if (!name) {
@@ -60,15 +60,7 @@ function SettingsForm({ settings, onCancel, onSaved }: FormProps) {
       return;
     }
     setNameError(null);
-    setError(null);
-    setBusy(true);
-    try {
-      onSaved(await api.settings.update({ userName: name, locale }));
-    } catch (e) {
-      setError(toUiError(e));
-    } finally {
-      setBusy(false);
-    }
+    void save.run({ userName: name, locale });
   }
 
   return (

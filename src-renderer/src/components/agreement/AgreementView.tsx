@@ -4,11 +4,9 @@
 // caseworkers of double-coded respondents). A row opens its disagreements
 // side by side, where the lead decides which coding stands.
 import { Checkbox, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgreementReport } from '../../../../src-shared/agreement';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiQuery } from '../../api';
 import { ErrorAlert } from '../ErrorAlert';
 import { FilterSelect } from '../FilterSelect';
 import { LoadingState } from '../LoadingState';
@@ -19,32 +17,17 @@ import './agreement.css';
 
 export function AgreementView() {
   const { t } = useTranslation();
-  const { revision, project } = useCase();
+  const { project } = useCase();
   /** null: the report's default coders. */
   const [coders, setCoders] = useState<string[] | null>(null);
   const [questionId, setQuestionId] = useState('');
-  const [report, setReport] = useState<AgreementReport | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
   const [target, setTarget] = useState<AgreementTarget | null>(null);
   // Until the user picks, the report's own default (the double coders); fewer than two cannot be compared.
   const picked = coders !== null && coders.length < 2;
+  const query = useApiQuery('agreement.report', picked ? null : { ...(coders ? { coders } : {}), ...(questionId ? { questionId } : {}) }, { keepPrevious: true });
+  const report = query.data ?? null;
+  const error = query.error;
   const tooFew = picked || (coders === null && report !== null && report.coders.length < 2);
-
-  useEffect(() => {
-    if (picked) return;
-    let live = true;
-    api.agreement
-      .report({ ...(coders ? { coders } : {}), ...(questionId ? { questionId } : {}) })
-      .then((r) => {
-        if (!live) return;
-        setReport(r);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [coders, questionId, revision, picked]);
 
   const chosen = coders ?? report?.coders ?? [];
   const toggle = (name: string, on: boolean) => {

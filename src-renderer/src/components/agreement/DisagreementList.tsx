@@ -5,16 +5,14 @@
 // recorded; Ctrl+Z undoes it like any other change.
 import { Button, Field, Heading, Label, Paragraph, Select, Tag, Textfield, ToggleGroup } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Disagreement, DisagreementList as List, ResolveInput } from '../../../../src-shared/agreement';
+import type { Disagreement, ResolveInput } from '../../../../src-shared/agreement';
 import type { Variable } from '../../../../src-shared/coding';
-import { api } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api';
 import { formatDateTime } from '../../lib/format';
-import { toUiError, type UiError } from '../../lib/errors';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
-import { useCase } from '../case/caseContext';
 import type { AgreementTarget } from './AgreementTables';
 import { markSpans } from './format';
 
@@ -29,34 +27,16 @@ interface Props {
 
 export function DisagreementList({ target, coders, questionId, onBack }: Props) {
   const { t } = useTranslation();
-  const { revision } = useCase();
   const [status, setStatus] = useState<Status>('all');
-  const [list, setList] = useState<List | null>(null);
-  const [variable, setVariable] = useState<Variable | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([
-      api.agreement.disagreements({
-        coders,
-        status,
-        ...(questionId ? { questionId } : {}),
-        ...(target.kind === 'code' ? { codeId: target.id } : { variableId: target.id }),
-      }),
-      target.kind === 'variable' ? api.variables.list() : Promise.resolve([] as Variable[]),
-    ])
-      .then(([l, variables]) => {
-        if (!live) return;
-        setList(l);
-        setVariable(variables.find((v) => v.id === target.id) ?? null);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [target, coders, questionId, status, revision]);
+  const listQuery = useApiQuery(
+    'agreement.disagreements',
+    { coders, status, ...(questionId ? { questionId } : {}), ...(target.kind === 'code' ? { codeId: target.id } : { variableId: target.id }) },
+    { keepPrevious: true },
+  );
+  const variables = useApiQuery('variables.list', target.kind === 'variable' ? {} : null);
+  const list = listQuery.data ?? null;
+  const variable = (target.kind === 'variable' && variables.data?.find((v) => v.id === target.id)) || null;
+  const error = listQuery.error ?? variables.error;
 
   return (
     <section className="stack" data-testid="agreement-disagreements" data-target={target.id}>
@@ -97,32 +77,25 @@ function DisagreementCard({ item, variable }: { item: Disagreement; variable: Va
   const valueId = useId();
   const [note, setNote] = useState(item.resolution?.note ?? '');
   const [chosen, setChosen] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError | null>(null);
+  const resolver = useApiMutation('agreement.resolve');
+  const busy = resolver.isPending;
+  const error = resolver.error;
   const who = item.municipality ? `${item.municipality.name} (${item.municipality.number})` : item.respondentName;
   const names = item.sides.map((s) => s.coder);
 
-  async function decide(input: { keep?: number; all?: boolean; none?: boolean; value?: string | null }) {
-    setBusy(true);
-    setError(null);
-    try {
-      // With two coders 'a'/'b' name them; with more, the kept coder goes first and 'a' keeps only theirs.
-      const keepOrder = (i: number) => (names.length === 2 ? { coders: names, decision: (i === 0 ? 'a' : 'b') as 'a' | 'b' } : { coders: [names[i], ...names.filter((_, j) => j !== i)], decision: 'a' as const });
-      let request: ResolveInput;
-      if (item.kind === 'code') {
-        const choice = input.keep !== undefined ? keepOrder(input.keep) : { coders: names, decision: input.all ? ('both' as const) : ('neither' as const) };
-        request = { kind: 'code', responseId: item.responseId, questionId: item.question?.id ?? null, codeId: item.codeId!, ...choice, note };
-      } else if (input.keep !== undefined) {
-        request = { kind: 'variable', responseId: item.responseId, variableId: item.variableId!, ...keepOrder(input.keep), note };
-      } else {
-        request = { kind: 'variable', responseId: item.responseId, variableId: item.variableId!, coders: names, decision: 'value', value: input.value ?? null, note };
-      }
-      await api.agreement.resolve(request);
-    } catch (e) {
-      setError(toUiError(e));
-    } finally {
-      setBusy(false);
+  function decide(input: { keep?: number; all?: boolean; none?: boolean; value?: string | null }) {
+    // With two coders 'a'/'b' name them; with more, the kept coder goes first and 'a' keeps only theirs.
+    const keepOrder = (i: number) => (names.length === 2 ? { coders: names, decision: (i === 0 ? 'a' : 'b') as 'a' | 'b' } : { coders: [names[i], ...names.filter((_, j) => j !== i)], decision: 'a' as const });
+    let request: ResolveInput;
+    if (item.kind === 'code') {
+      const choice = input.keep !== undefined ? keepOrder(input.keep) : { coders: names, decision: input.all ? ('both' as const) : ('neither' as const) };
+      request = { kind: 'code', responseId: item.responseId, questionId: item.question?.id ?? null, codeId: item.codeId!, ...choice, note };
+    } else if (input.keep !== undefined) {
+      request = { kind: 'variable', responseId: item.responseId, variableId: item.variableId!, ...keepOrder(input.keep), note };
+    } else {
+      request = { kind: 'variable', responseId: item.responseId, variableId: item.variableId!, coders: names, decision: 'value', value: input.value ?? null, note };
     }
+    void resolver.run(request);
   }
 
   return (

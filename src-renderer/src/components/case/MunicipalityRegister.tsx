@@ -1,12 +1,11 @@
 // The project's municipality register as a searchable, filterable and
 // sortable table. Filtering is done by the core; sorting here.
 import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { County, Municipality, PoliceDistrict, RegisterInfo } from '../../../../src-shared/domain';
-import { api } from '../../api/client';
+import type { County, PoliceDistrict, RegisterInfo } from '../../../../src-shared/domain';
+import { useApiQuery } from '../../api';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
-import { toUiError, type UiError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { emptyFilter, isFiltered, type RegisterFilter } from './registerFilter';
@@ -18,46 +17,27 @@ interface Props {
   districts: PoliceDistrict[];
   filter: RegisterFilter;
   /** Changes when the core reports changed data; triggers a refetch. */
-  revision: number;
   onFilterChange: (filter: RegisterFilter) => void;
 }
 
 const SEARCH_DELAY_MS = 150;
 
-export function MunicipalityRegister({ register, counties, districts, filter, revision, onFilterChange }: Props) {
+export function MunicipalityRegister({ register, counties, districts, filter, onFilterChange }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const countyId = useId();
   const districtId = useId();
-  const [rows, setRows] = useState<Municipality[] | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-  const [loading, setLoading] = useState(false);
   const [sort, setSort] = useState<SortState>({ key: 'name', direction: 'ascending' });
   const query = useDebouncedValue(filter.query, SEARCH_DELAY_MS);
-  const requestSeq = useRef(0);
-
-  useEffect(() => {
-    // Only the latest request may update the table: answers can arrive out of order.
-    const seq = ++requestSeq.current;
-    setLoading(true);
-    api.registry
-      .municipalities({
-        query: query.trim() || undefined,
-        countyNumber: filter.countyNumber || undefined,
-        policeDistrictCode: filter.policeDistrictCode || undefined,
-      })
-      .then((result) => {
-        if (seq !== requestSeq.current) return;
-        setRows(result);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (seq === requestSeq.current) setError(toUiError(e));
-      })
-      .finally(() => {
-        if (seq === requestSeq.current) setLoading(false);
-      });
-  }, [query, filter.countyNumber, filter.policeDistrictCode, revision]);
+  // Only the latest filter's answer shows (answers can arrive out of order); the last rows stay while it loads.
+  const list = useApiQuery(
+    'registry.municipalities',
+    { query: query.trim() || undefined, countyNumber: filter.countyNumber || undefined, policeDistrictCode: filter.policeDistrictCode || undefined },
+    { keepPrevious: true },
+  );
+  const rows = list.data ?? null;
+  const error = list.error;
+  const loading = list.isFetching;
 
   const sorted = useMemo(() => (rows ? sortMunicipalities(rows, sort) : []), [rows, sort]);
   const population = useMemo(() => sorted.reduce((sum, m) => sum + m.population, 0), [sorted]);

@@ -6,10 +6,9 @@ import { Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code } from '../../../../src-shared/coding';
-import type { ExportDefaults, ExportResult } from '../../../../src-shared/export';
-import { api } from '../../api/client';
+import type { ExportResult } from '../../../../src-shared/export';
+import { useApiMutation, useApiQuery } from '../../api';
 import { useApiEvent } from '../../hooks/useApiEvent';
-import { toUiError, type UiError } from '../../lib/errors';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
@@ -35,40 +34,41 @@ import './export.css';
 
 const idle: ExportProgressState = { done: 0, total: 0, message: '' };
 
+const NO_CODES: Code[] = [];
+
 export function ExportView() {
   const { t } = useTranslation();
-  const { project, districts, revision } = useCase();
+  const { project, districts } = useCase();
   const headingId = useId();
-  const [defaults, setDefaults] = useState<ExportDefaults | null>(null);
-  const [loadError, setLoadError] = useState<UiError | null>(null);
-  const [codes, setCodes] = useState<Code[]>([]);
+  const defaultsQuery = useApiQuery('export.defaults', {});
+  const defaults = defaultsQuery.data ?? null;
+  const loadError = defaultsQuery.error;
+  // Without the codebook the memo covers every code.
+  const codes = useApiQuery('codebook.list', {}).data ?? NO_CODES;
   const [kind, setKind] = useState<ExportKind>('docx');
   const [names, setNames] = useState<Record<ExportKind, string> | null>(null);
   const [memo, setMemo] = useState<MemoForm | null>(null);
   const [workbook, setWorkbook] = useState<WorkbookForm>({ questionIds: null, districtCodes: null });
-  const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<ExportProgressState>(idle);
-  const [result, setResult] = useState<ExportResult | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
+  const exports = {
+    docx: useApiMutation('export.memo'),
+    xlsx: useApiMutation('export.workbook'),
+    csv: useApiMutation('export.csv'),
+    qdpx: useApiMutation('refi.exportProject'),
+  };
+  /** Which writer ran last (its result or error is shown until another kind is chosen). */
+  const [ran, setRan] = useState<'docx' | 'xlsx' | 'csv' | 'qdpx' | null>(null);
+  const last = ran ? exports[ran] : null;
+  const running = last?.isPending ?? false;
+  const result: ExportResult | null = last?.data ?? null;
+  const error = last?.error ?? null;
 
   // The defaults seed the form once; later data changes must not undo the user's edits.
   useEffect(() => {
-    api.export
-      .defaults()
-      .then((d) => {
-        setDefaults(d);
-        setNames({ ...d.fileNames });
-        setMemo(initialMemoForm(d));
-      })
-      .catch((e: unknown) => setLoadError(toUiError(e)));
-  }, []);
-
-  useEffect(() => {
-    api.codebook
-      .list()
-      .then(setCodes)
-      .catch(() => undefined); // without the codebook the memo covers every code
-  }, [revision]);
+    if (!defaults) return;
+    setNames((n) => n ?? { ...defaults.fileNames });
+    setMemo((m) => m ?? initialMemoForm(defaults));
+  }, [defaults]);
 
   useApiEvent('progress', (p) => {
     if (p.task === 'export') setProgress({ done: p.done, total: p.total, message: p.message ?? '' });
@@ -94,22 +94,21 @@ export function ExportView() {
 
   async function run() {
     if (!defaults || !names || !memo || blocked) return;
-    setRunning(true);
-    setResult(null);
-    setError(null);
     setProgress(idle);
     const target = exportTarget(names[kind], defaults.fileNames[kind], kind);
-    try {
-      let written: ExportResult;
-      if (kind === 'docx') written = await api.export.memo({ options: memoOptions(memo), target });
-      else if (kind === 'xlsx') written = await api.export.workbook({ options: workbookOptions(workbook), target });
-      else if (kind === 'qdpx') written = await api.refi.exportProject({ target });
-      else written = await api.export.csv({ table: csvTableOf(kind), target });
-      setResult(written);
-    } catch (e) {
-      setError(toUiError(e));
-    } finally {
-      setRunning(false);
+    for (const m of Object.values(exports)) m.reset();
+    if (kind === 'docx') {
+      setRan('docx');
+      await exports.docx.run({ options: memoOptions(memo), target });
+    } else if (kind === 'xlsx') {
+      setRan('xlsx');
+      await exports.xlsx.run({ options: workbookOptions(workbook), target });
+    } else if (kind === 'qdpx') {
+      setRan('qdpx');
+      await exports.qdpx.run({ target });
+    } else {
+      setRan('csv');
+      await exports.csv.run({ table: csvTableOf(kind), target });
     }
   }
 
@@ -136,8 +135,7 @@ export function ExportView() {
               checked={kind === k}
               onChange={() => {
                 setKind(k);
-                setResult(null);
-                setError(null);
+                setRan(null);
               }}
               label={t(`export.kind.${k}`)}
               description={t(`export.kind.${k}Help`)}

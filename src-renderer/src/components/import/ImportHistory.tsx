@@ -1,11 +1,9 @@
 // "Importlogg": every import batch, newest first, with when, by whom, its
 // label and the stored report (folded away until asked for).
 import { Button, Details, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BatchSummary } from '../../../../src-shared/imports';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiQuery } from '../../api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
@@ -17,25 +15,11 @@ const DEMO_LABEL_PREFIX = 'Eksempeldata';
 
 export function ImportHistory() {
   const { t } = useTranslation();
-  const { revision, navigate } = useCase();
+  const { navigate } = useCase();
   const headingId = useId();
-  const [batches, setBatches] = useState<BatchSummary[] | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.import
-      .batches()
-      .then((b) => {
-        if (!live) return;
-        setBatches(b);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+  const query = useApiQuery('import.batches', {});
+  const batches = query.data ?? null;
+  const error = query.error;
 
   return (
     <section className="stack" aria-labelledby={headingId} data-testid="import-history">

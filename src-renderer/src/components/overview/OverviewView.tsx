@@ -2,10 +2,10 @@
 // attention (splitting, unsettled senders) and answers per question. Each
 // figure that needs work opens the list filtered to it.
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectStats } from '../../../../src-shared/domain';
-import { api } from '../../api/client';
+import { useApiQuery } from '../../api';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
@@ -28,21 +28,10 @@ interface Card {
 
 export function OverviewView({ stats, unanswered, onOpenResponses }: Props) {
   const { t } = useTranslation();
-  const { project, revision, navigate } = useCase();
+  const { project, navigate } = useCase();
   const headingId = useId();
   const questionsId = useId();
-  const [needsSplitting, setNeedsSplitting] = useState<number | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.responses
-      .list({ needsSplitting: true })
-      .then((r) => live && setNeedsSplitting(r.length))
-      .catch(() => live && setNeedsSplitting(null));
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+  const needsSplitting = useApiQuery('responses.list', { needsSplitting: true }).data?.length ?? null;
 
   if (!stats) return <LoadingState label={t('app.loading')} />;
 

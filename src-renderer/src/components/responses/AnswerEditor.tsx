@@ -5,8 +5,7 @@ import { Alert, Button, Field, Heading, Label, Paragraph, Select, Tag } from '@d
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerPart, Question, ResponseDetail } from '../../../../src-shared/domain';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiMutation } from '../../api';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { readSelection, type TextSelection } from './selection';
@@ -18,20 +17,21 @@ interface Props {
   questions: Question[];
   /** Superseded versions are shown read-only. */
   readOnly: boolean;
-  onChanged: (response: ResponseDetail) => void;
 }
 
 type Pending = Extract<TextSelection, { kind: 'part' }>;
 
-export function AnswerEditor({ response, questions, readOnly, onChanged }: Props) {
+export function AnswerEditor({ response, questions, readOnly }: Props) {
   const { t } = useTranslation();
   const rootRef = useRef<HTMLDivElement>(null);
   const targetId = useId();
   const [pending, setPending] = useState<Pending | null>(null);
   const [across, setAcross] = useState(false);
   const [target, setTarget] = useState('');
-  const [moving, setMoving] = useState(false);
-  const [error, setError] = useState<UiError | null>(null);
+  // The reply is the response as it now stands: shown at once, not fetched again.
+  const assign = useApiMutation('answers.assign', { apply: (updated, _input, cache) => cache.set('responses.get', { id: updated.id }, updated) });
+  const moving = assign.isPending;
+  const error = assign.error;
 
   const sortedQuestions = [...questions].sort((a, b) => a.ordinal - b.ordinal);
   const unassigned = response.answers.filter((p) => p.questionId === null);
@@ -86,23 +86,15 @@ export function AnswerEditor({ response, questions, readOnly, onChanged }: Props
 
   async function move() {
     if (!pending || !target) return;
-    setMoving(true);
-    setError(null);
-    try {
-      const updated = await api.answers.assign({
-        answerId: pending.answerId,
-        start: pending.start,
-        end: pending.end,
-        questionId: target === UNASSIGNED ? null : target,
-      });
-      cancel();
-      setTarget('');
-      onChanged(updated);
-    } catch (e) {
-      setError(toUiError(e));
-    } finally {
-      setMoving(false);
-    }
+    const updated = await assign.run({
+      answerId: pending.answerId,
+      start: pending.start,
+      end: pending.end,
+      questionId: target === UNASSIGNED ? null : target,
+    });
+    if (!updated) return;
+    cancel();
+    setTarget('');
   }
 
   const renderPart = (part: AnswerPart) => (

@@ -1,29 +1,16 @@
 // The response as it stood in its source file: a table row's cells under
 // their headers, or the letter's text as read.
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OriginalView } from '../../../../src-shared/domain';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiQuery } from '../../api';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
 
 export function OriginalPanel({ responseId }: { responseId: string }) {
   const { t } = useTranslation();
-  const [original, setOriginal] = useState<OriginalView | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.responses
-      .original({ id: responseId })
-      .then((o) => live && setOriginal(o))
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [responseId]);
+  const query = useApiQuery('responses.original', { id: responseId });
+  const original = query.data ?? null;
+  const error = query.error;
 
   return (
     <section className="original-panel" data-testid="original-panel">

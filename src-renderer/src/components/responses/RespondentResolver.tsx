@@ -4,11 +4,10 @@
 // register (otherwise it stays another organisation); and for a matched one,
 // a correction tucked away in the side panel.
 import { Alert, Button, Details, Fieldset, Heading, Paragraph, Radio } from '@digdir/designsystemet-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RespondentSummary, ResponseDetail } from '../../../../src-shared/domain';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import type { ResponseDetail } from '../../../../src-shared/domain';
+import { useApiMutation, useApiQuery } from '../../api';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { municipalityLabel } from '../case/caseContext';
@@ -18,46 +17,24 @@ const OTHER = 'other';
 
 interface Props {
   response: ResponseDetail;
-  onResolved: () => void;
 }
 
-/** Saving a choice: busy state, error, and the call. */
-function useResolve(response: ResponseDetail, onResolved: () => void) {
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<UiError | null>(null);
-  async function save(number: string | null) {
-    setSaving(true);
-    setError(null);
-    try {
-      await api.respondents.resolve({ respondentId: response.respondentId, municipalityNumber: number });
-      onResolved();
-    } catch (e) {
-      setError(toUiError(e));
-    } finally {
-      setSaving(false);
-    }
-  }
-  return { saving, error, setError, save };
+/** Saving a choice: busy state, error, and the call (the response shown reloads with the change). */
+function useResolve(response: ResponseDetail) {
+  const resolve = useApiMutation('respondents.resolve');
+  const save = (number: string | null) => resolve.run({ respondentId: response.respondentId, municipalityNumber: number });
+  return { saving: resolve.isPending, error: resolve.error, save };
 }
 
-export function RespondentResolver({ response, onResolved }: Props) {
+export function RespondentResolver({ response }: Props) {
   const { t } = useTranslation();
-  const [respondent, setRespondent] = useState<RespondentSummary | null>(null);
   const [choice, setChoice] = useState('');
   const [picking, setPicking] = useState(false);
-  const { saving, error, setError, save } = useResolve(response, onResolved);
-
-  useEffect(() => {
-    if (response.matchStatus !== 'ambiguous') return;
-    let live = true;
-    api.respondents
-      .list({ status: 'ambiguous' })
-      .then((list) => live && setRespondent(list.find((r) => r.id === response.respondentId) ?? null))
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [response.respondentId, response.matchStatus, setError]);
+  const resolver = useResolve(response);
+  const { saving, save } = resolver;
+  const ambiguous = useApiQuery('respondents.list', response.matchStatus === 'ambiguous' ? { status: 'ambiguous' } : null);
+  const respondent = ambiguous.data?.find((r) => r.id === response.respondentId) ?? null;
+  const error = resolver.error ?? ambiguous.error;
 
   const submit = () => void save(choice === OTHER ? null : choice);
 
@@ -136,10 +113,10 @@ export function RespondentResolver({ response, onResolved }: Props) {
 }
 
 /** For a matched respondent: pick another municipality, or make it another sender. */
-export function MunicipalityCorrection({ response, onResolved }: Props) {
+export function MunicipalityCorrection({ response }: Props) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState('');
-  const { saving, error, save } = useResolve(response, onResolved);
+  const { saving, error, save } = useResolve(response);
   return (
     <Details data-testid="resolve-correct" className="correction">
       <Details.Summary>{t('detail.resolve.wrong')}</Details.Summary>

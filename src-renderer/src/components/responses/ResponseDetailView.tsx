@@ -2,11 +2,9 @@
 // the municipality's facts, the answers per question with split correction,
 // where it came from, its original, and its other versions.
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseDetail } from '../../../../src-shared/domain';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiQuery } from '../../api';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
@@ -28,9 +26,10 @@ interface Props {
 
 export function ResponseDetailView({ responseId, listOrder, onOpen, onBack }: Props) {
   const { t } = useTranslation();
-  const { project, revision } = useCase();
-  const [detail, setDetail] = useState<ResponseDetail | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
+  const { project } = useCase();
+  const query = useApiQuery('responses.get', { id: responseId });
+  const detail = query.data ?? null;
+  const error = query.error;
   const [showOriginal, setShowOriginal] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const loaded = detail !== null;
@@ -40,18 +39,6 @@ export function ResponseDetailView({ responseId, listOrder, onOpen, onBack }: Pr
   useEffect(() => {
     if (loaded && (document.activeElement === document.body || document.activeElement === null)) titleRef.current?.focus();
   }, [loaded]);
-
-  const load = useCallback(() => {
-    api.responses
-      .get({ id: responseId })
-      .then((d) => {
-        setDetail(d);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(toUiError(e)));
-  }, [responseId]);
-
-  useEffect(load, [load, revision]);
 
   const index = listOrder.indexOf(responseId);
   const prev = index > 0 ? listOrder[index - 1] : null;
@@ -117,9 +104,9 @@ export function ResponseDetailView({ responseId, listOrder, onOpen, onBack }: Pr
 
           <div className="detail-grid">
             <div className="detail-main stack">
-              {detail.isCurrent && detail.matchStatus !== 'matched' && <RespondentResolver response={detail} onResolved={load} />}
+              {detail.isCurrent && detail.matchStatus !== 'matched' && <RespondentResolver response={detail} />}
               {showOriginal && <OriginalPanel responseId={detail.id} />}
-              <AnswerEditor response={detail} questions={project.questions} readOnly={!detail.isCurrent} onChanged={setDetail} />
+              <AnswerEditor response={detail} questions={project.questions} readOnly={!detail.isCurrent} />
             </div>
 
             <aside className="detail-aside">
@@ -147,7 +134,7 @@ export function ResponseDetailView({ responseId, listOrder, onOpen, onBack }: Pr
                   <dt>{t('detail.received')}</dt>
                   <dd data-testid="detail-received">{detail.receivedDate ? formatDate(detail.receivedDate) : t('detail.unknownDate')}</dd>
                 </dl>
-                {detail.isCurrent && detail.matchStatus === 'matched' && <MunicipalityCorrection response={detail} onResolved={load} />}
+                {detail.isCurrent && detail.matchStatus === 'matched' && <MunicipalityCorrection response={detail} />}
               </section>
 
               <section className="aside-card" data-testid="detail-provenance">

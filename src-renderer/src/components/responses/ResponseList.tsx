@@ -7,9 +7,8 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchStatus, ResponseSummary } from '../../../../src-shared/domain';
 import { norwegianCompare } from '../../../../src-shared/norwegian';
-import { api } from '../../api/client';
+import { useApiQuery } from '../../api';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
-import { toUiError, type UiError } from '../../lib/errors';
 import { formatDate, formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { useCase } from '../case/caseContext';
@@ -53,42 +52,29 @@ interface Props {
 
 export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: Props) {
   const { t } = useTranslation();
-  const { project, revision, navigate } = useCase();
+  const { project, navigate } = useCase();
   const headingId = useId();
   const statusId = useId();
-  const [rows, setRows] = useState<ResponseSummary[] | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-  const [loading, setLoading] = useState(false);
   const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'ascending' });
   const query = useDebouncedValue(filter.query, SEARCH_DELAY_MS);
-  const seqRef = useRef(0);
   const scrollRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const seq = ++seqRef.current;
-    setLoading(true);
-    api.responses
-      .list({
-        includeSuperseded: filter.includeSuperseded || undefined,
-        policeDistrictCode: filter.policeDistrictCode || undefined,
-        countyNumber: filter.countyNumber || undefined,
-        needsSplitting: filter.needsSplitting || undefined,
-        matchStatus: filter.matchStatus || undefined,
-        query: query.trim() || undefined,
-        assignee: filter.assignee || undefined,
-      })
-      .then((result) => {
-        if (seq !== seqRef.current) return;
-        setRows(result);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (seq === seqRef.current) setError(toUiError(e));
-      })
-      .finally(() => {
-        if (seq === seqRef.current) setLoading(false);
-      });
-  }, [query, filter.includeSuperseded, filter.policeDistrictCode, filter.countyNumber, filter.needsSplitting, filter.matchStatus, filter.assignee, revision]);
+  // The rows of the last filter stay while the next filter's load.
+  const list = useApiQuery(
+    'responses.list',
+    {
+      includeSuperseded: filter.includeSuperseded || undefined,
+      policeDistrictCode: filter.policeDistrictCode || undefined,
+      countyNumber: filter.countyNumber || undefined,
+      needsSplitting: filter.needsSplitting || undefined,
+      matchStatus: filter.matchStatus || undefined,
+      query: query.trim() || undefined,
+      assignee: filter.assignee || undefined,
+    },
+    { keepPrevious: true },
+  );
+  const rows = list.data ?? null;
+  const error = list.error;
+  const loading = list.isFetching;
 
   const sorted = useMemo(() => {
     if (!rows) return [];

@@ -3,13 +3,12 @@
 // municipality and question, shown as keyword-in-context snippets with the
 // hits marked, and each can be coded on the spot.
 import { Button, Field, Heading, Input, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POPULATION_BANDS, type PopulationBandKey } from '../../../../src-shared/analysis';
-import type { Code, Variable } from '../../../../src-shared/coding';
-import type { SearchFilter, SearchHit, SearchResult } from '../../../../src-shared/search';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import type { Code } from '../../../../src-shared/coding';
+import type { SearchFilter, SearchHit } from '../../../../src-shared/search';
+import { useApiMutation, useApiQuery } from '../../api';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { useCase } from '../case/caseContext';
@@ -50,56 +49,22 @@ function toFilter(f: FilterState): SearchFilter {
 
 export function SearchView() {
   const { t } = useTranslation();
-  const { revision, project } = useCase();
+  const { project } = useCase();
   const ids = { q: useId(), v: useId(), s: useId() };
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<FilterState>(emptyFilters);
   const [offset, setOffset] = useState(0);
-  const [result, setResult] = useState<SearchResult | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [codes, setCodes] = useState<Code[]>([]);
-  const [variables, setVariables] = useState<Variable[]>([]);
   const [coding, setCoding] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    Promise.all([api.codebook.list(), api.variables.list()])
-      .then(([c, v]) => {
-        setCodes(c);
-        setVariables(v);
-      })
-      .catch(() => undefined);
-  }, [revision]);
-
-  useEffect(() => {
-    if (!query.trim()) {
-      setResult(null);
-      setError(null);
-      return;
-    }
-    let live = true;
-    setLoading(true);
-    api.search
-      .query({ query, filter: toFilter(filters), limit: PAGE_SIZE, offset })
-      .then((r) => {
-        if (!live) return;
-        setResult(r);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (!live) return;
-        setResult(null);
-        setError(toUiError(e));
-      })
-      .finally(() => {
-        if (live) setLoading(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, [query, filters, offset, revision]);
+  const codes = useApiQuery('codebook.list', {}).data ?? [];
+  const variables = useApiQuery('variables.list', {}).data ?? [];
+  // The previous page stays while the next loads; a failed search shows no hits.
+  const search = useApiQuery('search.query', query.trim() ? { query, filter: toFilter(filters), limit: PAGE_SIZE, offset } : null, { keepPrevious: true });
+  const result = query.trim() && !search.error ? (search.data ?? null) : null;
+  const loading = search.isFetching;
+  const coder = useApiMutation('codings.create');
+  const error = (query.trim() ? search.error : null) ?? coder.error;
 
   const setFilter = (patch: Partial<FilterState>) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -111,14 +76,11 @@ export function SearchView() {
 
   async function codeHit(hit: SearchHit, codeId: string) {
     const range = hit.hitRanges[0];
-    try {
-      await api.codings.create(range ? { answerId: hit.answerId, codeId, start: range.start, end: range.end } : { answerId: hit.answerId, codeId });
-      const name = codes.find((c) => c.id === codeId)?.name ?? '';
-      setNotice(t('search.coded', { code: name, respondent: hit.municipalityName ?? hit.respondent }));
-      setCoding(null);
-    } catch (e) {
-      setError(toUiError(e));
-    }
+    const coded = await coder.run(range ? { answerId: hit.answerId, codeId, start: range.start, end: range.end } : { answerId: hit.answerId, codeId });
+    if (!coded) return;
+    const name = codes.find((c) => c.id === codeId)?.name ?? '';
+    setNotice(t('search.coded', { code: name, respondent: hit.municipalityName ?? hit.respondent }));
+    setCoding(null);
   }
 
   return (

@@ -1,11 +1,10 @@
 // Creates a new case file from a template (the 2022 letter or a blank case).
 // A bare file name lands in the workspace folder; the core adds .innspill.
 import { Button, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary, TemplateId, TemplateSummary } from '../../../../src-shared/domain';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiMutation, useApiQuery } from '../../api';
 import { ErrorAlert } from '../ErrorAlert';
 
 const DEFAULT_TEMPLATE: TemplateId = 'brev-kommunene-2022';
@@ -31,21 +30,18 @@ export function CreateProjectForm({ workspaceDir, onReady }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const templateId = useId();
-  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
+  const templatesQuery = useApiQuery('project.templates', {});
+  const templates = templatesQuery.data ?? null;
   const [template, setTemplate] = useState<TemplateId>(DEFAULT_TEMPLATE);
   const [fileName, setFileName] = useState(suggestedFileName(DEFAULT_TEMPLATE));
   const [fileNameEdited, setFileNameEdited] = useState(false);
   const [title, setTitle] = useState('');
   const [fileNameError, setFileNameError] = useState<string | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api.project
-      .templates()
-      .then(setTemplates)
-      .catch((e: unknown) => setError(toUiError(e)));
-  }, []);
+  // Both stay busy once done: the case screen replaces this one.
+  const create = useApiMutation('project.create', { onSuccess: onReady });
+  const open = useApiMutation('project.open', { onSuccess: onReady });
+  const busy = create.isPending || create.isSuccess || open.isPending || open.isSuccess;
+  const error = open.error ?? create.error ?? templatesQuery.error;
 
   const chosen = templates?.find((x) => x.id === template);
 
@@ -59,7 +55,7 @@ export function CreateProjectForm({ workspaceDir, onReady }: Props) {
     if (!fileNameEdited) setFileName(suggestedFileName(next));
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const path = fileName.trim();
     if (!path) {
@@ -67,28 +63,14 @@ export function CreateProjectForm({ workspaceDir, onReady }: Props) {
       return;
     }
     setFileNameError(null);
-    setError(null);
-    setBusy(true);
-    try {
-      const project = await api.project.create({ path, template, title: title.trim() || undefined });
-      onReady(project);
-    } catch (e) {
-      setError(toUiError(e));
-      setBusy(false);
-    }
+    open.reset();
+    void create.run({ path, template, title: title.trim() || undefined });
   }
 
   /** After FILE_EXISTS: open the file that is already there instead. */
-  async function openExisting() {
-    const path = withExtension(fileName.trim());
-    setError(null);
-    setBusy(true);
-    try {
-      onReady(await api.project.open({ path }));
-    } catch (e) {
-      setError(toUiError(e));
-      setBusy(false);
-    }
+  function openExisting() {
+    create.reset();
+    void open.run({ path: withExtension(fileName.trim()) });
   }
 
   return (
@@ -149,7 +131,7 @@ export function CreateProjectForm({ workspaceDir, onReady }: Props) {
         {error && (
           <ErrorAlert title={t('start.create.failed')} error={error} data-testid="create-error">
             {error.code === 'FILE_EXISTS' && (
-              <Button variant="secondary" data-size="sm" onClick={() => void openExisting()} data-testid="open-existing-button">
+              <Button variant="secondary" data-size="sm" onClick={openExisting} data-testid="open-existing-button">
                 {t('start.create.openExisting')}
               </Button>
             )}

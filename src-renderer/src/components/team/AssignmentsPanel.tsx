@@ -5,13 +5,12 @@ import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignmentOverview } from '../../../../src-shared/team';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { ConfirmDialog } from '../coding/ConfirmDialog';
 import { ErrorAlert } from '../ErrorAlert';
 import { AssignForm } from './AssignForm';
 import { UNASSIGNED } from '../../../../src-shared/team';
+import { useApiMutation } from '../../api';
 
 interface Props {
   overview: AssignmentOverview;
@@ -22,21 +21,12 @@ export function AssignmentsPanel({ overview, onOpenResponses }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const [removing, setRemoving] = useState<{ name: string; respondents: number } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError | null>(null);
+  const unassign = useApiMutation('team.unassign', { onSuccess: () => setRemoving(null) });
+  const busy = unassign.isPending;
+  const error = unassign.error;
 
-  async function removeAll() {
-    if (!removing) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.team.unassign({ assignee: removing.name, all: true });
-      setRemoving(null);
-    } catch (e) {
-      setError(toUiError(e));
-    } finally {
-      setBusy(false);
-    }
+  function removeAll() {
+    if (removing) void unassign.run({ assignee: removing.name, all: true });
   }
 
   return (
@@ -127,7 +117,7 @@ export function AssignmentsPanel({ overview, onOpenResponses }: Props) {
         confirmLabel={t('team.overview.unassignAllConfirm')}
         danger
         busy={busy}
-        onConfirm={() => void removeAll()}
+        onConfirm={removeAll}
         onClose={() => setRemoving(null)}
         data-testid="team-remove-dialog"
       >

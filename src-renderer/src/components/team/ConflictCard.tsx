@@ -8,8 +8,7 @@ import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictSide, ConflictView } from '../../../../src-shared/team';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiMutation } from '../../api';
 import { formatDateTime } from '../../lib/format';
 import { useCase } from '../case/caseContext';
 import { ErrorAlert } from '../ErrorAlert';
@@ -19,7 +18,6 @@ type SideName = 'base' | 'ours' | 'theirs';
 
 interface Props {
   conflict: ConflictView;
-  onResolved: (conflict: ConflictView) => void;
 }
 
 function SideView({ name, label, side, baseExists, chosen }: { name: SideName; label: string; side: ConflictSide; baseExists: boolean; chosen: boolean }) {
@@ -67,33 +65,26 @@ function SideView({ name, label, side, baseExists, chosen }: { name: SideName; l
   );
 }
 
-export function ConflictCard({ conflict: c, onResolved }: Props) {
+export function ConflictCard({ conflict: c }: Props) {
   const { t } = useTranslation();
   const { navigate } = useCase();
   const headingId = useId();
   const decisionRef = useRef<HTMLParagraphElement>(null);
-  const [busy, setBusy] = useState<'ours' | 'theirs' | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
   const [justResolved, setJustResolved] = useState(false);
+  // The decision replaces the conflict in every cached list at once.
+  const resolver = useApiMutation('team.resolveConflict', {
+    apply: (updated, _input, cache) => cache.update('team.conflicts', (list) => list.map((x) => (x.id === updated.id ? updated : x))),
+    onSuccess: () => setJustResolved(true),
+  });
+  const busy = resolver.isPending ? (resolver.variables?.choose ?? null) : null;
+  const error = resolver.error;
 
   // After a decision the buttons are gone: keep the keyboard user on the card, at its decision.
   useEffect(() => {
     if (justResolved && c.status === 'resolved') decisionRef.current?.focus();
   }, [justResolved, c.status]);
 
-  async function resolve(choose: 'ours' | 'theirs') {
-    setBusy(choose);
-    setError(null);
-    try {
-      const updated = await api.team.resolveConflict({ id: c.id, choose });
-      setJustResolved(true);
-      onResolved(updated);
-    } catch (e) {
-      setError(toUiError(e));
-    } finally {
-      setBusy(null);
-    }
-  }
+  const resolve = (choose: 'ours' | 'theirs') => resolver.run({ id: c.id, choose });
 
   const ctx = c.context;
   const place = [

@@ -13,7 +13,6 @@ type Show = 'open' | 'resolved' | 'all';
 interface Props {
   conflicts: ConflictView[];
   packages: WorkPackageSummary[];
-  onResolved: (conflict: ConflictView) => void;
 }
 
 /**
@@ -31,7 +30,7 @@ function order(seenAs: Map<string, ConflictView['status']>) {
   };
 }
 
-export function ConflictsPanel({ conflicts, packages, onResolved }: Props) {
+export function ConflictsPanel({ conflicts, packages }: Props) {
   const { t } = useTranslation();
   const ids = { show: useId(), pkg: useId(), heading: useId() };
   const [show, setShow] = useState<Show>('all');
@@ -91,7 +90,7 @@ export function ConflictsPanel({ conflicts, packages, onResolved }: Props) {
         <ol className="team-conflict-list" data-testid="team-conflict-list">
           {shown.map((c) => (
             <li key={c.id}>
-              <ConflictCard conflict={c} onResolved={onResolved} />
+              <ConflictCard conflict={c} />
             </li>
           ))}
         </ol>

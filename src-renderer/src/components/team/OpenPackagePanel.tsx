@@ -6,8 +6,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../../src-shared/domain';
 import { WORK_PACKAGE_EXTENSION } from '../../../../src-shared/team';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiMutation } from '../../api';
 import { ErrorAlert } from '../ErrorAlert';
 import { FileField, useFileChoice } from './FileField';
 
@@ -21,21 +20,15 @@ export function OpenPackagePanel({ workspaceDir, onOpened }: Props) {
   const headingId = useId();
   const file = useFileChoice();
   const [target, setTarget] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError | null>(null);
+  const opener = useApiMutation('team.openPackage', { onSuccess: onOpened });
+  // Stays busy once opened: the case screen replaces this one.
+  const busy = opener.isPending || opener.isSuccess;
+  const error = opener.error;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const path = file.requirePath();
-    if (!path) return;
-    setError(null);
-    setBusy(true);
-    try {
-      onOpened(await api.team.openPackage({ path, target: target.trim() || undefined }));
-    } catch (e) {
-      setError(toUiError(e));
-      setBusy(false);
-    }
+    if (path) void opener.run({ path, target: target.trim() || undefined });
   }
 
   return (
@@ -46,7 +39,7 @@ export function OpenPackagePanel({ workspaceDir, onOpened }: Props) {
       <Paragraph data-size="sm" className="muted">
         {t('team.open.intro')}
       </Paragraph>
-      <form className="stack" onSubmit={(e) => void submit(e)} noValidate data-testid="open-package-form">
+      <form className="stack" onSubmit={submit} noValidate data-testid="open-package-form">
         <FileField
           label={t('team.open.path')}
           description={t('team.open.pathDescription')}

@@ -3,13 +3,11 @@
 // file for the lead to merge. A return is cumulative, so making a new one
 // later loses nothing.
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RETURN_PACKAGE_EXTENSION, type ReturnExportResult, type ReturnPreview, type WorkingCopyInfo } from '../../../../src-shared/team';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { RETURN_PACKAGE_EXTENSION, type WorkingCopyInfo } from '../../../../src-shared/team';
+import { useApiMutation, useApiQuery } from '../../api';
 import { formatDateTime, formatNumber, typedTarget } from '../../lib/format';
-import { useCase } from '../case/caseContext';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
 import { SavedFilePanel } from '../SavedFilePanel';
@@ -21,42 +19,17 @@ interface Props {
 
 export function ReturnPanel({ copy }: Props) {
   const { t } = useTranslation();
-  const { revision } = useCase();
   const headingId = useId();
-  const [preview, setPreview] = useState<ReturnPreview | null>(null);
-  const [loadError, setLoadError] = useState<UiError | null>(null);
+  const { data: preview, error: loadError } = useApiQuery('team.returnPreview', {});
   const [fileName, setFileName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ReturnExportResult | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
+  const exporter = useApiMutation('team.exportReturn');
+  const busy = exporter.isPending;
+  const result = exporter.data ?? null;
+  const error = exporter.error;
 
-  useEffect(() => {
-    let live = true;
-    api.team
-      .returnPreview()
-      .then((p) => {
-        if (!live) return;
-        setPreview(p);
-        setLoadError(null);
-      })
-      .catch((e: unknown) => live && setLoadError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [revision]);
-
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      setResult(await api.team.exportReturn({ target: typedTarget(fileName, RETURN_PACKAGE_EXTENSION) }));
-    } catch (e) {
-      setError(toUiError(e));
-    } finally {
-      setBusy(false);
-    }
+    void exporter.run({ target: typedTarget(fileName, RETURN_PACKAGE_EXTENSION) });
   }
 
   const counts = preview ? entityCounts(t, preview.byEntity) : [];
@@ -94,7 +67,7 @@ export function ReturnPanel({ copy }: Props) {
           )}
         </div>
       )}
-      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="stack" onSubmit={submit} noValidate>
         <Textfield
           data-size="sm"
           label={t('team.return.fileName')}

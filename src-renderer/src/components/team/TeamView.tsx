@@ -3,11 +3,10 @@
 // out and return packages in (Arbeidspakker), and the changes that collided
 // for the lead to decide (Konflikter). In a working copy: the return package.
 import { Alert, Heading, Paragraph, Tabs } from '@digdir/designsystemet-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignmentOverview, ConflictView, WorkPackageSummary } from '../../../../src-shared/team';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiQuery } from '../../api';
 import { formatNumber } from '../../lib/format';
 import { useCase } from '../case/caseContext';
 import { ErrorAlert } from '../ErrorAlert';
@@ -61,31 +60,14 @@ export function TeamView({ onOpenResponses }: Props) {
 
 function MasterTeamView({ onOpenResponses }: Props) {
   const { t } = useTranslation();
-  const { revision } = useCase();
   const [tab, setTab] = useState<Tab>('assignments');
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-
-  // Every write of this view (assign, package, merge, decision) is reported as
-  // changed data, so the revision alone reloads it.
-  useEffect(() => {
-    let live = true;
-    Promise.all([api.team.assignments(), api.team.packages(), api.team.conflicts({ status: 'all' })])
-      .then(([overview, packages, conflicts]) => {
-        if (!live) return;
-        setData({ overview, packages, conflicts });
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [revision]);
-
-  // Show a decision at once; the reload the revision brings follows.
-  const resolved = useCallback((conflict: ConflictView) => {
-    setData((d) => (d ? { ...d, conflicts: d.conflicts.map((c) => (c.id === conflict.id ? conflict : c)) } : d));
-  }, []);
+  // Every write of this view (assign, package, merge, decision) changes team data, which these read.
+  const overview = useApiQuery('team.assignments', {});
+  const packages = useApiQuery('team.packages', {});
+  const conflicts = useApiQuery('team.conflicts', { status: 'all' });
+  const data: Loaded | null =
+    overview.data && packages.data && conflicts.data ? { overview: overview.data, packages: packages.data, conflicts: conflicts.data } : null;
+  const error = overview.error ?? packages.error ?? conflicts.error;
 
   if (error && !data) return <ErrorAlert title={t('team.loadFailed')} error={error} />;
   if (!data) return <LoadingState label={t('app.loading')} />;
@@ -107,7 +89,7 @@ function MasterTeamView({ onOpenResponses }: Props) {
       {tab === 'packages' && (
         <PackagesPanel overview={data.overview} packages={data.packages} onShowConflicts={() => setTab('conflicts')} />
       )}
-      {tab === 'conflicts' && <ConflictsPanel conflicts={data.conflicts} packages={data.packages} onResolved={resolved} />}
+      {tab === 'conflicts' && <ConflictsPanel conflicts={data.conflicts} packages={data.packages} />}
     </>
   );
 }

@@ -2,43 +2,24 @@
 // police district or county ("Finnmark: 3 av 18 har ikke svart"), and listed
 // for the group chosen.
 import { Button, Heading, Paragraph, Table, ToggleGroup } from '@digdir/designsystemet-react';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnansweredGroup, UnansweredSummary } from '../../../../src-shared/domain';
+import type { UnansweredGroup } from '../../../../src-shared/domain';
 import { norwegianCompare } from '../../../../src-shared/norwegian';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiQuery } from '../../api';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
-import { useCase } from '../case/caseContext';
 
 type Grouping = 'district' | 'county';
 
 export function UnansweredView() {
   const { t } = useTranslation();
-  const { revision } = useCase();
   const headingId = useId();
   const listHeadingId = useId();
-  const [summary, setSummary] = useState<UnansweredSummary | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
+  const { data: summary, error } = useApiQuery('registry.unanswered', {});
   const [grouping, setGrouping] = useState<Grouping>('district');
   const [selected, setSelected] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.registry
-      .unanswered()
-      .then((s) => {
-        if (!live) return;
-        setSummary(s);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [revision]);
 
   const groups: UnansweredGroup[] = summary ? (grouping === 'district' ? summary.byPoliceDistrict : summary.byCounty) : [];
   const selectedGroup = groups.find((g) => g.key === selected) ?? null;
