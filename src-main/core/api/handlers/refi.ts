@@ -45,7 +45,7 @@ export function refiHandlers(session: Session): DomainHandlers<'refi'> {
         bytes = Buffer.from(input.base64, 'base64');
       }
       const parsed = await readRefiProjectFile(fileName, bytes);
-      const report = await importRefiProject(store.db, deps, parsed, fileName);
+      const report = await importRefiProject(store.db, deps, parsed, fileName, { positions: input.positions });
       session.emit('data.changed', { entities: ['codebook', 'codings', 'history'] });
       return report;
     },
