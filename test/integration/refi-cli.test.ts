@@ -104,6 +104,15 @@ describe('innspill qdpx', () => {
     expect(broken.err).toMatch(/^innspill qdpx: .*finnes-ikke\.qdc/);
   });
 
+  it('export --positions utf16 writes NVivo positions, and import reads them back as such', async () => {
+    const out = await cli(['qdpx', 'export', 'høring.innspill', '--out', 'nvivo.qdpx', '--positions', 'utf16']);
+    expect(out.code).toBe(0);
+    const qde = (await unzipParts(readFileSync(path.join(dir, 'nvivo.qdpx')))).get('project.qde')!.toString('utf8');
+    expect(qde).toMatch(/origin="Innspill [^"]*\(positions: UTF-16 code units, for NVivo\)"/);
+    const back = await cli(['qdpx', 'import', 'kopi.innspill', 'nvivo.qdpx']);
+    expect(back.out).toMatch(/^positions: utf16, CR LF as 2 \(written by Innspill \(for NVivo\)/m);
+  });
+
   it('names sources it could not match in the readable summary', async () => {
     const other = await cli(['init', 'tom.innspill']);
     expect(other.code).toBe(0);

@@ -22,8 +22,12 @@ export interface PositionedSource {
   positions: { start: number; end: number }[];
 }
 
+/** What Innspill adds to the origin of a file it wrote with NVivo's positions. */
+export const UTF16_ORIGIN_MARK = '(positions: UTF-16 code units, for NVivo)';
+
 /** Producers whose unit we know (the origin names the program). */
 const KNOWN: { pattern: RegExp; reading: Reading; name: string }[] = [
+  { pattern: /^innspill\b.*\(positions: UTF-16 code units/i, reading: { unit: 'utf16', crlf: 2 }, name: 'Innspill (for NVivo)' },
   // NVivo 12 for Windows counts UTF-16 code units (a .NET string index) with CR LF as two.
   { pattern: /\bnvivo\b/i, reading: { unit: 'utf16', crlf: 2 }, name: 'NVivo' },
   // We write code points, as the standard says, and no CR.
