@@ -62,8 +62,12 @@ export interface RefiFileCounts {
   variables: number;
 }
 
+/** Why codings of a file were not imported (a key the UI translates; `reason` says it in English). */
+export type RefiSkipReason = 'noText' | 'notAResponse' | 'noReading' | 'positionsMismatch' | 'outsideAnswers' | 'unknownCode' | 'otherQuestion';
+
 /** Something in the file Innspill does not import, and why. */
 export interface RefiNotImported {
+  key: 'notes' | 'cases' | 'variables' | 'links' | 'graphs' | 'sets' | 'media';
   kind: string;
   count: number;
   why: string;
@@ -91,7 +95,7 @@ export interface RefiImportReport {
     /** Not imported (see `notes` and `skippedBy` for why). */
     skipped: number;
   };
-  skippedBy: { reason: string; codings: number }[];
+  skippedBy: { key: RefiSkipReason; reason: string; codings: number }[];
   /** What the file holds that Innspill does not take in. */
   notImported: RefiNotImported[];
   matched: RefiMatchedSource[];

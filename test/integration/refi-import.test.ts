@@ -259,9 +259,9 @@ describe('a project from another program', () => {
     // The whole file counted: the interview's coding too, skipped with its reason.
     expect(report.codings).toEqual({ inFile: 8, inMatched: 7, created: 9, existing: 0, skipped: 3 });
     expect(report.skippedBy).toEqual([
-      { reason: 'the selection is outside the answers', codings: 1 },
-      { reason: "the code is not in the file's codebook", codings: 1 },
-      { reason: 'the source is not one of the current responses', codings: 1 },
+      { key: 'outsideAnswers', reason: 'the selection is outside the answers', codings: 1 },
+      { key: 'unknownCode', reason: "the code is not in the file's codebook", codings: 1 },
+      { key: 'notAResponse', reason: 'the source is not one of the current responses', codings: 1 },
     ]);
     // ATLAS.ti's unit is not known: the emoji before Tromsø's selection decides, code points (the standard) fit.
     expect(report.positions).toMatchObject({ unit: 'codepoint', crlf: 2, basis: 'detected', origin: 'ATLAS.ti 24' });

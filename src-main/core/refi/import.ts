@@ -15,7 +15,7 @@
 // changes nothing. A coding already in the project (same answer, code, span)
 // is not made twice, so importing the same file again changes nothing.
 import type { Kysely } from 'kysely';
-import type { RefiFileCounts, RefiImportReport, RefiMatchedSource, RefiNotImported, RefiSelectionNote, RefiUnmatchedSource } from '../../../src-shared/refi';
+import type { RefiFileCounts, RefiImportReport, RefiMatchedSource, RefiNotImported, RefiSelectionNote, RefiSkipReason, RefiUnmatchedSource } from '../../../src-shared/refi';
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet } from '../audit/changes';
 import { recordEvent } from '../audit/record';
@@ -233,15 +233,17 @@ function countProject(project: Element, sources: ParsedSource[]): { inFile: Refi
     cases,
     variables,
   };
-  const notImported: RefiNotImported[] = [
-    { kind: 'Notes', count: notes, why: 'memos of another program are not imported; write them as notes in Innspill' },
-    { kind: 'Cases', count: cases, why: 'respondents come from the register and the responses, not from the file' },
-    { kind: 'Variables', count: variables, why: 'closed variables are defined in Innspill; their values are not imported' },
-    { kind: 'Links', count: links, why: 'Innspill has no links between codings' },
-    { kind: 'Graphs', count: graphs, why: 'Innspill has no graphs' },
-    { kind: 'Sets', count: sets, why: 'code groups are not imported' },
-    { kind: 'Codings on pictures, PDF areas, audio and video', count: mediaCodings, why: 'Innspill codes text only' },
-  ].filter((n) => n.count > 0);
+  const notImported: RefiNotImported[] = (
+    [
+    { key: 'notes', kind: 'Notes', count: notes, why: 'memos of another program are not imported; write them as notes in Innspill' },
+    { key: 'cases', kind: 'Cases', count: cases, why: 'respondents come from the register and the responses, not from the file' },
+    { key: 'variables', kind: 'Variables', count: variables, why: 'closed variables are defined in Innspill; their values are not imported' },
+    { key: 'links', kind: 'Links', count: links, why: 'Innspill has no links between codings' },
+    { key: 'graphs', kind: 'Graphs', count: graphs, why: 'Innspill has no graphs' },
+    { key: 'sets', kind: 'Sets', count: sets, why: 'code groups are not imported' },
+    { key: 'media', kind: 'Codings on pictures, PDF areas, audio and video', count: mediaCodings, why: 'Innspill codes text only' },
+    ] satisfies RefiNotImported[]
+  ).filter((n) => n.count > 0);
   return { inFile, notImported };
 }
 
@@ -388,6 +390,17 @@ function pick<T extends { response: CurrentResponse }>(options: T[], source: { n
 // ---------------------------------------------------------------------------
 // The import.
 
+/** Each reason codings are skipped for, in English (the UI translates the key). */
+const SKIP_REASONS: Record<RefiSkipReason, string> = {
+  noText: 'the source has no text Innspill can read',
+  notAResponse: 'the source is not one of the current responses',
+  noReading: "the file's positions fit no reading of its text",
+  positionsMismatch: "the positions do not fit the source's text",
+  outsideAnswers: 'the selection is outside the answers',
+  unknownCode: "the code is not in the file's codebook",
+  otherQuestion: "the code is for another question than the answer's",
+};
+
 export interface RefiImportOptions {
   /** The unit the file's positions are counted in, when the user knows it better than the file says. */
   positions?: PositionUnit;
@@ -437,11 +450,11 @@ export async function importRefiProject(
     const unmatched: RefiUnmatchedSource[] = [];
     const notes: RefiSelectionNote[] = [];
     const codings = { inFile: parsed.inFile.codings, inMatched: 0, created: 0, existing: 0, skipped: 0 };
-    const skippedBy = new Map<string, number>();
-    const skipCodings = (reason: string, n: number) => {
+    const skippedBy = new Map<RefiSkipReason, number>();
+    const skipCodings = (key: RefiSkipReason, n: number) => {
       if (n <= 0) return;
       codings.skipped += n;
-      skippedBy.set(reason, (skippedBy.get(reason) ?? 0) + n);
+      skippedBy.set(key, (skippedBy.get(key) ?? 0) + n);
     };
     const selectionCodings = (list: ParsedSelection[]) => list.reduce((n, s) => n + s.codeGuids.length, 0);
     const coders = new Set<string>();
@@ -449,7 +462,7 @@ export async function importRefiProject(
     for (const source of parsed.sources) {
       if (source.text === null) {
         unmatched.push({ source: source.name, reason: source.missing ?? 'the source has no text', selections: source.selections.length });
-        skipCodings('the source has no text Innspill can read', selectionCodings(source.selections));
+        skipCodings('noText', selectionCodings(source.selections));
         continue;
       }
       const raw = source.text;
@@ -457,7 +470,7 @@ export async function importRefiProject(
       const found = matcher.match(norm.text, source);
       if ('reason' in found) {
         unmatched.push({ source: source.name, reason: found.reason, selections: source.selections.length });
-        skipCodings('the source is not one of the current responses', selectionCodings(source.selections));
+        skipCodings('notAResponse', selectionCodings(source.selections));
         continue;
       }
       const entry: RefiMatchedSource = { source: source.name, responseId: found.response.id, respondent: found.response.respondentName, how: found.how, codings: 0 };
@@ -469,8 +482,8 @@ export async function importRefiProject(
 
       for (const s of source.selections) {
         const note = (kind: RefiSelectionNote['kind'], reason: string) => notes.push({ source: source.name, selection: s.label, kind, reason });
-        const skip = (kind: 'skipped' | 'refused', why: string, summary: string) => {
-          skipCodings(summary, s.codeGuids.length);
+        const skip = (kind: 'skipped' | 'refused', why: string, key: RefiSkipReason) => {
+          skipCodings(key, s.codeGuids.length);
           note(kind, why);
         };
         let start: number;
@@ -480,7 +493,7 @@ export async function importRefiProject(
           end = norm.text.length;
         } else {
           if (positions.basis === 'refused') {
-            skip('refused', `the file's positions fit no reading of its text: ${positions.explanation}`, "the file's positions fit no reading of its text");
+            skip('refused', `the file's positions fit no reading of its text: ${positions.explanation}`, 'noReading');
             continue;
           }
           const a = Number.isInteger(s.start) ? (utf16.get(s.start) ?? -1) : -1;
@@ -490,7 +503,7 @@ export async function importRefiProject(
             skip(
               'refused',
               `the positions ${String(s.start)}–${String(s.end)} do not fit the source's text read as ${describeReading(reading)} (${a < 0 || b < 0 ? 'outside the text or inside a character' : 'empty or reversed'})`,
-              "the positions do not fit the source's text",
+              'positionsMismatch',
             );
             continue;
           }
@@ -499,7 +512,7 @@ export async function importRefiProject(
         }
         const pieces = found.placed.filter((p) => Math.max(start, p.start) < Math.min(end, p.end));
         if (!pieces.length) {
-          skip('skipped', 'the selection is outside the answers (a heading or other text that is not an answer)', 'the selection is outside the answers');
+          skip('skipped', 'the selection is outside the answers (a heading or other text that is not an answer)', 'outsideAnswers');
           continue;
         }
         // (A coding of the whole source codes each answer: nothing to tell.)
@@ -518,7 +531,7 @@ export async function importRefiProject(
           const codeId = codeFor.get(bareGuid(guid)) ?? guidToId(guid);
           const code = codeId ? codeRows.get(codeId) : undefined;
           if (!code) {
-            skipCodings("the code is not in the file's codebook", 1);
+            skipCodings('unknownCode', 1);
             note('skipped', `the code ${guid} is not in the file's codebook`);
             continue;
           }
@@ -526,7 +539,7 @@ export async function importRefiProject(
             // A code for one question, on a whole source: the answers to that question.
             if (s.start === null && code.question_id && code.question_id !== p.questionId) continue;
             if (code.question_id && code.question_id !== p.questionId) {
-              skipCodings("the code is for another question than the answer's", 1);
+              skipCodings('otherQuestion', 1);
               note('skipped', `the code «${code.name}» is for question ${questionOrdinal.get(code.question_id) ?? '?'}, not this answer's`);
               continue;
             }
@@ -551,7 +564,7 @@ export async function importRefiProject(
       codes: { created: book.created, updated: book.updated, total: codeTotal },
       sources: { total: parsed.sources.length, matched: matched.length, unmatched: unmatched.length },
       codings,
-      skippedBy: [...skippedBy].map(([reason, n]) => ({ reason, codings: n })),
+      skippedBy: [...skippedBy].map(([key, n]) => ({ key, reason: SKIP_REASONS[key], codings: n })),
       notImported: parsed.notImported,
       matched,
       unmatched,

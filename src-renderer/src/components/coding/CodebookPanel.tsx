@@ -5,6 +5,7 @@
 // export (.qdc, .csv, .xlsx, and the whole project as REFI-QDA .qdpx) and import.
 import { Button, Field, Input, Label, Select, Textarea } from '@digdir/designsystemet-react';
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { refiReportSummary } from './refiReportSummary';
 import { useTranslation } from 'react-i18next';
 import type { Code } from '../../../../src-shared/coding';
 import type { Question } from '../../../../src-shared/domain';
@@ -73,9 +74,9 @@ export function CodebookPanel({ codes, questions, selectedCodeId, onSelectCode, 
   }
 
   async function exportAs(format: ExportFormat) {
-    if (format === 'qdpx') {
-      // The whole project (REFI-QDA), written into the export folder like the other exports.
-      const written = await act(() => api.refi.exportProject({}), t('coding.codebook.qdpxExportFailed'));
+    if (format === 'qdpx' || format === 'qdpxNvivo') {
+      // The whole project (REFI-QDA), written into the export folder like the other exports; for NVivo with its positions (UTF-16).
+      const written = await act(() => api.refi.exportProject(format === 'qdpxNvivo' ? { positions: 'utf16' } : {}), t('coding.codebook.qdpxExportFailed'));
       if (written) notify(t('coding.codebook.qdpxExported', { path: written.path }));
       return;
     }
@@ -88,9 +89,7 @@ export function CodebookPanel({ codes, questions, selectedCodeId, onSelectCode, 
       // A REFI-QDA project: its codebook and the codings on responses we have.
       const report = await act(async () => api.refi.importProject({ fileName: file.name, base64: await fileToBase64(file) }), t('coding.codebook.qdpxImportFailed'));
       if (!report) return;
-      const done = t('coding.codebook.qdpxImported', { codes: report.codes.created, codings: report.codings.created, matched: report.sources.matched, sources: report.sources.total });
-      const names = report.unmatched.map((u) => u.source);
-      notify(names.length ? `${done}. ${t('coding.codebook.qdpxUnmatched', { names: names.slice(0, 5).join(', ') + (names.length > 5 ? ' …' : '') })}` : done);
+      notify(refiReportSummary(t, report));
       return;
     }
     const result = await act(async () => api.codebook.import({ fileName: file.name, base64: await fileToBase64(file) }), t('coding.codebook.importFailed'));
@@ -375,7 +374,7 @@ export function CodebookPanel({ codes, questions, selectedCodeId, onSelectCode, 
 }
 
 /** The codebook's formats, and the whole project as REFI-QDA (.qdpx). */
-type ExportFormat = 'qdc' | 'csv' | 'xlsx' | 'qdpx';
+type ExportFormat = 'qdc' | 'csv' | 'xlsx' | 'qdpx' | 'qdpxNvivo';
 
 function ExportMenu({ onExport, disabled }: { onExport: (format: ExportFormat) => void; disabled: boolean }) {
   const { t } = useTranslation();
@@ -396,13 +395,13 @@ function ExportMenu({ onExport, disabled }: { onExport: (format: ExportFormat) =
       </Button>
       {open && (
         <ul className="cw-menu__list" role="menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-          {(['qdc', 'csv', 'xlsx', 'qdpx'] as const).map((f) => (
+          {(['qdc', 'csv', 'xlsx', 'qdpx', 'qdpxNvivo'] as const).map((f) => (
             <li key={f} role="none">
               <button
                 type="button"
                 role="menuitem"
                 className="cw-menu__item"
-                title={f === 'qdpx' ? t('coding.codebook.qdpxExportTitle') : undefined}
+                title={f === 'qdpx' || f === 'qdpxNvivo' ? t(`coding.codebook.${f}ExportTitle`) : undefined}
                 onClick={() => {
                   setOpen(false);
                   onExport(f);

@@ -144,7 +144,7 @@ describe('small files, one case each', () => {
     const report = await p.api.refi.importProject({ fileName: 'skjev.qdpx', base64: base64(bytes) });
     expect(report.positions.basis).toBe('refused');
     expect(report.codings).toMatchObject({ inFile: 5, inMatched: 5, created: 0, skipped: 5 });
-    expect(report.skippedBy).toEqual([{ reason: "the file's positions fit no reading of its text", codings: 5 }]);
+    expect(report.skippedBy).toEqual([{ key: 'noReading', reason: "the file's positions fit no reading of its text", codings: 5 }]);
     expect(report.notes.every((n) => n.kind === 'refused')).toBe(true);
     expect(codings(p)).toEqual([]);
   });
