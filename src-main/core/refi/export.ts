@@ -35,7 +35,8 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Variable } from '../../../src-shared/coding';
 import { formatNorwegianDate } from '../../../src-shared/norwegian';
-import { codeToXml, codeTree, type CodeTree } from '../codebook/exchange';
+import { codeToXml, codeTree, withRefiAttributes, type CodeTree } from '../codebook/exchange';
+import { loadCodeAttributes } from './codeAttributes';
 import { listCodes } from '../codebook/service';
 import { listVariables } from '../coding/service';
 import { writeZip } from '../export/zip';
@@ -333,7 +334,7 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string, positions
   // The codebook, with code memos referred to from their codes.
   const codeNoteRefs = (c: CodeTree): Element => noteRefs(memosOn('code', c.id));
   const sanitize = (c: CodeTree): CodeTree => ({ ...c, name: attr(c.name), description: xmlSafe(c.description), children: c.children.map(sanitize) });
-  const codeElements = codeTree(codes).map((c) => codeToXml(sanitize(c), codeNoteRefs));
+  const codeElements = withRefiAttributes(codeTree(codes), await loadCodeAttributes(db)).map((c) => codeToXml(sanitize(c), codeNoteRefs));
 
   const modified = dateTime(await latestChange(db));
   const sortedUsers = [...users].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -557,6 +557,16 @@ export async function importRefiProject(
       }
     }
 
+    // The file's coders become known names, marked with the file they came from (a mark, not a change to undo).
+    for (const [guid, name] of parsed.users) {
+      if (!coders.has(name)) continue;
+      await trx
+        .insertInto('refi_user')
+        .values({ name, file_name: fileName, guid, origin: parsed.origin, imported_at: deps.now().toISOString(), imported_by: deps.author() })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+
     const report: RefiImportReport = {
       fileName,
       inFile: parsed.inFile,

@@ -71,3 +71,21 @@ it('keeps both coders and their dates, and the agreement screen compares them', 
   const again = await p.api.refi.importProject({ fileName: 'dobbel.qdpx', base64: bytes.toString('base64') });
   expect(again.codings).toMatchObject({ created: 0, existing: 3 });
 });
+
+it("marks the file's coders as from that file (and only those who coded something here)", async () => {
+  await addTextResponse(p, 'Bodø kommune', BODO);
+  const file = qde({
+    origin: 'NVivo for Windows 12.6',
+    users: [
+      { guid: ANNE, name: 'Anne (NVivo)' },
+      { guid: BO, name: 'Bo (NVivo)' },
+    ],
+    codes: [{ guid: CODE, name: 'Tjenestested' }],
+    sources: [{ guid: 'b0000000-0000-4000-8000-000000000001', name: 'Bodø', selections: [{ ...span(BODO, 'sentrum'), code: CODE, user: BO, at: '2024-03-02T11:30:00Z' }] }],
+  });
+  const bytes = await qdpx(file, { 'b0000000-0000-4000-8000-000000000001.txt': BODO });
+  await p.api.refi.importProject({ fileName: 'en.qdpx', base64: bytes.toString('base64') });
+  expect(p.store().sqlite.prepare('SELECT name, file_name, guid, origin, imported_by FROM refi_user').all()).toEqual([
+    { name: 'Bo (NVivo)', file_name: 'en.qdpx', guid: BO, origin: 'NVivo for Windows 12.6', imported_by: 'Test Saksbehandler' },
+  ]);
+});
