@@ -31,6 +31,8 @@ export interface CodeNode {
   shortcut?: string | null;
   /** isCodable="false" in a REFI-QDA file (undefined: codable). */
   isCodable?: boolean;
+  /** A REFI-QDA project's notes on the code (<NoteRef> targets). */
+  noteGuids?: string[];
   children: CodeNode[];
 }
 
@@ -156,6 +158,7 @@ export function codeNodeFromXml(node: Record<string, unknown>, keepGuid = false)
     description: xmlText(node.Description).trim(),
     colour: /^#[0-9a-f]{6}$/i.test(long) ? long.toUpperCase() : undefined,
     ...(String(node['@_isCodable'] ?? '').trim() === 'false' ? { isCodable: false } : {}),
+    ...(keepGuid && node.NoteRef ? { noteGuids: [node.NoteRef].flat().map((r) => bareGuid((r as Record<string, unknown>)['@_targetGUID'])) } : {}),
     children: ((node.Code as Record<string, unknown>[] | undefined) ?? []).map((child) => codeNodeFromXml(child, keepGuid)),
   };
 }

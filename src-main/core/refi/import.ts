@@ -62,6 +62,8 @@ export interface ParsedProject {
   sources: ParsedSource[];
   /** The file's <Users>: guid (bare) → name. */
   users: Map<string, string>;
+  /** The file's <Notes>: guid (bare) → text. */
+  notes: Map<string, string>;
   inFile: RefiFileCounts;
   /** What the file holds that Innspill does not import. */
   notImported: RefiNotImported[];
@@ -200,13 +202,17 @@ function parseQde(xml: string, entries: Map<string, Buffer> | null): ParsedProje
     }
   }
   const users = new Map(list((project.Users as Element | undefined)?.User).map((u) => [bareGuid(u['@_guid']), String(u['@_name'] ?? '').trim()] as const));
-  return { origin: project['@_origin'] ? String(project['@_origin']) : null, codes, sources, users, ...countProject(project, sources) };
+  const notes = new Map(list((project.Notes as Element | undefined)?.Note).map((n) => [bareGuid(n['@_guid']), xmlText(n.PlainTextContent).trim()] as const));
+  const onCodes = new Set<string>();
+  const walkCodes = (nodes: CodeNode[]) => nodes.forEach((n) => (n.noteGuids?.forEach((g) => notes.has(g) && onCodes.add(g)), walkCodes(n.children)));
+  walkCodes(codes);
+  return { origin: project['@_origin'] ? String(project['@_origin']) : null, codes, sources, users, notes, ...countProject(project, sources, onCodes.size) };
 }
 
 const countCodes = (codes: Element[]): number => codes.reduce((n, c) => n + 1 + countCodes(list(c.Code)), 0);
 
 /** What the file holds, as written, and what of it Innspill leaves out. */
-function countProject(project: Element, sources: ParsedSource[]): { inFile: RefiFileCounts; notImported: RefiNotImported[] } {
+function countProject(project: Element, sources: ParsedSource[], codeNotes: number): { inFile: RefiFileCounts; notImported: RefiNotImported[] } {
   const all = (project.Sources as Element | undefined) ?? {};
   const kinds = ['TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'] as const;
   const sets = list((project.Sets as Element | undefined)?.Set).length + list(((project.CodeBook as Element | undefined)?.Sets as Element | undefined)?.Set).length;
@@ -235,7 +241,7 @@ function countProject(project: Element, sources: ParsedSource[]): { inFile: Refi
   };
   const notImported: RefiNotImported[] = (
     [
-    { key: 'notes', kind: 'Notes', count: notes, why: 'memos of another program are not imported; write them as notes in Innspill' },
+    { key: 'notes', kind: 'Notes', count: notes - codeNotes, why: 'only notes on codes are imported (as the code memo); write the others as notes in Innspill' },
     { key: 'cases', kind: 'Cases', count: cases, why: 'respondents come from the register and the responses, not from the file' },
     { key: 'variables', kind: 'Variables', count: variables, why: 'closed variables are defined in Innspill; their values are not imported' },
     { key: 'links', kind: 'Links', count: links, why: 'Innspill has no links between codings' },
@@ -406,6 +412,19 @@ export interface RefiImportOptions {
   positions?: PositionUnit;
 }
 
+/**
+ * A code's notes in the file become its memo (several joined by a blank
+ * line), where the code has none yet; one it has is left as it stands.
+ */
+async function importCodeMemos(c: ChangeSet, parsed: ParsedProject, ids: Map<CodeNode, string>): Promise<void> {
+  for (const [node, codeId] of ids) {
+    const text = (node.noteGuids ?? []).flatMap((g) => (parsed.notes.get(g) ? [parsed.notes.get(g)!] : [])).join('\n\n');
+    if (!text) continue;
+    const existing = await c.trx.selectFrom('memo').select('id').where('target_type', '=', 'code').where('target_id', '=', codeId).executeTakeFirst();
+    if (!existing) await c.insert('memo', { ...c.authored(), target_type: 'code', target_id: codeId, text });
+  }
+}
+
 /** A date as we store it (ISO with milliseconds), or null when the file's is not a date. */
 function isoDate(value: string | undefined): string | null {
   if (!value) return null;
@@ -442,6 +461,7 @@ export async function importRefiProject(
         walk(n.children);
       });
     walk(parsed.codes);
+    await importCodeMemos(c, parsed, book.ids);
     const codeRows = new Map((await trx.selectFrom('code').select(['id', 'name', 'question_id']).execute()).map((r) => [r.id, r]));
     const questionOrdinal = new Map((await trx.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.id, q.ordinal]));
     const matcher = new ResponseMatcher(await loadCurrentResponses(trx));

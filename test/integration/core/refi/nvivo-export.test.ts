@@ -1,6 +1,7 @@
 // Export with NVivo's positions (UTF-16 code units): the selections count an
 // emoji as two, the origin says so, and the round trip Innspill → .qdpx
-// (NVivo positions) → Innspill gives every coding back on the same words.
+// (NVivo positions) → Innspill gives every coding back on the same words,
+// and each code's memo.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { codingProject, type CodingProject } from '../../../helpers/coding';
@@ -56,4 +57,10 @@ it('writes UTF-16 positions that NVivo reads on the same words, and reads them b
   expect(report.positions).toMatchObject({ unit: 'utf16', basis: 'origin' });
   expect(report.codings).toMatchObject({ inFile: fixture.codings.length, created: fixture.codings.length, skipped: 0 });
   expect(codingsOf(fresh)).toEqual(codingsOf(p));
+  // Code memos come back as the code's memo; the others are reported as not imported.
+  const codeMemos = (proj: CodingProject) => proj.store().sqlite.prepare("SELECT target_id, text FROM memo WHERE target_type = 'code' ORDER BY target_id").all();
+  expect(codeMemos(p)).toHaveLength(1);
+  expect(codeMemos(fresh)).toEqual(codeMemos(p));
+  const memos = (p.store().sqlite.prepare('SELECT count(*) AS n FROM memo').get() as { n: number }).n;
+  expect(report.notImported).toContainEqual(expect.objectContaining({ key: 'notes', count: memos - 1 }));
 });
