@@ -88,11 +88,7 @@ const evidence = z.object({ answerId: id, start: offset, end: offset }).strict()
 const exportedFile = z.object({ fileName: z.string().min(1).max(300), base64: z.string().max(50_000_000) }).strict();
 /** REFI-QDA selection positions: Unicode code points (the standard) or UTF-16 code units (NVivo). */
 const refiPositionUnit = z.enum(['codepoint', 'utf16']);
-const refiImportOptions = {
-  positions: refiPositionUnit.optional(),
-  /** Text sources that are not a current response become responses of their own. */
-  asResponses: z.boolean().optional(),
-};
+const refiImportOptions = { positions: refiPositionUnit.optional() };
 const analysisGroupBy = z.enum(['policeDistrict', 'county', 'populationBand']);
 const variableOptions = z.array(z.object({ value: z.string().regex(/^[a-z0-9_]+$/), label: z.string().min(1).max(300) }).strict()).max(50);
 

@@ -38,5 +38,13 @@ test('export the project as .qdpx and import it again from the codebook panel', 
   await expect(toast).toContainText('REFI-QDA-prosjekt importert: 0 nye koder, 1 nye kodinger fra 3 av 3 kilder');
   await expect.poll(async () => (await workspace(app, bodo)).codings.map((c) => [c.start, c.end, c.quote])).toEqual([[q1.indexOf(words), q1.indexOf(words) + words.length, words]]);
   await expect(page.locator('[data-testid="coding-part"][data-question="1"]').getByTestId('coding-highlight')).toHaveText(words);
+  await expect(toast).toContainText('Posisjonene er lest som Unicode-tegn (standarden)');
+
+  // For NVivo: the same project with UTF-16 positions, and the origin says so.
+  await page.getByTestId('codebook-export').click();
+  await page.getByTestId('codebook-export-qdpxNvivo').click();
+  await expect(toast).toContainText(/^Prosjektet er eksportert \(REFI-QDA\): .+\.qdpx/);
+  const nvivo = /: (.+\.qdpx)/.exec((await toast.textContent())!)![1];
+  expect((await unzipParts(readFileSync(nvivo))).get('project.qde')!.toString('utf8')).toContain('(positions: UTF-16 code units, for NVivo)');
   expectOnlyHostRequests(app);
 });
