@@ -79,7 +79,8 @@ describe("NVivo 12's own file (nvivo12-oltas0517.qdpx, MIT)", () => {
     expect(first.created_at).toMatch(/^2025-0[0-9]-\d\dT\d\d:\d\d:\d\d\.000Z$/);
     const actors = p.store().sqlite.prepare("SELECT DISTINCT actor FROM event WHERE action = 'refi.import'").all() as { actor: string }[];
     expect(actors).toEqual([{ actor: 'Test Saksbehandler' }]);
-  });
+    // 303 codings through the ChangeSet: 11–16 s on an idle machine, more on a busy one.
+  }, 90_000);
 });
 
 const CODE = 'c0de0000-0000-4000-8000-000000000001';
