@@ -84,5 +84,5 @@ export interface ExportDefaults {
   sections: MemoSectionId[];
   exportDir: string;
   /** Suggested file names for each kind. */
-  fileNames: { docx: string; xlsx: string; csvSvar: string; csvKoding: string; qdpx: string };
+  fileNames: { docx: string; xlsx: string; csvSvar: string; csvKoding: string; qdpx: string; qdpxNvivo: string };
 }

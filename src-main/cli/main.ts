@@ -21,8 +21,8 @@ Commands:
          [--case-number N] [--subject S] [--questions 1,2] [--districts 01,02] [--json]
   export xlsx <file.innspill> --out book.xlsx [--questions 1,2] [--districts 01,02] [--json]
   export csv <file.innspill> --table svar|koding --out file.csv [--json]
-  qdpx export <file.innspill> [--out file.qdpx] [--json]
-  qdpx import <file.innspill> <file.qdpx> [--json]
+  qdpx export <file.innspill> [--out file.qdpx] [--positions codepoint|utf16] [--json]
+  qdpx import <file.innspill> <file.qdpx|file.qdc> [--positions codepoint|utf16] [--json]
   package assign <file.innspill> --to NAME (--districts NN,… | --counties NN,… | --municipalities NNNN,… | --respondents ID,…) [--exclusive]
   package unassign <file.innspill> --to NAME (--all | --districts … | --counties … | --municipalities … | --respondents …)
   package assignments <file.innspill>

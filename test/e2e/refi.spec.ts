@@ -46,5 +46,14 @@ test('export the project as .qdpx from Eksporter and import it again from the co
   await expect(toast).toContainText('REFI-QDA-prosjekt importert: 0 nye koder, 1 nye kodinger fra 3 av 3 kilder');
   await expect.poll(async () => (await workspace(app, bodo)).codings.map((c) => [c.start, c.end, c.quote])).toEqual([[q1.indexOf(words), q1.indexOf(words) + words.length, words]]);
   await expect(page.locator('[data-testid="coding-part"][data-question="1"]').getByTestId('coding-highlight')).toHaveText(words);
+  await expect(toast).toContainText('Posisjonene er lest som Unicode-tegn (standarden)');
+
+  // For NVivo: the same project with UTF-16 positions, from Eksporter too, and the origin says so.
+  await page.getByTestId('tab-export').click();
+  await page.getByTestId('export-kind-qdpxNvivo').check();
+  await page.getByTestId('export-run').click();
+  await expect(page.getByTestId('export-result-name')).toHaveText(/nvivo.*\.qdpx$/);
+  const nvivo = (await page.getByTestId('export-result-path').textContent())!;
+  expect((await unzipParts(readFileSync(nvivo))).get('project.qde')!.toString('utf8')).toContain('(positions: UTF-16 code units, for NVivo)');
   expectOnlyHostRequests(app);
 });

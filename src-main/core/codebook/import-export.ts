@@ -15,6 +15,7 @@ import { neutralise } from '../tables/excel-csv';
 import { readCsvTable, readXlsxTable } from '../tables/read';
 import { createCodeIn, listCodes } from './service';
 import { messageOf } from '../caught';
+import { loadCodeAttributes, recordCodeAttributes, type CodeAttributes } from '../refi/codeAttributes';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,6 +30,10 @@ export interface CodeNode {
   colour?: string;
   questionOrdinal?: number | null;
   shortcut?: string | null;
+  /** isCodable="false" in a REFI-QDA file (undefined: codable). */
+  isCodable?: boolean;
+  /** A REFI-QDA project's notes on the code (<NoteRef> targets). */
+  noteGuids?: string[];
   children: CodeNode[];
 }
 
@@ -44,7 +49,8 @@ function paths(codes: Code[]): Map<string, string> {
   return new Map(codes.map((c) => [c.id, pathOf(c)]));
 }
 
-export type CodeTree = Code & { children: CodeTree[] };
+/** `isCodable` false and `colour` '' come from a REFI-QDA file's own attributes (src-main/core/refi/codeAttributes.ts). */
+export type CodeTree = Code & { children: CodeTree[]; isCodable?: boolean };
 
 /** The codebook as a tree, in the stored order. */
 export function codeTree(codes: Code[], parentId: string | null = null): CodeTree[] {
@@ -60,19 +66,20 @@ export function codeToXml(c: CodeTree, extra?: (c: CodeTree) => Record<string, u
   return {
     '@_guid': c.id,
     '@_name': c.name,
-    '@_isCodable': 'true',
-    '@_color': c.colour,
+    '@_isCodable': c.isCodable === false ? 'false' : 'true',
+    ...(c.colour ? { '@_color': c.colour } : {}),
     ...(c.description ? { Description: c.description } : {}),
     ...(extra ? extra(c) : {}),
     ...(c.children.length ? { Code: c.children.map((child) => codeToXml(child, extra)) } : {}),
   };
 }
 
-export function codebookToQdc(codes: Code[], origin: string): string {
+/** `tree`: the codes as a tree (default: as stored; an export passes one with the REFI-QDA attributes applied). */
+export function codebookToQdc(codes: Code[], origin: string, tree: CodeTree[] = codeTree(codes)): string {
   const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
   const body = builder.build({
     '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
-    CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': origin, Codes: { Code: codeTree(codes).map((c) => codeToXml(c)) } },
+    CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': origin, Codes: { Code: tree.map((c) => codeToXml(c)) } },
   }) as string;
   return body;
 }
@@ -151,6 +158,8 @@ export function codeNodeFromXml(node: Record<string, unknown>, keepGuid = false)
     // Trimmed: other programs indent the description inside its element.
     description: xmlText(node.Description).trim(),
     colour: /^#[0-9a-f]{6}$/i.test(long) ? long.toUpperCase() : undefined,
+    ...(String(node['@_isCodable'] ?? '').trim() === 'false' ? { isCodable: false } : {}),
+    ...(keepGuid && node.NoteRef ? { noteGuids: [node.NoteRef].flat().map((r) => bareGuid((r as Record<string, unknown>)['@_targetGUID'])) } : {}),
     children: ((node.Code as Record<string, unknown>[] | undefined) ?? []).map((child) => codeNodeFromXml(child, keepGuid)),
   };
 }
@@ -187,7 +196,9 @@ async function tableRows(db: Kysely<DB>, codes: Code[]): Promise<string[][]> {
 export async function exportCodebook(db: Kysely<DB>, format: 'qdc' | 'csv' | 'xlsx', origin: string): Promise<ExportedFile> {
   const codes = await listCodes(db);
   if (format === 'qdc') {
-    return { fileName: 'kodebok.qdc', mediaType: 'application/xml', base64: Buffer.from(codebookToQdc(codes, origin), 'utf8').toString('base64') };
+    const attributes = await loadCodeAttributes(db);
+    const qdc = codebookToQdc(codes, origin, withRefiAttributes(codeTree(codes), attributes));
+    return { fileName: 'kodebok.qdc', mediaType: 'application/xml', base64: Buffer.from(qdc, 'utf8').toString('base64') };
   }
   const rows = await tableRows(db, codes);
   if (format === 'csv') {
@@ -202,6 +213,14 @@ export async function exportCodebook(db: Kysely<DB>, format: 'qdc' | 'csv' | 'xl
   sheet.getRow(1).font = { bold: true };
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   return { fileName: 'kodebok.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buffer.toString('base64') };
+}
+
+/** The tree with each code's REFI-QDA attributes: isCodable, and no colour where Innspill invented it. */
+export function withRefiAttributes(tree: CodeTree[], attributes: (codeId: string) => CodeAttributes): CodeTree[] {
+  return tree.map((c) => {
+    const a = attributes(c.id);
+    return { ...c, isCodable: a.isCodable, colour: a.colour(c.colour) ?? '', children: withRefiAttributes(c.children, attributes) };
+  });
 }
 
 /** `csv`: cells were neutralised on export, so one leading apostrophe is taken off (XLSX cells are kept as they are). */
@@ -267,6 +286,7 @@ export async function importCodebookIn(c: ChangeSet, nodes: CodeNode[]): Promise
   const shortcuts = new Set(existing.flatMap((e) => (e.shortcut ? [e.shortcut] : [])));
   let created = 0;
   let updated = 0;
+  const createdIds = new Set<string>();
   const add = async (list: CodeNode[], parentId: string | null) => {
     for (const node of list) {
       const same =
@@ -290,6 +310,7 @@ export async function importCodebookIn(c: ChangeSet, nodes: CodeNode[]): Promise
         if (shortcut) shortcuts.add(shortcut);
         const row = await createCodeIn(c, { id: node.id, name: node.name, parentId, description: node.description, colour: node.colour, questionId: questionId ?? null, shortcut });
         id = row.id;
+        createdIds.add(id);
         existing.push({ id, parent_id: parentId, name: node.name, shortcut });
         created++;
       }
@@ -298,5 +319,6 @@ export async function importCodebookIn(c: ChangeSet, nodes: CodeNode[]): Promise
     }
   };
   await add(nodes, null);
+  await recordCodeAttributes(trx, ids, createdIds);
   return { created, updated, ids };
 }

@@ -54,8 +54,13 @@ export async function createCoding(db: Kysely<DB>, deps: Deps, input: CodingInpu
   return inTransaction(db, deps, 'coding.create', (c) => createCodingIn(c, input));
 }
 
-/** createCoding within a caller's ChangeSet, so several codings are one action (one undo). */
-export async function createCodingIn(c: ChangeSet, input: CodingInput): Promise<Coding> {
+/**
+ * createCoding within a caller's ChangeSet, so several codings are one action
+ * (one undo). `madeBy`: a coding someone else made elsewhere (a REFI-QDA
+ * import keeps the file's coder and date); the same span by another coder is
+ * then a coding of its own, so double coding survives.
+ */
+export async function createCodingIn(c: ChangeSet, input: CodingInput, madeBy?: { by: string; at: string }): Promise<Coding> {
   const answer = await answerText(c, input.answerId);
   const code = await c.require('code', input.codeId, 'code');
   const start = input.start ?? 0;
@@ -71,10 +76,12 @@ export async function createCodingIn(c: ChangeSet, input: CodingInput): Promise<
     .where('code_id', '=', input.codeId)
     .where('start_offset', '=', start)
     .where('end_offset', '=', end)
+    .$if(madeBy !== undefined, (q) => q.where('created_by', '=', madeBy!.by))
     .executeTakeFirst();
   if (same) return toCoding(same, answer.text); // coding the same span twice is a no-op
   const row = await c.insert('coding', {
     ...c.authored(),
+    ...(madeBy ? { created_by: madeBy.by, created_at: madeBy.at } : {}),
     answer_id: input.answerId,
     code_id: input.codeId,
     start_offset: start,

@@ -15,8 +15,9 @@
 //   named "<municipality> – <dd.mm.åååå>", its text (see layout.ts) in
 //   sources/<guid>.txt (UTF-8, \n line ends), one PlainTextSelection per
 //   coding (guid = the coding id) with its Coding and CodeRef, positions in
-//   Unicode code points with the end exclusive; superseded responses and
-//   their codings are left out.
+//   Unicode code points with the end exclusive (or, on request, in UTF-16
+//   code units for NVivo); superseded responses and their codings are left
+//   out.
 // - Notes: one per memo. A project memo is referred to from the Project, a
 //   response memo from its TextSource, a code memo from its Code, an answer
 //   memo from a PlainTextSelection (without coding) over the whole answer.
@@ -34,13 +35,15 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Variable } from '../../../src-shared/coding';
 import { formatNorwegianDate } from '../../../src-shared/norwegian';
-import { codeToXml, codeTree, type CodeTree } from '../codebook/import-export';
+import { codeToXml, codeTree, withRefiAttributes, type CodeTree } from '../codebook/import-export';
+import { loadCodeAttributes } from './codeAttributes';
 import { listCodes } from '../codebook/service';
 import { listVariables } from '../coding/service';
 import { writeZip } from '../zip/write';
 import type { DB } from '../store/schema';
 import { derivedGuid, headingFor, loadCurrentResponses, sourceName, userGuid, type CurrentResponse } from './layout';
 import { codePointLength, utf16ToCodePoint } from './positions';
+import { UTF16_ORIGIN_MARK, type PositionUnit } from './reading';
 
 export const QDE_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
@@ -117,7 +120,16 @@ const REGISTER_VARIABLES = [
   { key: 'innbyggere', name: 'Innbyggere', type: 'Integer', description: 'Folketall 1. januar 2022 (SSB)' },
 ] as const;
 
-export async function buildRefiProject(db: Kysely<DB>, origin: string): Promise<RefiProject> {
+/**
+ * `positions`: "codepoint" as the standard says (the default), or "utf16" as
+ * NVivo reads them (an emoji counts two; our text has no CR, so line ends
+ * count alike). The origin then says so, so Innspill reads its own file back
+ * right (reading.ts).
+ */
+export async function buildRefiProject(db: Kysely<DB>, origin: string, positions: PositionUnit = 'codepoint'): Promise<RefiProject> {
+  const count = (text: string, offset: number) => (positions === 'utf16' ? offset : utf16ToCodePoint(text, offset));
+  const length = (text: string) => (positions === 'utf16' ? text.length : codePointLength(text));
+  if (positions === 'utf16') origin = `${origin} ${UTF16_ORIGIN_MARK}`;
   const project = await db.selectFrom('project').select(['title', 'case_number', 'created_at', 'created_by']).executeTakeFirstOrThrow();
   const codes = await listCodes(db);
   const responses = await loadCurrentResponses(db);
@@ -183,11 +195,11 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string): Promise<
     const selections: { start: number; end: number; id: string; element: Element }[] = [];
     for (const part of r.layout.parts) {
       const answerText = full.slice(part.start, part.end);
-      const partStart = utf16ToCodePoint(full, part.start);
+      const partStart = count(full, part.start);
       for (const k of codingsByAnswer.get(part.answerId) ?? []) {
         users.add(k.created_by);
-        const start = partStart + utf16ToCodePoint(answerText, k.start_offset);
-        const end = partStart + utf16ToCodePoint(answerText, k.end_offset);
+        const start = partStart + count(answerText, k.start_offset);
+        const end = partStart + count(answerText, k.end_offset);
         const who = { '@_creatingUser': userGuid(k.created_by), '@_creationDateTime': dateTime(k.created_at) };
         selections.push({
           start,
@@ -207,7 +219,7 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string): Promise<
       // An answer memo: a selection over the whole answer that refers to the note.
       for (const m of memosOn('answer', part.answerId)) {
         users.add(m.created_by);
-        const end = partStart + codePointLength(answerText);
+        const end = partStart + length(answerText);
         selections.push({
           start: partStart,
           end,
@@ -322,7 +334,7 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string): Promise<
   // The codebook, with code memos referred to from their codes.
   const codeNoteRefs = (c: CodeTree): Element => noteRefs(memosOn('code', c.id));
   const sanitize = (c: CodeTree): CodeTree => ({ ...c, name: attr(c.name), description: xmlSafe(c.description), children: c.children.map(sanitize) });
-  const codeElements = codeTree(codes).map((c) => codeToXml(sanitize(c), codeNoteRefs));
+  const codeElements = withRefiAttributes(codeTree(codes), await loadCodeAttributes(db)).map((c) => codeToXml(sanitize(c), codeNoteRefs));
 
   const modified = dateTime(await latestChange(db));
   const sortedUsers = [...users].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

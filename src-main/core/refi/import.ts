@@ -15,7 +15,7 @@
 // changes nothing. A coding already in the project (same answer, code, span)
 // is not made twice, so importing the same file again changes nothing.
 import type { Kysely } from 'kysely';
-import type { RefiImportReport, RefiMatchedSource, RefiSelectionNote, RefiUnmatchedSource } from '../../../src-shared/refi';
+import type { RefiFileCounts, RefiImportReport, RefiMatchedSource, RefiNotImported, RefiSelectionNote, RefiSkipReason, RefiUnmatchedSource } from '../../../src-shared/refi';
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet } from '../audit/changes';
 import { recordEvent } from '../audit/record';
@@ -30,17 +30,21 @@ import { readZipEntries } from '../zip/read-guarded';
 import type { DB } from '../store/schema';
 import { QDE_NAMESPACE } from './export';
 import { loadCurrentResponses, sourceName, type CurrentResponse } from './layout';
-import { codePointLength, codePointsToUtf16, normalizeWithMap } from './positions';
+import { normalizeWithMap } from './positions';
+import { chooseReading, describeReading, toUtf16Offsets, type PositionUnit, type Reading } from './reading';
 import { messageOf } from '../caught';
 
 type Element = Record<string, unknown>;
 
 export interface ParsedSelection {
   label: string;
-  /** Code point positions, end exclusive; null: the whole source (a coding on the source itself). */
+  /** Positions as the file wrote them (see reading.ts for their unit), end exclusive; null: the whole source (a coding on the source itself). */
   start: number | null;
   end: number | null;
   codeGuids: string[];
+  /** The selection's creatingUser (a guid of the file's <Users>) and creationDateTime, where given. */
+  creatingUser?: string;
+  createdAt?: string;
 }
 
 export interface ParsedSource {
@@ -53,8 +57,17 @@ export interface ParsedSource {
 }
 
 export interface ParsedProject {
+  /** The program that wrote the file (the origin attribute). */
+  origin: string | null;
   codes: CodeNode[];
   sources: ParsedSource[];
+  /** The file's <Users>: guid (bare) → name. */
+  users: Map<string, string>;
+  /** The file's <Notes>: guid (bare) → text. */
+  notes: Map<string, string>;
+  inFile: RefiFileCounts;
+  /** What the file holds that Innspill does not import. */
+  notImported: RefiNotImported[];
 }
 
 const REPEATED = new Set([
@@ -111,7 +124,18 @@ function textSource(el: Element, name: string, entries: Map<string, Buffer> | nu
     const start = position(s['@_startPosition']);
     const end = position(s['@_endPosition']);
     const label = String(s['@_name'] ?? '').trim();
-    return [{ label: label ? Array.from(label).slice(0, 60).join('') : `${s['@_startPosition']}–${s['@_endPosition']}`, start, end, codeGuids }];
+    const creatingUser = String(s['@_creatingUser'] ?? '').trim();
+    const createdAt = String(s['@_creationDateTime'] ?? '').trim();
+    return [
+      {
+        label: label ? Array.from(label).slice(0, 60).join('') : `${s['@_startPosition']}–${s['@_endPosition']}`,
+        start,
+        end,
+        codeGuids,
+        ...(creatingUser ? { creatingUser: bareGuid(creatingUser) } : {}),
+        ...(createdAt ? { createdAt } : {}),
+      },
+    ];
   });
   // A coding on the source itself codes all of it.
   const whole = codeGuidsOf(el.Coding);
@@ -119,7 +143,8 @@ function textSource(el: Element, name: string, entries: Map<string, Buffer> | nu
   const source: ParsedSource = { name, guid: String(el['@_guid'] ?? ''), text: null, selections };
   const inline = el.PlainTextContent;
   if (inline !== undefined && xmlText(inline) !== '') {
-    source.text = xmlText(inline);
+    // Positions never count a BOM (no producer we know does).
+    source.text = xmlText(inline).replace(/^\uFEFF/, '');
     return source;
   }
   const pathAttr = String(el['@_plainTextPath'] ?? '').trim();
@@ -143,7 +168,7 @@ function textSource(el: Element, name: string, entries: Map<string, Buffer> | nu
     return source;
   }
   try {
-    source.text = decodeText(bytes).text;
+    source.text = decodeText(bytes).text.replace(/^\uFEFF/, '');
   } catch (e) {
     source.missing = `${wanted} is not text (${messageOf(e)})`;
   }
@@ -177,7 +202,56 @@ function parseQde(xml: string, entries: Map<string, Buffer> | null): ParsedProje
       sources.push({ name: String(el['@_name'] ?? el['@_guid'] ?? '(uten navn)'), guid: String(el['@_guid'] ?? ''), text: null, missing: `not a text source (${kind})`, selections: [] });
     }
   }
-  return { codes, sources };
+  const users = new Map(list((project.Users as Element | undefined)?.User).map((u) => [bareGuid(u['@_guid']), String(u['@_name'] ?? '').trim()] as const));
+  const notes = new Map(list((project.Notes as Element | undefined)?.Note).map((n) => [bareGuid(n['@_guid']), xmlText(n.PlainTextContent).trim()] as const));
+  const onCodes = new Set<string>();
+  const walkCodes = (nodes: CodeNode[]) => nodes.forEach((n) => (n.noteGuids?.forEach((g) => notes.has(g) && onCodes.add(g)), walkCodes(n.children)));
+  walkCodes(codes);
+  return { origin: project['@_origin'] ? String(project['@_origin']) : null, codes, sources, users, notes, ...countProject(project, sources, onCodes.size) };
+}
+
+const countCodes = (codes: Element[]): number => codes.reduce((n, c) => n + 1 + countCodes(list(c.Code)), 0);
+
+/** What the file holds, as written, and what of it Innspill leaves out. */
+function countProject(project: Element, sources: ParsedSource[], codeNotes: number): { inFile: RefiFileCounts; notImported: RefiNotImported[] } {
+  const all = (project.Sources as Element | undefined) ?? {};
+  const kinds = ['TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'] as const;
+  const sets = list((project.Sets as Element | undefined)?.Set).length + list(((project.CodeBook as Element | undefined)?.Sets as Element | undefined)?.Set).length;
+  const notes = list((project.Notes as Element | undefined)?.Note).length;
+  const cases = list((project.Cases as Element | undefined)?.Case).length;
+  const variables = list((project.Variables as Element | undefined)?.Variable).length;
+  const links = list((project.Links as Element | undefined)?.Link).length;
+  const graphs = list((project.Graphs as Element | undefined)?.Graph).length;
+  // Codings on media selections (pictures, PDF areas, audio, video): counted, never imported.
+  const media = (el: Element) =>
+    ['PictureSelection', 'PDFSelection', 'AudioSelection', 'VideoSelection'].reduce((n, k) => n + list(el[k]).reduce((m, sel) => m + codeGuidsOf(sel.Coding).length, 0), 0);
+  const mediaCodings = kinds.reduce((n, k) => n + list(all[k]).reduce((m, el) => m + media(el) + list(el.Transcript).reduce((t, tr) => t + media(tr), 0), 0), 0);
+  const selections = sources.reduce((n, s) => n + s.selections.length, 0);
+  const codings = sources.reduce((n, s) => n + s.selections.reduce((m, sel) => m + sel.codeGuids.length, 0), 0);
+  const inFile: RefiFileCounts = {
+    sources: kinds.reduce((n, k) => n + list(all[k]).length, 0),
+    textSources: list(all.TextSource).length,
+    codes: countCodes(list(((project.CodeBook as Element | undefined)?.Codes as Element | undefined)?.Code)),
+    sets,
+    selections,
+    codings: codings + mediaCodings,
+    notes,
+    users: list((project.Users as Element | undefined)?.User).length,
+    cases,
+    variables,
+  };
+  const notImported: RefiNotImported[] = (
+    [
+    { key: 'notes', kind: 'Notes', count: notes - codeNotes, why: 'only notes on codes are imported (as the code memo); write the others as notes in Innspill' },
+    { key: 'cases', kind: 'Cases', count: cases, why: 'respondents come from the register and the responses, not from the file' },
+    { key: 'variables', kind: 'Variables', count: variables, why: 'closed variables are defined in Innspill; their values are not imported' },
+    { key: 'links', kind: 'Links', count: links, why: 'Innspill has no links between codings' },
+    { key: 'graphs', kind: 'Graphs', count: graphs, why: 'Innspill has no graphs' },
+    { key: 'sets', kind: 'Sets', count: sets, why: 'code groups are not imported' },
+    { key: 'media', kind: 'Codings on pictures, PDF areas, audio and video', count: mediaCodings, why: 'Innspill codes text only' },
+    ] satisfies RefiNotImported[]
+  ).filter((n) => n.count > 0);
+  return { inFile, notImported };
 }
 
 /** Reads a .qdpx (or a bare .qde) with the import limits. */
@@ -323,12 +397,58 @@ function pick<T extends { response: CurrentResponse }>(options: T[], source: { n
 // ---------------------------------------------------------------------------
 // The import.
 
+/** Each reason codings are skipped for, in English (the UI translates the key). */
+const SKIP_REASONS: Record<RefiSkipReason, string> = {
+  noText: 'the source has no text Innspill can read',
+  notAResponse: 'the source is not one of the current responses',
+  noReading: "the file's positions fit no reading of its text",
+  positionsMismatch: "the positions do not fit the source's text",
+  outsideAnswers: 'the selection is outside the answers',
+  unknownCode: "the code is not in the file's codebook",
+  otherQuestion: "the code is for another question than the answer's",
+};
+
+export interface RefiImportOptions {
+  /** The unit the file's positions are counted in, when the user knows it better than the file says. */
+  positions?: PositionUnit;
+}
+
+/**
+ * A code's notes in the file become its memo (several joined by a blank
+ * line), where the code has none yet; one it has is left as it stands.
+ */
+async function importCodeMemos(c: ChangeSet, parsed: ParsedProject, ids: Map<CodeNode, string>): Promise<void> {
+  for (const [node, codeId] of ids) {
+    const text = (node.noteGuids ?? []).flatMap((g) => (parsed.notes.get(g) ? [parsed.notes.get(g)!] : [])).join('\n\n');
+    if (!text) continue;
+    const existing = await c.trx.selectFrom('memo').select('id').where('target_type', '=', 'code').where('target_id', '=', codeId).executeTakeFirst();
+    if (!existing) await c.insert('memo', { ...c.authored(), target_type: 'code', target_id: codeId, text });
+  }
+}
+
+/** A date as we store it (ISO with milliseconds), or null when the file's is not a date. */
+function isoDate(value: string | undefined): string | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
 export async function importRefiProject(
   db: Kysely<DB>,
   deps: Pick<CoreDeps, 'now' | 'newId' | 'author'>,
   parsed: ParsedProject,
   fileName: string,
+  options: RefiImportOptions = {},
 ): Promise<RefiImportReport> {
+  // The file's reading, from all its text sources (matched to a response or not).
+  const withText = parsed.sources.filter((s): s is ParsedSource & { text: string } => s.text !== null);
+  const positioned = withText.map((s) => ({
+    text: s.text,
+    positions: s.selections.flatMap((sel) => (sel.start !== null && sel.end !== null && Number.isInteger(sel.start) && Number.isInteger(sel.end) ? [{ start: sel.start, end: sel.end }] : [])),
+  }));
+  const positions = chooseReading(parsed.origin, positioned, options.positions);
+  const reading: Reading = { unit: positions.unit, crlf: positions.crlf };
+
   return db.transaction().execute(async (trx) => {
     const c = new ChangeSet(trx, deps, 'refi.import');
     const book = await importCodebookIn(c, parsed.codes);
@@ -342,6 +462,7 @@ export async function importRefiProject(
         walk(n.children);
       });
     walk(parsed.codes);
+    await importCodeMemos(c, parsed, book.ids);
     const codeRows = new Map((await trx.selectFrom('code').select(['id', 'name', 'question_id']).execute()).map((r) => [r.id, r]));
     const questionOrdinal = new Map((await trx.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.id, q.ordinal]));
     const matcher = new ResponseMatcher(await loadCurrentResponses(trx));
@@ -349,46 +470,70 @@ export async function importRefiProject(
     const matched: RefiMatchedSource[] = [];
     const unmatched: RefiUnmatchedSource[] = [];
     const notes: RefiSelectionNote[] = [];
-    const codings = { inFile: 0, created: 0, existing: 0, skipped: 0 };
+    const codings = { inFile: parsed.inFile.codings, inMatched: 0, created: 0, existing: 0, skipped: 0 };
+    const skippedBy = new Map<RefiSkipReason, number>();
+    const skipCodings = (key: RefiSkipReason, n: number) => {
+      if (n <= 0) return;
+      codings.skipped += n;
+      skippedBy.set(key, (skippedBy.get(key) ?? 0) + n);
+    };
     const selectionCodings = (list: ParsedSelection[]) => list.reduce((n, s) => n + s.codeGuids.length, 0);
+    const coders = new Set<string>();
 
     for (const source of parsed.sources) {
       if (source.text === null) {
         unmatched.push({ source: source.name, reason: source.missing ?? 'the source has no text', selections: source.selections.length });
+        skipCodings('noText', selectionCodings(source.selections));
         continue;
       }
-      const raw = source.text.replace(/^\uFEFF/, '');
+      const raw = source.text;
       const norm = normalizeWithMap(raw);
       const found = matcher.match(norm.text, source);
       if ('reason' in found) {
         unmatched.push({ source: source.name, reason: found.reason, selections: source.selections.length });
+        skipCodings('notAResponse', selectionCodings(source.selections));
         continue;
       }
       const entry: RefiMatchedSource = { source: source.name, responseId: found.response.id, respondent: found.response.respondentName, how: found.how, codings: 0 };
       matched.push(entry);
-      codings.inFile += selectionCodings(source.selections);
-      const length = codePointLength(raw);
-      const wanted = source.selections.flatMap((s) => [s.start ?? 0, s.end ?? length]).filter((p) => Number.isInteger(p) && p >= 0 && p <= length);
-      const mapped = codePointsToUtf16(raw, wanted);
+      codings.inMatched += selectionCodings(source.selections);
+      const wanted = source.selections.flatMap((s) => (s.start !== null && s.end !== null ? [s.start, s.end] : []));
+      const mapped = toUtf16Offsets(raw, wanted, reading);
       const utf16 = new Map(wanted.map((p, i) => [p, mapped[i]]));
 
       for (const s of source.selections) {
-        const cpStart = s.start ?? 0;
-        const cpEnd = s.end ?? length;
         const note = (kind: RefiSelectionNote['kind'], reason: string) => notes.push({ source: source.name, selection: s.label, kind, reason });
-        const skip = (reason: string) => {
-          codings.skipped += s.codeGuids.length;
-          note('skipped', reason);
+        const skip = (kind: 'skipped' | 'refused', why: string, key: RefiSkipReason) => {
+          skipCodings(key, s.codeGuids.length);
+          note(kind, why);
         };
-        if (!(Number.isInteger(cpStart) && Number.isInteger(cpEnd) && cpStart >= 0 && cpEnd > cpStart && cpEnd <= length)) {
-          skip(`the positions ${String(s.start)}–${String(s.end)} are outside the text (${length} characters)`);
-          continue;
+        let start: number;
+        let end: number;
+        if (s.start === null || s.end === null) {
+          start = 0;
+          end = norm.text.length;
+        } else {
+          if (positions.basis === 'refused') {
+            skip('refused', `the file's positions fit no reading of its text: ${positions.explanation}`, 'noReading');
+            continue;
+          }
+          const a = Number.isInteger(s.start) ? (utf16.get(s.start) ?? -1) : -1;
+          const b = Number.isInteger(s.end) ? (utf16.get(s.end) ?? -1) : -1;
+          // Verified against the source's own text: both ends inside it, on character boundaries, in order.
+          if (a < 0 || b < 0 || b <= a) {
+            skip(
+              'refused',
+              `the positions ${String(s.start)}–${String(s.end)} do not fit the source's text read as ${describeReading(reading)} (${a < 0 || b < 0 ? 'outside the text or inside a character' : 'empty or reversed'})`,
+              'positionsMismatch',
+            );
+            continue;
+          }
+          start = norm.map(a);
+          end = norm.map(b);
         }
-        const start = norm.map(utf16.get(cpStart)!);
-        const end = norm.map(utf16.get(cpEnd)!);
         const pieces = found.placed.filter((p) => Math.max(start, p.start) < Math.min(end, p.end));
         if (!pieces.length) {
-          skip('the selection is outside the answers (a heading or other text that is not an answer)');
+          skip('skipped', 'the selection is outside the answers (a heading or other text that is not an answer)', 'outsideAnswers');
           continue;
         }
         // (A coding of the whole source codes each answer: nothing to tell.)
@@ -399,12 +544,15 @@ export async function importRefiProject(
           const outside = norm.text.slice(start, Math.max(start, p.start)) + norm.text.slice(Math.min(end, p.end), end);
           if (outside.trim() !== '') note('cut', 'cut to the answer: the part outside it (a heading or other text) is left out');
         }
+        // The coder and date of the file, where it names them: double coding made elsewhere stays two coders' work.
+        const coder = s.creatingUser ? parsed.users.get(s.creatingUser) : undefined;
+        const madeBy = coder ? { by: coder, at: isoDate(s.createdAt) ?? deps.now().toISOString() } : undefined;
         for (const guid of s.codeGuids) {
           // A code of the file's codebook, or one of ours named by its id.
           const codeId = codeFor.get(bareGuid(guid)) ?? guidToId(guid);
           const code = codeId ? codeRows.get(codeId) : undefined;
           if (!code) {
-            codings.skipped++;
+            skipCodings('unknownCode', 1);
             note('skipped', `the code ${guid} is not in the file's codebook`);
             continue;
           }
@@ -412,15 +560,16 @@ export async function importRefiProject(
             // A code for one question, on a whole source: the answers to that question.
             if (s.start === null && code.question_id && code.question_id !== p.questionId) continue;
             if (code.question_id && code.question_id !== p.questionId) {
-              codings.skipped++;
+              skipCodings('otherQuestion', 1);
               note('skipped', `the code «${code.name}» is for question ${questionOrdinal.get(code.question_id) ?? '?'}, not this answer's`);
               continue;
             }
             const before = c.changes;
-            await createCodingIn(c, { answerId: p.answerId, codeId: code.id, start: Math.max(start, p.start) - p.start, end: Math.min(end, p.end) - p.start });
+            await createCodingIn(c, { answerId: p.answerId, codeId: code.id, start: Math.max(start, p.start) - p.start, end: Math.min(end, p.end) - p.start }, madeBy);
             if (c.changes > before) {
               codings.created++;
               entry.codings++;
+              if (madeBy) coders.add(madeBy.by);
             } else {
               codings.existing++;
             }
@@ -429,21 +578,35 @@ export async function importRefiProject(
       }
     }
 
+    // The file's coders become known names, marked with the file they came from (a mark, not a change to undo).
+    for (const [guid, name] of parsed.users) {
+      if (!coders.has(name)) continue;
+      await trx
+        .insertInto('refi_user')
+        .values({ name, file_name: fileName, guid, origin: parsed.origin, imported_at: deps.now().toISOString(), imported_by: deps.author() })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+
     const report: RefiImportReport = {
       fileName,
+      inFile: parsed.inFile,
+      positions,
       codes: { created: book.created, updated: book.updated, total: codeTotal },
       sources: { total: parsed.sources.length, matched: matched.length, unmatched: unmatched.length },
       codings,
+      skippedBy: [...skippedBy].map(([key, n]) => ({ key, reason: SKIP_REASONS[key], codings: n })),
+      notImported: parsed.notImported,
       matched,
       unmatched,
       notes,
     };
-    // The import itself in the audit trail: with the changes (one undo) when there are any.
+    // The import itself in the audit trail, as the importing caseworker's action: with the changes (one undo) when there are any.
     await recordEvent(trx, deps, {
       action: 'refi.import',
       entityType: 'refi_import',
       entityId: null,
-      after: { fileName, codes: report.codes, sources: report.sources, codings: report.codings },
+      after: { fileName, origin: parsed.origin, positions: { unit: positions.unit, crlf: positions.crlf, basis: positions.basis }, codes: report.codes, sources: report.sources, codings: report.codings, coders: [...coders].sort() },
       groupId: c.changes > 0 ? c.groupId : null,
     });
     return report;

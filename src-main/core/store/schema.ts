@@ -314,6 +314,25 @@ export interface AgreementResolutionTable extends Authored {
   note: ColumnType<string, string | undefined, string>;
 }
 
+/** Migration 0008: a code's REFI-QDA attributes Innspill's codebook has no place for (src-main/core/refi). */
+export interface RefiCodeTable {
+  code_id: string;
+  /** 0: isCodable="false" in the file it came from (a folder of codes). */
+  is_codable: ColumnType<number, number | undefined, number>;
+  /** The colour Innspill gave a code the file gave none; an export leaves it out while the code still has it. */
+  invented_colour: string | null;
+}
+
+/** Migration 0008: a coder another program named in an imported REFI-QDA file. */
+export interface RefiUserTable {
+  name: string;
+  file_name: string;
+  guid: string;
+  origin: string | null;
+  imported_at: string;
+  imported_by: string;
+}
+
 /** Append-only audit trail: who did what, when, with before/after images. */
 export interface EventTable {
   seq: Generated<number>;
@@ -356,6 +375,8 @@ export interface DB {
   merged_change: MergedChangeTable;
   merge_conflict: MergeConflictTable;
   agreement_resolution: AgreementResolutionTable;
+  refi_code: RefiCodeTable;
+  refi_user: RefiUserTable;
   event: EventTable;
   answer_search: AnswerSearchTable;
   answer_fts: AnswerFtsTable;

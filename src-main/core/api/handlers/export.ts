@@ -55,7 +55,7 @@ export function exportHandlers(session: Session): Shared {
         },
         sections: MEMO_SECTION_IDS.filter((s) => s !== 'appendix'),
         exportDir: exportDir(deps.paths.workspaceDir),
-        fileNames: { docx: name('notat', 'docx'), xlsx: name('arbeidsbok', 'xlsx'), csvSvar: name('svar', 'csv'), csvKoding: name('koding', 'csv'), qdpx: name('prosjekt', 'qdpx') },
+        fileNames: { docx: name('notat', 'docx'), xlsx: name('arbeidsbok', 'xlsx'), csvSvar: name('svar', 'csv'), csvKoding: name('koding', 'csv'), qdpx: name('prosjekt', 'qdpx'), qdpxNvivo: name('prosjekt-nvivo', 'qdpx') },
       };
     },
     'export.open': async ({ path: p, reveal }) => {

@@ -18,9 +18,9 @@ export function refiHandlers(session: Session): DomainHandlers<'refi'> {
   const { deps } = session;
 
   return {
-    'refi.exportProject': async ({ target }): Promise<ExportResult> =>
+    'refi.exportProject': async ({ target, positions }): Promise<ExportResult> =>
       writeExport(session, 'REFI-QDA', 'qdpx', target, async (temp) => {
-        const project = await buildRefiProject(session.requireStore().db, `Innspill ${version}`);
+        const project = await buildRefiProject(session.requireStore().db, `Innspill ${version}`, positions);
         await writeFile(temp, await qdpxBytes(project), { flag: 'wx' });
         return { ...project.counts };
       }),
@@ -45,7 +45,7 @@ export function refiHandlers(session: Session): DomainHandlers<'refi'> {
         bytes = Buffer.from(input.base64, 'base64');
       }
       const parsed = await readRefiProjectFile(fileName, bytes);
-      const report = await importRefiProject(store.db, deps, parsed, fileName);
+      const report = await importRefiProject(store.db, deps, parsed, fileName, { positions: input.positions });
       return report;
     },
   };

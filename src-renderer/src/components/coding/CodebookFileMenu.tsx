@@ -5,6 +5,7 @@
 import { Button } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { refiReportSummary } from './refiReportSummary';
 import { useApiMutation } from '../../api';
 import { useToast } from '../Toast';
 import { downloadBase64, fileToBase64 } from './files';
@@ -31,9 +32,7 @@ export function CodebookFileMenu({ empty }: { empty: boolean }) {
     if (/\.(qdpx|qde)$/i.test(file.name)) {
       const report = await importProject.run(input);
       if (!report) return;
-      const done = t('coding.codebook.qdpxImported', { codes: report.codes.created, codings: report.codings.created, matched: report.sources.matched, sources: report.sources.total });
-      const names = report.unmatched.map((u) => u.source);
-      notify(names.length ? `${done}. ${t('coding.codebook.qdpxUnmatched', { names: names.slice(0, 5).join(', ') + (names.length > 5 ? ' …' : '') })}` : done);
+      notify(refiReportSummary(t, report));
       return;
     }
     const result = await importFile.run(input);

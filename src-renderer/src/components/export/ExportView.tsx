@@ -55,9 +55,10 @@ export function ExportView() {
     xlsx: useApiMutation('export.workbook'),
     csv: useApiMutation('export.csv'),
     qdpx: useApiMutation('refi.exportProject'),
+    qdpxNvivo: useApiMutation('refi.exportProject'),
   };
   /** Which writer ran last (its result or error is shown until another kind is chosen). */
-  const [ran, setRan] = useState<'docx' | 'xlsx' | 'csv' | 'qdpx' | null>(null);
+  const [ran, setRan] = useState<'docx' | 'xlsx' | 'csv' | 'qdpx' | 'qdpxNvivo' | null>(null);
   const last = ran ? exports[ran] : null;
   const running = last?.isPending ?? false;
   const result: ExportResult | null = last?.data ?? null;
@@ -106,6 +107,10 @@ export function ExportView() {
     } else if (kind === 'qdpx') {
       setRan('qdpx');
       await exports.qdpx.run({ target });
+    } else if (kind === 'qdpxNvivo') {
+      // NVivo counts positions in UTF-16 code units; the file's origin says so.
+      setRan('qdpxNvivo');
+      await exports.qdpxNvivo.run({ target, positions: 'utf16' });
     } else {
       setRan('csv');
       await exports.csv.run({ table: csvTableOf(kind), target });

@@ -8,11 +8,11 @@ import { typedTarget } from '../../lib/format';
 import { MEMO_SECTION_IDS, type CsvTable, type ExportDefaults, type MemoOptionsInput, type MemoSectionId, type WorkbookOptions } from '../../../../src-shared/export';
 
 /** The whole project as REFI-QDA (.qdpx) is the fourth kind: users look for it here, not in the codebook. */
-export const EXPORT_KINDS = ['docx', 'xlsx', 'csvSvar', 'csvKoding', 'qdpx'] as const;
+export const EXPORT_KINDS = ['docx', 'xlsx', 'csvSvar', 'csvKoding', 'qdpx', 'qdpxNvivo'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export function extensionOf(kind: ExportKind): 'docx' | 'xlsx' | 'csv' | 'qdpx' {
-  return kind === 'docx' || kind === 'xlsx' || kind === 'qdpx' ? kind : 'csv';
+  return kind === 'qdpxNvivo' ? 'qdpx' : kind === 'docx' || kind === 'xlsx' || kind === 'qdpx' ? kind : 'csv';
 }
 
 export function csvTableOf(kind: 'csvSvar' | 'csvKoding'): CsvTable {

@@ -13,6 +13,7 @@ import { CSV_HEADER, ROWS } from '../../../helpers/coding';
 import { tempDir, testCore } from '../../../helpers/core';
 import { toCsv } from '../../../helpers/import-fixtures';
 import { validateAgainstProjectXsd } from '../../../helpers/refi';
+import { externalFile } from '../../../helpers/refi-foreign';
 import { unzipParts } from '../../../helpers/zip-entries';
 
 let dir: string;
@@ -71,13 +72,45 @@ describe('innspill qdpx', () => {
     expect(report.fileName).toBe('rundtur.qdpx');
     expect(report.codes).toEqual({ created: 1, updated: 0, total: 1 });
     expect(report.sources).toEqual({ total: 4, matched: 4, unmatched: 0 });
-    expect(report.codings).toEqual({ inFile: 4, created: 4, existing: 0, skipped: 0 });
+    expect(report.codings).toEqual({ inFile: 4, inMatched: 4, created: 4, existing: 0, skipped: 0 });
 
     const again = await cli(['qdpx', 'import', 'kopi.innspill', 'rundtur.qdpx']);
     expect(again.code).toBe(0);
-    expect(again.out).toBe(
-      ['codes: 0 created, 0 updated (1 in the file)', 'sources: 4 of 4 matched to a response', 'codings: 0 created, 4 already there, 0 skipped', ''].join('\n'),
+    expect(again.out.split('\n')).toEqual(
+      [
+        'in the file: 4 sources, 1 codes, 0 sets, 4 selections (4 codings), 0 notes, 2 users, 4 cases',
+        expect.stringMatching(/^positions: codepoint, CR LF as 2 \(written by Innspill, which counts Unicode code points/),
+        'codes: 0 created, 0 updated (1 in the file)',
+        'sources: 4 of 4 matched to a response',
+        'codings: 0 created, 4 already there, 0 skipped',
+        '  not imported: 4 Cases (respondents come from the register and the responses, not from the file)',
+        '  not imported: 9 Variables (closed variables are defined in Innspill; their values are not imported)',
+        '',
+      ],
     );
+  });
+
+  it('imports a REFI-QDA codebook (.qdc) from Taguette and ATLAS.ti, and refuses --positions for it', async () => {
+    writeFileSync(path.join(dir, 'taguette.qdc'), externalFile('taguette141-uto_tag-codebook.qdc'));
+    const taguette = await cli(['qdpx', 'import', 'kopi.innspill', 'taguette.qdc']);
+    expect(taguette.err).toBe('');
+    expect(taguette.out).toBe('codes: 3 created, 0 updated\n');
+    writeFileSync(path.join(dir, 'atlas.qdc'), externalFile('atlasti234-requal-valid.qdc'));
+    const atlas = await cli(['qdpx', 'import', 'kopi.innspill', 'atlas.qdc', '--json']);
+    expect(JSON.parse(atlas.out)).toMatchObject({ created: 1, updated: 0 });
+    expect((await cli(['qdpx', 'import', 'kopi.innspill', 'atlas.qdc', '--positions', 'utf16'])).code).toBe(2);
+    const broken = await cli(['qdpx', 'import', 'kopi.innspill', 'finnes-ikke.qdc']);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/^innspill qdpx: .*finnes-ikke\.qdc/);
+  });
+
+  it('export --positions utf16 writes NVivo positions, and import reads them back as such', async () => {
+    const out = await cli(['qdpx', 'export', 'høring.innspill', '--out', 'nvivo.qdpx', '--positions', 'utf16']);
+    expect(out.code).toBe(0);
+    const qde = (await unzipParts(readFileSync(path.join(dir, 'nvivo.qdpx')))).get('project.qde')!.toString('utf8');
+    expect(qde).toMatch(/origin="Innspill [^"]*\(positions: UTF-16 code units, for NVivo\)"/);
+    const back = await cli(['qdpx', 'import', 'kopi.innspill', 'nvivo.qdpx']);
+    expect(back.out).toMatch(/^positions: utf16, CR LF as 2 \(written by Innspill \(for NVivo\)/m);
   });
 
   it('names sources it could not match in the readable summary', async () => {
@@ -91,7 +124,7 @@ describe('innspill qdpx', () => {
   });
 
   it('refuses bad arguments (exit 2) and bad files (exit 1) with one line on stderr', async () => {
-    for (const args of [['qdpx'], ['qdpx', 'export'], ['qdpx', 'frobnicate', 'høring.innspill'], ['qdpx', 'import', 'høring.innspill'], ['qdpx', 'export', 'høring.innspill', 'x.qdpx'], ['qdpx', 'import', 'høring.innspill', 'x.qdpx', '--out', 'y']]) {
+    for (const args of [['qdpx'], ['qdpx', 'export'], ['qdpx', 'frobnicate', 'høring.innspill'], ['qdpx', 'import', 'høring.innspill'], ['qdpx', 'export', 'høring.innspill', 'x.qdpx'], ['qdpx', 'import', 'høring.innspill', 'x.qdpx', '--out', 'y'], ['qdpx', 'export', 'høring.innspill', '--positions', 'bytes']]) {
       const result = await cli(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.err.trim().split('\n')).toHaveLength(1);

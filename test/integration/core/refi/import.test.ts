@@ -61,7 +61,8 @@ describe('round trip: export from one project, import into a fresh one with the 
     const report = await fresh.api.refi.importProject({ path: file });
     expect(report.codes).toEqual({ created: 6, updated: 0, total: 6 });
     expect(report.sources).toEqual({ total: 4, matched: 4, unmatched: 0 });
-    expect(report.codings).toEqual({ inFile: fixture.codings.length, created: fixture.codings.length, existing: 0, skipped: 0 });
+    expect(report.codings).toEqual({ inFile: fixture.codings.length, inMatched: fixture.codings.length, created: fixture.codings.length, existing: 0, skipped: 0 });
+    expect(report.positions).toMatchObject({ unit: 'codepoint', basis: 'origin' });
     expect(report.matched.map((m) => [m.respondent, m.how])).toEqual([
       ['Oslo kommune', 'text'],
       ['Bodø kommune', 'text'],
@@ -91,7 +92,7 @@ describe('round trip: export from one project, import into a fresh one with the 
     const before = workspaceDump(fresh.store());
     const again = await fresh.api.refi.importProject({ path: file });
     expect(again.codes).toEqual({ created: 0, updated: 0, total: 6 });
-    expect(again.codings).toEqual({ inFile: fixture.codings.length, created: 0, existing: fixture.codings.length, skipped: 0 });
+    expect(again.codings).toEqual({ inFile: fixture.codings.length, inMatched: fixture.codings.length, created: 0, existing: fixture.codings.length, skipped: 0 });
     expect(workspaceDump(fresh.store())).toEqual(before);
     const last = eventRows(fresh.store()).at(-1)!;
     expect(last).toMatchObject({ action: 'refi.import', entity_type: 'refi_import', group_id: null });
@@ -255,7 +256,15 @@ describe('a project from another program', () => {
       ['Hamar', 'Hamar kommune', 'answers', 4],
       ['Tromsø kommune', 'Tromsø kommune', 'answers', 1],
     ]);
-    expect(report.codings).toEqual({ inFile: 7, created: 9, existing: 0, skipped: 2 });
+    // The whole file counted: the interview's coding too, skipped with its reason.
+    expect(report.codings).toEqual({ inFile: 8, inMatched: 7, created: 9, existing: 0, skipped: 3 });
+    expect(report.skippedBy).toEqual([
+      { key: 'outsideAnswers', reason: 'the selection is outside the answers', codings: 1 },
+      { key: 'unknownCode', reason: "the code is not in the file's codebook", codings: 1 },
+      { key: 'notAResponse', reason: 'the source is not one of the current responses', codings: 1 },
+    ]);
+    // ATLAS.ti's unit is not known: the emoji before Tromsø's selection decides, code points (the standard) fit.
+    expect(report.positions).toMatchObject({ unit: 'codepoint', crlf: 2, basis: 'detected', origin: 'ATLAS.ti 24' });
     const vold = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
     const utfordringer = '6f9619ff-8b86-d011-b42d-00c04fc964ff';
     const tilfredshet = 'd4e5f6a7-b8c9-4d0e-9f1a-b2c3d4e5f6a7';
@@ -297,7 +306,7 @@ describe('a project from another program', () => {
     const before = workspaceDump(fresh.store());
     const foreign = await foreignProject(fresh);
     const again = await fresh.api.refi.importProject({ fileName: 'Politianalyse.qdpx', base64: base64(foreign.bytes) });
-    expect(again.codings).toEqual({ inFile: 7, created: 0, existing: 9, skipped: 2 });
+    expect(again.codings).toEqual({ inFile: 8, inMatched: 7, created: 0, existing: 9, skipped: 3 });
     expect(workspaceDump(fresh.store())).toEqual(before);
   });
 });
@@ -326,7 +335,7 @@ describe('a bare project.qde', () => {
   </Sources>
 </Project>`;
     const report = await fresh.api.refi.importProject({ fileName: 'project.qde', base64: base64(Buffer.from(qde, 'utf8')) });
-    expect(report.codings).toEqual({ inFile: 2, created: 1, existing: 0, skipped: 1 });
+    expect(report.codings).toEqual({ inFile: 2, inMatched: 2, created: 1, existing: 0, skipped: 1 });
     expect(report.notes).toEqual([{ source: 'Oslo', selection: expect.any(String), kind: 'skipped', reason: 'the code «Utfordringer» is for question 1, not this answer\'s' }]);
     expect(codingsOf(fresh)).toEqual([`0301 Q3 0f0f0f0f-1111-4222-8333-444444444444 0-${text.length} ${text}`]);
     expect(report.unmatched).toEqual([{ source: 'Bodø', reason: expect.stringMatching(/bare \.qde holds no source files/), selections: 0 }]);

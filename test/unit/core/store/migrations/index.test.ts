@@ -546,6 +546,40 @@ describe('0007_agreement', () => {
   });
 });
 
+describe('0008_refi_exchange', () => {
+  let m: MigratedDb;
+  beforeEach(async () => {
+    m = await migratedDatabase('0008_refi_exchange');
+  });
+  afterEach(() => m.close());
+
+  function code(): string {
+    const c = who();
+    insert(m, 'code', { ...c, name: 'Mappe', colour: '#123456' });
+    return c.id;
+  }
+
+  it('adds a code\'s REFI-QDA attributes beside it, codable unless said otherwise, gone with the code', () => {
+    expect(columnNames(m.sqlite, 'refi_code')).toEqual(['code_id', 'invented_colour', 'is_codable']);
+    expect(foreignKeys(m.sqlite, 'refi_code')).toEqual([expect.objectContaining({ from: 'code_id', table: 'code', to: 'id', on_delete: 'CASCADE' })]);
+    const id = code();
+    insert(m, 'refi_code', { code_id: id });
+    expect(m.sqlite.prepare('SELECT is_codable, invented_colour FROM refi_code').get()).toEqual({ is_codable: 1, invented_colour: null });
+    expect(() => insert(m, 'refi_code', { code_id: code(), is_codable: 2 })).toThrow(/CHECK/);
+    expect(() => insert(m, 'refi_code', { code_id: 'nothing' })).toThrow(/FOREIGN KEY/);
+    m.sqlite.prepare('DELETE FROM code WHERE id = ?').run(id);
+    expect(m.sqlite.prepare('SELECT count(*) AS n FROM refi_code').get()).toEqual({ n: 0 });
+  });
+
+  it('adds the coders of imported files, one per name and file, never nameless', () => {
+    const user = { name: 'Gergo', file_name: 'a.qdpx', guid: 'g', origin: 'NVivo', imported_at: 't', imported_by: 'Kari' };
+    insert(m, 'refi_user', user);
+    expect(() => insert(m, 'refi_user', user)).toThrow(/UNIQUE|PRIMARY/);
+    insert(m, 'refi_user', { ...user, file_name: 'b.qdpx' });
+    expect(() => insert(m, 'refi_user', { ...user, name: ' ', file_name: 'c.qdpx' })).toThrow(/CHECK/);
+  });
+});
+
 describe(`latest schema (${latestSchemaVersion})`, () => {
   // Every column the typed schema in schema.ts declares, and no others:
   // `satisfies` makes the compiler reject a missing or unknown column here.
@@ -611,6 +645,8 @@ describe(`latest schema (${latestSchemaVersion})`, () => {
       snapshot: 1,
       note: 1,
     },
+    refi_code: { code_id: 1, is_codable: 1, invented_colour: 1 },
+    refi_user: { name: 1, file_name: 1, guid: 1, origin: 1, imported_at: 1, imported_by: 1 },
   } satisfies { [T in keyof DB]: Record<keyof DB[T], 1> };
 
   it('has exactly the tables and columns schema.ts declares', async () => {
