@@ -39,6 +39,9 @@ const TABLE_ENTITY: Record<string, Entity | null> = {
   answer_search: null,
   answer_fts: null,
   code: 'codebook',
+  // REFI-QDA attributes of codes (isCodable, colour given by the file) and the coders a file brought.
+  refi_code: 'codebook',
+  refi_user: 'codings',
   coding: 'codings',
   variable: 'variables',
   variable_value: 'variables',
