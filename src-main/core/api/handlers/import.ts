@@ -1,4 +1,5 @@
-// Import: staging uploaded bytes, preview, run, batches, presets, the demo.
+// Import: staging uploaded bytes, preview, run, batches, presets, the demo,
+// and task.cancel, which stops the running import (import/cancel.ts).
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { createProject } from '../../project/create';
@@ -13,22 +14,38 @@ import type { DomainHandlers } from '.';
 
 export const DEMO_LABEL = 'Eksempeldata (syntetisk) – ikke ekte høringssvar';
 
-export function importHandlers(session: Session): DomainHandlers<'import'> {
+export function importHandlers(session: Session): DomainHandlers<'import' | 'task'> {
   const { deps } = session;
+  /** The running import's cancel switch (the gate lets only one import run at a time). */
+  let running: AbortController | null = null;
   const displayRoot = stagingRoot(deps.paths.configDir);
 
   async function run(paths: string[], options: { preset?: MappingPreset; label?: string; displayRoot?: string }) {
     const store = session.requireStore();
-    const report = await importPaths(store, paths, deps, {
-      displayRoot,
-      ...options,
-      onProgress: (done, total, message) => session.emit('progress', { task: 'import', done, total, message }),
-    });
-    session.emit('data.changed', { entities: ['responses', 'respondents', 'stats', 'batches'] });
+    const controller = new AbortController();
+    running = controller;
+    let report;
+    try {
+      report = await importPaths(store, paths, deps, {
+        displayRoot,
+        ...options,
+        signal: controller.signal,
+        onProgress: (done, total, message) => session.emit('progress', { task: 'import', done, total, message }),
+      });
+    } finally {
+      if (running === controller) running = null;
+      // Also after a cancel: files before it may have been saved.
+      session.emit('data.changed', { entities: ['responses', 'respondents', 'stats', 'batches'] });
+    }
     return report;
   }
 
   return {
+    'task.cancel': async () => {
+      if (!running || running.signal.aborted) return { cancelled: false, message: 'Ingen import kjører nå; ingenting å avbryte.' };
+      running.abort();
+      return { cancelled: true, message: 'Importen avbrytes.' };
+    },
     'import.stage': async ({ files }) => ({
       paths: stageFiles(deps.paths.configDir, deps.newId(), files, deps.now()).paths,
     }),
