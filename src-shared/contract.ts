@@ -172,6 +172,12 @@ export const contract = {
   'import.savePreset': method(z.object({ name: z.string().trim().min(1).max(200), preset: mappingPresetSchema }).strict(), { reads: ['presets'], changes: ['presets', 'history'] }).returns<SavedPreset>(),
   /** Creates a project and loads the synthetic demo batch into it. */
   'import.demo': method(z.object({ path: filePath }).strict(), { reads: [], changes: ['batches', 'respondents', 'responses', 'history'] }).returns<{ project: ProjectSummary; report: ImportReport }>(),
+  /**
+   * Asks the running task (named as in its progress events) to stop; it ends
+   * with CANCELLED and its open transaction rolls back. Answers at once, even
+   * while the import holds the project (api/gate.ts FREE_METHODS).
+   */
+  'task.cancel': method(z.object({ task: z.enum(['import']) }).strict(), { reads: [], changes: [] }).returns<{ cancelled: boolean; message: string }>(),
 
   'respondents.list': method(z.object({ status: z.enum(['matched', 'unmatched', 'ambiguous']).optional() }).strict(), { reads: ['respondents', 'registry', 'responses'], changes: [] }).returns<RespondentSummary[]>(),
   'respondents.resolve': method(

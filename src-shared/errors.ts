@@ -16,6 +16,7 @@ export const errorCodes = [
   'INTERNAL',
   'NOT_A_PACKAGE',
   'WRONG_PROJECT',
+  'CANCELLED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,5 +1,7 @@
 // innspill import <file.innspill> <path>... [--mapping file.json] [--label L] [--json]
+// Ctrl-C cancels the import (task.cancel): it rolls back, says so in one line, exit code 130.
 import { readPresetFile } from '../../core/import/presets';
+import { isCancelled } from '../../core/import/cancel';
 import { UsageError } from '../errors';
 import { parser, type Command } from './parser';
 
@@ -22,7 +24,19 @@ export const importCommand: Command = {
     }
     await ctx.call('project.open', { path: ctx.projectPath(project) });
     const resolved = paths.map((p) => ctx.projectPath(p));
-    const report = await ctx.call('import.run', { paths: resolved, preset, label: values.label as string | undefined });
+    // The import lets the event loop turn, so the signal is handled while it runs.
+    const onInterrupt = () => void ctx.call('task.cancel', { task: 'import' });
+    process.on('SIGINT', onInterrupt);
+    let report;
+    try {
+      report = await ctx.call('import.run', { paths: resolved, preset, label: values.label as string | undefined });
+    } catch (e) {
+      if (!isCancelled(e)) throw e;
+      ctx.io.err(`innspill import: ${e.message}\n`);
+      return 130;
+    } finally {
+      process.off('SIGINT', onInterrupt);
+    }
     // Paths are reported as the user typed them (files inside a folder or ZIP below that).
     const typed = (full: string) => {
       const i = resolved.findIndex((r) => full === r || full.startsWith(r + '/') || full.startsWith(r + '\\'));

@@ -12,9 +12,10 @@ export const EXCLUSIVE_METHODS: ReadonlySet<string> = new Set(['import.run', 'im
 
 /**
  * Calls that never touch the open project, so they answer even while an
- * import holds it (the UI's "is the core alive" and settings reads).
+ * import holds it (the UI's "is the core alive" and settings reads, and the
+ * cancel that must reach the import it would otherwise wait behind).
  */
-export const FREE_METHODS: ReadonlySet<string> = new Set(['app.info', 'settings.get', 'project.templates']);
+export const FREE_METHODS: ReadonlySet<string> = new Set(['app.info', 'settings.get', 'project.templates', 'task.cancel']);
 
 type Mode = 'shared' | 'exclusive';
 

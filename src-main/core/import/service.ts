@@ -5,7 +5,8 @@
 // received, then import time) is current and older ones stay as superseded.
 // The long loops let the event loop turn (eventLoop.ts), so the core keeps
 // answering while a large batch imports; the gate (api/gate.ts) keeps every
-// other call off the project meanwhile.
+// other call off the project meanwhile. A cancel (options.signal) stops it
+// at those turns and rolls back the file being written (cancel.ts).
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { sql, type Insertable, type Transaction } from 'kysely';
@@ -13,6 +14,8 @@ import { formatNorwegianDateTime } from '../../../src-shared/norwegian';
 import { authoredColumns, recordEvent } from '../audit/record';
 import type { CoreDeps } from '../deps';
 import { turnTaker } from '../eventLoop';
+import { cancellable, cancelledAfterSaving, isCancelled, throwIfCancelled } from './cancel';
+import { ApiError } from '../../../src-shared/errors';
 import type { Store } from '../store/open';
 import type { AnswerTable, DB, RespondentTable, ResponseTable } from '../store/schema';
 import { ImportError } from '../input/errors';
@@ -32,6 +35,8 @@ export interface ImportOptions {
   label?: string;
   limits?: Partial<ImportLimits>;
   onProgress?: (done: number, total: number, message: string) => void;
+  /** Aborted when the user cancels: the import stops at its next turn and throws CANCELLED. */
+  signal?: AbortSignal;
   /** Test hook: runs inside each file's transaction just before it commits. */
   beforeCommit?: (file: string) => void;
 }
@@ -85,13 +90,15 @@ async function understand(
   matcher: MunicipalityMatcher,
   limits: ImportLimits,
   preset?: MappingPreset,
+  signal?: AbortSignal,
 ): Promise<Understood> {
   const parsed = await readSource(unit.name, unit.bytes, limits);
   const set =
     parsed.kind === 'table'
       ? await tableRecords(parsed, questions, limits, preset)
       : letterRecord(unit.name, parsed, questions, matcher, limits);
-  const turn = turnTaker();
+  throwIfCancelled(signal);
+  const turn = cancellable(turnTaker(), signal);
   const matches: MatchResult[] = [];
   for (const r of set.records) {
     await turn();
@@ -241,7 +248,7 @@ async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { i
     const counts = { matched: 0, unmatched: 0, ambiguous: 0 };
     const responses: Insertable<ResponseTable>[] = [];
     const answers: Insertable<AnswerTable>[] = [];
-    const turn = turnTaker();
+    const turn = cancellable(turnTaker(), options.signal);
     for (const [i, record] of u.set.records.entries()) {
       await turn();
       const match = u.matches[i];
@@ -280,6 +287,8 @@ async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { i
       after: { file: u.unit.displayPath, sha256: u.sha256, batch: batch.id, responses: responses.length, answers: answers.length },
     });
     options.beforeCommit?.(u.unit.displayPath);
+    // The last chance to stop before this file commits.
+    throwIfCancelled(options.signal);
     return { ...counts, responses: responses.length };
   });
 }
@@ -294,6 +303,7 @@ interface RunContext {
   matcher: MunicipalityMatcher;
   limits: ImportLimits;
   preset?: MappingPreset;
+  signal?: AbortSignal;
 }
 
 /** Everything short of writing: unreadable, already imported, or understood. */
@@ -313,8 +323,9 @@ async function evaluate(ctx: RunContext, unit: SourceUnit): Promise<Evaluated> {
     };
   }
   try {
-    return { kind: 'ready', understood: await understand(withBytes, ctx.questions, ctx.matcher, ctx.limits, ctx.preset) };
+    return { kind: 'ready', understood: await understand(withBytes, ctx.questions, ctx.matcher, ctx.limits, ctx.preset, ctx.signal) };
   } catch (e) {
+    if (isCancelled(e)) throw e;
     return { kind: 'done', report: rejected(unit, e) };
   }
 }
@@ -339,6 +350,7 @@ async function runContext(store: Store, options: ImportOptions): Promise<RunCont
     matcher: await loadMatcher(store),
     limits: { ...importLimits, ...options.limits },
     preset: options.preset,
+    signal: options.signal,
   };
 }
 
@@ -385,32 +397,51 @@ export async function importPaths(
   const units = await collectSources(inputs, ctx.limits, options.displayRoot);
   const batch = { id: null as string | null, label: options.label ?? `Import ${formatNorwegianDateTime(deps.now())}` };
   const files: FileReport[] = [];
-  for (const [n, unit] of units.entries()) {
-    options.onProgress?.(n, units.length, unit.displayPath);
-    const evaluated = await evaluate(ctx, unit);
-    if (evaluated.kind === 'done') {
-      files.push(evaluated.report);
-      continue;
-    }
-    try {
-      const written = await write(store, deps, evaluated.understood, batch, options);
-      files.push({
-        ...describe(evaluated.understood),
-        status: 'imported',
-        responses: written.responses,
-        respondents: { matched: written.matched, unmatched: written.unmatched, ambiguous: written.ambiguous },
-      });
-    } catch (e) {
-      files.push(rejected(unit, e));
-    }
+  try {
+    await importUnits();
+  } catch (e) {
+    if (!isCancelled(e)) throw e;
+    const saved = files.filter((f) => f.status === 'imported');
+    if (saved.length === 0) throw e;
+    // Files before the cancel committed in their own transactions and stay;
+    // their batch keeps a report and the user is told which they are.
+    await saveReport({ batchId: batch.id, files });
+    throw new ApiError('CANCELLED', cancelledAfterSaving(saved.map((f) => f.path)));
   }
   options.onProgress?.(units.length, units.length, '');
   const report: ImportReport = { batchId: batch.id, files };
-  if (batch.id) {
-    const batchId = batch.id;
-    await store.db.updateTable('import_batch').set({ report: JSON.stringify(report) }).where('id', '=', batchId).execute();
-  }
+  await saveReport(report);
   return report;
+
+  async function saveReport(report: ImportReport): Promise<void> {
+    if (!batch.id) return;
+    await store.db.updateTable('import_batch').set({ report: JSON.stringify(report) }).where('id', '=', batch.id).execute();
+  }
+
+  async function importUnits(): Promise<void> {
+    for (const [n, unit] of units.entries()) {
+      throwIfCancelled(options.signal);
+      options.onProgress?.(n, units.length, unit.displayPath);
+      const evaluated = await evaluate(ctx, unit);
+      throwIfCancelled(options.signal);
+      if (evaluated.kind === 'done') {
+        files.push(evaluated.report);
+        continue;
+      }
+      try {
+        const written = await write(store, deps, evaluated.understood, batch, options);
+        files.push({
+          ...describe(evaluated.understood),
+          status: 'imported',
+          responses: written.responses,
+          respondents: { matched: written.matched, unmatched: written.unmatched, ambiguous: written.ambiguous },
+        });
+      } catch (e) {
+        if (isCancelled(e)) throw e;
+        files.push(rejected(unit, e));
+      }
+    }
+  }
 }
 
 export async function listBatches(store: Store): Promise<BatchSummary[]> {

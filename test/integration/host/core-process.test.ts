@@ -1,10 +1,12 @@
 // The host with the core in a child process, as `npm start` runs it: while a
 // 10,000-response import runs, other calls still answer within 100 ms and
 // progress arrives; a core process that dies fails every pending call with
-// one clear message, and the project file keeps nothing of the half import.
+// one clear message, and the project file keeps nothing of the half import;
+// a cancelled import (task.cancel) rolls back and the next one succeeds.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeResponsesCsv } from '../../../bench/lib';
 import { forkCore, type ForkedCore } from '../../../src-main/core/process/fork';
@@ -159,6 +161,52 @@ describe('the host with the core in a child process', () => {
     // The data is all there once the import is done.
     const stats = await invoke(host, 'stats.get');
     expect(stats.outcome).toMatchObject({ ok: true, result: { responses: { current: 10_000, superseded: 0 } } });
+  }, 180_000);
+
+  it('cancels a running import: CANCELLED, nothing saved, the file intact, and the next import succeeds', async () => {
+    const events = listen(host);
+    await new Promise((r) => setTimeout(r, 100));
+    const importing = invoke(host, 'import.run', { paths: [csv] });
+    await waitFor(() => events.progress.some((p) => p.task === 'import'), 'the first progress event');
+    // The cancel passes the gate while the import holds the project.
+    const cancel = await invoke(host, 'task.cancel', { task: 'import' });
+    expect(cancel.outcome).toMatchObject({ ok: true, result: { cancelled: true } });
+
+    const imported = await importing;
+    expect(imported.outcome).toEqual({
+      ok: false,
+      error: { code: 'CANCELLED', message: 'Importen ble avbrutt. Ingenting ble lagret fra denne importen.' },
+    });
+    // Nothing runs now: a second cancel is a no-op that says so.
+    const again = await invoke(host, 'task.cancel', { task: 'import' });
+    expect(again.outcome).toEqual({ ok: true, result: { cancelled: false, message: 'Ingen import kjører nå; ingenting å avbryte.' } });
+
+    const stats = await invoke(host, 'stats.get');
+    expect(stats.outcome).toMatchObject({ ok: true, result: { responses: { current: 0, superseded: 0 } } });
+    const batches = await invoke(host, 'import.batches');
+    expect(batches.outcome).toEqual({ ok: true, result: [] });
+    const check = new Database(path.join(dir, 'stor.innspill'), { readonly: true });
+    try {
+      expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(check.prepare('SELECT (SELECT count(*) FROM response) + (SELECT count(*) FROM source_file) AS n').get()).toEqual({ n: 0 });
+    } finally {
+      check.close();
+    }
+
+    // The same file imports in full afterwards (no half-written sha256 blocks it).
+    const second = await invoke(host, 'import.run', { paths: [csv] });
+    expect(second.outcome).toMatchObject({ ok: true, result: { files: [expect.objectContaining({ status: 'imported', responses: 10_000 })] } });
+    events.close();
+    await invoke(host, 'project.close');
+
+    const db = new Database(path.join(dir, 'stor.innspill'), { readonly: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.prepare('SELECT count(*) AS n FROM response').get()).toEqual({ n: 10_000 });
+      expect(db.prepare('SELECT count(*) AS n FROM import_batch').get()).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
   }, 180_000);
 
   it('fails every pending call cleanly when the core process dies, and the project keeps nothing of the half import', async () => {

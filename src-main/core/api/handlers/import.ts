@@ -1,4 +1,5 @@
-// Import: staging uploaded bytes, preview, run, batches, presets, the demo.
+// Import: staging uploaded bytes, preview, run, batches, presets, the demo,
+// and task.cancel, which stops the running import (import/cancel.ts).
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { createProject } from '../../project/create';
@@ -13,19 +14,38 @@ import type { DomainHandlers } from './types';
 
 export const DEMO_LABEL = 'Eksempeldata (syntetisk) – ikke ekte høringssvar';
 
-export function importHandlers(session: Session): DomainHandlers<'import'> {
+export function importHandlers(session: Session): DomainHandlers<'import' | 'task'> {
   const { deps } = session;
+  /** The running import's cancel switch (the gate lets only one import run at a time). */
+  let running: AbortController | null = null;
   const displayRoot = stagingRoot(deps.paths.configDir);
 
   async function run(paths: string[], options: { preset?: MappingPreset; label?: string; displayRoot?: string }) {
-    return importPaths(session.requireStore(), paths, deps, {
-      displayRoot,
-      ...options,
-      onProgress: (done, total, message) => session.emit('progress', { task: 'import', done, total, message }),
-    });
+    const store = session.requireStore();
+    const controller = new AbortController();
+    running = controller;
+    try {
+      return await importPaths(store, paths, deps, {
+        displayRoot,
+        ...options,
+        signal: controller.signal,
+        onProgress: (done, total, message) => session.emit('progress', { task: 'import', done, total, message }),
+      });
+    } catch (e) {
+      // Dispatch announces a successful import's changes; after a cancel or a failure, files before it may have been saved.
+      session.emit('data.changed', { entities: ['batches', 'respondents', 'responses', 'history'] });
+      throw e;
+    } finally {
+      if (running === controller) running = null;
+    }
   }
 
   return {
+    'task.cancel': async () => {
+      if (!running || running.signal.aborted) return { cancelled: false, message: 'Ingen import kjører nå; ingenting å avbryte.' };
+      running.abort();
+      return { cancelled: true, message: 'Importen avbrytes.' };
+    },
     'import.stage': async ({ files }) => ({
       paths: stageFiles(deps.paths.configDir, deps.newId(), files, deps.now()).paths,
     }),

@@ -1,4 +1,6 @@
-// Progress of a running import, as the core reports it file by file.
+// Progress of a running import, as the core reports it file by file, with
+// the button that cancels it (task.cancel; the import rolls back).
+import { Button } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
 import { ProgressPanel } from '../ProgressPanel';
@@ -10,11 +12,14 @@ interface Props {
   message: string;
   /** What is happening ("Importerer …", "Laster opp …"). */
   label: string;
+  /** Shown as an *Avbryt* button when given; disabled once pressed. */
+  onCancel?: () => void;
+  cancelling?: boolean;
 }
 
-export function ImportProgress({ done, total, message, label }: Props) {
+export function ImportProgress({ done, total, message, label, onCancel, cancelling = false }: Props) {
   const { t } = useTranslation();
-  return (
+  const panel = (
     <ProgressPanel
       label={label}
       count={t('import.progress.count', { done: formatNumber(Math.min(done + 1, total)), total: formatNumber(total) })}
@@ -23,5 +28,16 @@ export function ImportProgress({ done, total, message, label }: Props) {
       message={message ? shownPath(message) : ''}
       testId="import-progress"
     />
+  );
+  if (!onCancel) return panel;
+  return (
+    <div className="stack">
+      {panel}
+      <div>
+        <Button variant="secondary" onClick={onCancel} disabled={cancelling} data-testid="import-cancel">
+          {cancelling ? t('import.run.cancelling') : t('import.run.cancelRunning')}
+        </Button>
+      </div>
+    </div>
   );
 }

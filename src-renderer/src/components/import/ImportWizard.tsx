@@ -142,8 +142,15 @@ export function ImportWizard({ onShowResponses }: Props) {
     }
   }
 
+  const [cancelling, setCancelling] = useState(false);
+  async function cancelRun() {
+    setCancelling(true);
+    await api.task.cancel({ task: 'import' }).catch(() => setCancelling(false));
+  }
+
   async function run() {
     setFailure(null);
+    setCancelling(false);
     setProgress({ done: 0, total: 0, message: '' });
     setPhase('running');
     try {
@@ -155,7 +162,8 @@ export function ImportWizard({ onShowResponses }: Props) {
       setResult(report);
       setPhase('done');
     } catch (e) {
-      setFailure({ title: t('import.run.failed'), error: toUiError(e) });
+      const error = toUiError(e);
+      setFailure({ title: t(error.code === 'CANCELLED' ? 'import.run.cancelled' : 'import.run.failed'), error });
       setPhase('preview');
     }
   }
@@ -284,7 +292,14 @@ export function ImportWizard({ onShowResponses }: Props) {
       )}
 
       {phase === 'running' && (
-        <ImportProgress done={progress.done} total={progress.total} message={progress.message} label={t('import.run.running')} />
+        <ImportProgress
+          done={progress.done}
+          total={progress.total}
+          message={progress.message}
+          label={t('import.run.running')}
+          onCancel={() => void cancelRun()}
+          cancelling={cancelling}
+        />
       )}
 
       {phase === 'done' && result && (

@@ -195,6 +195,8 @@ async function scenario(): Promise<void> {
   expect(paths).toHaveLength(1);
   await api.import.preview({ paths: [csv] });
   await api.import.run({ paths: [csv] });
+  // Nothing runs now: a cancel says so and changes nothing.
+  await api.task.cancel({ task: 'import' });
   await api.import.batches();
   await api.import.presets();
   await api.import.savePreset({ name: 'Min mal', preset: { columns: { Kommune: 'respondent' } } });

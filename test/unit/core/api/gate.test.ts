@@ -56,6 +56,18 @@ describe('gatedDispatch', () => {
     expect(log.at(-1)).toBe('start stats.get');
   });
 
+  it('lets task.cancel through at once while an import holds the project', async () => {
+    const { log, dispatch, end } = controlled();
+    const gated = gatedDispatch(dispatch);
+    void gated('import.run', {});
+    const cancel = gated('task.cancel', { task: 'import' });
+    await settle();
+    expect([...log].sort()).toEqual(['start import.run', 'start task.cancel']);
+    end('task.cancel');
+    expect(await cancel).toEqual({ ok: true, result: 'task.cancel' });
+    end('import.run');
+  });
+
   it('lets ordinary calls interleave', async () => {
     const { log, dispatch } = controlled();
     const gated = gatedDispatch(dispatch);
