@@ -4,7 +4,7 @@
 // export writes no colour the other program never chose — unless a
 // caseworker has since picked one (then the colour differs and is written).
 import type { Kysely, Transaction } from 'kysely';
-import type { CodeNode } from '../codebook/exchange';
+import type { CodeNode } from '../codebook/import-export';
 import type { DB } from '../store/schema';
 
 export interface CodeAttributes {

@@ -22,7 +22,7 @@ const defaults: ExportDefaults = {
   metadata: { to: '', from: 'Kari Nordmann', date: '2026-11-27', caseNumber: '22/535', subject: 'Brev til kommunene' },
   sections: ['summary', 'questions', 'findings', 'stations', 'charts'],
   exportDir: '/home/kari/Innspill/Eksport',
-  fileNames: { docx: 'Brev - notat 2026-11-27.docx', xlsx: 'Brev - arbeidsbok 2026-11-27.xlsx', csvSvar: 'Brev - svar 2026-11-27.csv', csvKoding: 'Brev - koding 2026-11-27.csv', qdpx: 'Brev - prosjekt 2026-11-27.qdpx' },
+  fileNames: { docx: 'Brev - notat 2026-11-27.docx', xlsx: 'Brev - arbeidsbok 2026-11-27.xlsx', csvSvar: 'Brev - svar 2026-11-27.csv', csvKoding: 'Brev - koding 2026-11-27.csv', qdpx: 'Brev - prosjekt 2026-11-27.qdpx', qdpxNvivo: 'Brev - prosjekt-nvivo 2026-11-27.qdpx' },
 };
 const universe = { questionIds: ['q1', 'q2', 'q3'], districtCodes: ['p01', 'p02'], codeIds: ['c1', 'c2'] };
 
@@ -105,5 +105,6 @@ describe('the file name', () => {
     expect(exportTarget('tabell.CSV', defaults.fileNames.csvSvar, 'csvSvar')).toBe('tabell.CSV');
     expect(exportTarget('bok', defaults.fileNames.xlsx, 'xlsx')).toBe('bok.xlsx');
     expect(exportTarget('til NVivo', defaults.fileNames.qdpx, 'qdpx')).toBe('til NVivo.qdpx');
+    expect(exportTarget('for NVivo', defaults.fileNames.qdpxNvivo, 'qdpxNvivo')).toBe('for NVivo.qdpx');
   });
 });
