@@ -103,11 +103,26 @@ async function understand(
     }
     if (m.status === 'ambiguous') {
       set.warnings.push({ code: 'AMBIGUOUS', message: `«${r.respondentName}» passer med flere kommuner (${m.candidates.join(', ')}); velg riktig kommune`, locator: r.locator });
+    } else if (m.status === 'unmatched' && isCountyCouncil(r, m)) {
+      set.warnings.push({ code: 'COUNTY_COUNCIL', message: `«${r.respondentName}» er en fylkeskommune; lagret som fylkeskommune, utenfor tallene for kommunene`, locator: r.locator });
     } else if (m.status === 'unmatched') {
       set.warnings.push({ code: 'UNMATCHED', message: `«${r.respondentName}» finnes ikke i kommuneregisteret; lagret som annen innsender`, locator: r.locator });
     }
   });
   return { unit, sha256: sha256(unit.bytes), parsed, set, matches };
+}
+
+const COUNTY_COUNCIL_NAME = /\bfylkeskommune$/iu;
+
+/**
+ * A county council (fylkeskommune) is its own kind of respondent: a letter's
+ * sender found as one, or a table row named «… fylkeskommune». Never one that
+ * matched a municipality.
+ */
+export function isCountyCouncil(record: Pick<ImportRecord, 'respondentName' | 'sender'>, match: MatchResult): boolean {
+  if (match.status === 'matched') return false;
+  if (record.sender) return record.sender.status === 'found' && record.sender.kind === 'fylkeskommune';
+  return COUNTY_COUNCIL_NAME.test(record.respondentName.trim());
 }
 
 /** Finds or creates the respondent for a record, within the transaction. */
@@ -151,6 +166,7 @@ class RespondentResolver {
       municipality_number: match.status === 'matched' ? match.number : null,
       match_status: match.status,
       match_candidates: JSON.stringify(match.status === 'ambiguous' ? match.candidates : []),
+      county_council: isCountyCouncil(record, match) ? 1 : 0,
     };
     this.created.push(row);
     this.known.set(key, row.id);

@@ -9,6 +9,7 @@ import * as m0004 from './0004_search';
 import * as m0005 from './0005_assignments';
 import * as m0006 from './0006_team_work';
 import * as m0007 from './0007_agreement';
+import * as m0009 from './0009_county_council';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
@@ -18,6 +19,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0005_assignments', m0005],
   ['0006_team_work', m0006],
   ['0007_agreement', m0007],
+  ['0009_county_council', m0009],
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1][0];

@@ -106,7 +106,9 @@ export function ResponseDetailView({ responseId, listOrder, onOpen, onBack }: Pr
                   ? t('detail.sentAs', { name: detail.respondentName })
                   : detail.matchStatus === 'ambiguous'
                     ? t('detail.ambiguousRespondent')
-                    : t('detail.otherRespondent')}
+                    : detail.countyCouncil
+                      ? t('detail.countyCouncil')
+                      : t('detail.otherRespondent')}
               </Paragraph>
             </div>
             <div className="detail-header__tags">
