@@ -179,6 +179,8 @@ export const contract = {
   ).returns<ResponseSummary[]>(),
   'responses.get': method(z.object({ id }).strict()).returns<ResponseDetail>(),
   'responses.setStatus': method(z.object({ id, status: responseStatus }).strict()).returns<null>(),
+  /** Corrects the date a response was received (null: not known); audited and undoable. */
+  'responses.setReceived': method(z.object({ responseId: id, date: z.iso.date().nullable() }).strict()).returns<ResponseDetail>(),
   'responses.progress': method(none).returns<CodingProgress>(),
   'responses.original': method(z.object({ id }).strict()).returns<OriginalView>(),
   /** Moves selected text of an answer part to a question (null: unassigned). */

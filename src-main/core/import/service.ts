@@ -180,6 +180,9 @@ class RespondentResolver {
  * day), then by import time. `turn` is the import's turn taker (only an
  * exclusive call may turn inside a transaction, see api/gate.ts).
  */
+/** The order that makes a respondent's response current: newest received (a missing date counts as the import day), then newest imported. */
+export const NEWEST_FIRST = sql`coalesce(received_date, substr(created_at, 1, 10)) DESC, created_at DESC, id DESC`;
+
 export async function recomputeCurrent(trx: Transaction<DB>, respondentIds: Iterable<string>, turn: () => Promise<void> | undefined = () => undefined): Promise<void> {
   const ids = [...respondentIds];
   for (let i = 0; i < ids.length; i += 500) {
@@ -191,7 +194,7 @@ export async function recomputeCurrent(trx: Transaction<DB>, respondentIds: Iter
         SELECT id FROM (
           SELECT id, row_number() OVER (
             PARTITION BY respondent_id
-            ORDER BY coalesce(received_date, substr(created_at, 1, 10)) DESC, created_at DESC, id DESC
+            ORDER BY ${NEWEST_FIRST}
           ) AS rank
           FROM response WHERE respondent_id IN (${list})
         ) WHERE rank = 1))
