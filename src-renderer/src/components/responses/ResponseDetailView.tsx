@@ -14,6 +14,7 @@ import { useCase } from '../case/caseContext';
 import { shownPath } from '../import/FileParts';
 import { AnswerEditor } from './AnswerEditor';
 import { OriginalPanel } from './OriginalPanel';
+import { ReceivedDateField } from './ReceivedDateField';
 import { MunicipalityCorrection, RespondentResolver } from './RespondentResolver';
 import { ResponseFlags, StatusTag } from './ResponseBits';
 
@@ -149,6 +150,7 @@ export function ResponseDetailView({ responseId, listOrder, onOpen, onBack }: Pr
                   <dt>{t('detail.received')}</dt>
                   <dd data-testid="detail-received">{detail.receivedDate ? formatDate(detail.receivedDate) : t('detail.unknownDate')}</dd>
                 </dl>
+                <ReceivedDateField key={`${detail.id}:${detail.receivedDate ?? ''}`} response={detail} onSaved={setDetail} />
                 {detail.isCurrent && detail.matchStatus === 'matched' && <MunicipalityCorrection response={detail} onResolved={load} />}
               </section>
 
