@@ -206,6 +206,8 @@ export const contract = {
   ).returns<ResponseSummary[]>(),
   'responses.get': method(z.object({ id }).strict(), { reads: ['responses', 'respondents', 'registry', 'batches', 'project'], changes: [] }).returns<ResponseDetail>(),
   'responses.setStatus': method(z.object({ id, status: responseStatus }).strict(), { reads: ['responses'], changes: ['responses', 'history'] }).returns<null>(),
+  /** Corrects the date a response was received (null: not known); audited and undoable. */
+  'responses.setReceived': method(z.object({ responseId: id, date: z.iso.date().nullable() }).strict(), { reads: ['responses'], changes: ['responses', 'history'] }).returns<ResponseDetail>(),
   'responses.progress': method(none, { reads: ['responses', 'codings'], changes: [] }).returns<CodingProgress>(),
   'responses.original': method(z.object({ id }).strict(), { reads: ['responses', 'batches'], changes: [] }).returns<OriginalView>(),
   /** Moves selected text of an answer part to a question (null: unassigned). */

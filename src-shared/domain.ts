@@ -150,6 +150,8 @@ export interface RespondentSummary {
   id: string;
   name: string;
   status: MatchStatus;
+  /** A county council (fylkeskommune): its own kind, never counted as a municipality. */
+  countyCouncil: boolean;
   municipality: MunicipalityFacts | null;
   /** Ambiguous: the municipalities the name fits. */
   candidates: MunicipalityFacts[];
@@ -162,6 +164,8 @@ export interface ResponseSummary {
   respondentId: string;
   respondentName: string;
   matchStatus: MatchStatus;
+  /** A county council (fylkeskommune): its own kind, never counted as a municipality. */
+  countyCouncil: boolean;
   municipality: MunicipalityFacts | null;
   receivedDate: IsoDate | null;
   importedAt: Timestamp;

@@ -22,6 +22,16 @@ export function formatNorwegianDate(iso: string | null | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
+/** "27.11.2026" or "1.2.2026" → ISO "2026-11-27"; null unless a real date with a four-digit year. */
+export function parseNorwegianDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** 5425270 → "5 425 270" (Norwegian thousands separator: a no-break space). */
 export function formatNorwegianNumber(n: number): string {
   return new Intl.NumberFormat('nb-NO').format(n);

@@ -112,11 +112,26 @@ async function understand(
     }
     if (m.status === 'ambiguous') {
       set.warnings.push({ code: 'AMBIGUOUS', message: `«${r.respondentName}» passer med flere kommuner (${m.candidates.join(', ')}); velg riktig kommune`, locator: r.locator });
+    } else if (m.status === 'unmatched' && isCountyCouncil(r, m)) {
+      set.warnings.push({ code: 'COUNTY_COUNCIL', message: `«${r.respondentName}» er en fylkeskommune; lagret som fylkeskommune, utenfor tallene for kommunene`, locator: r.locator });
     } else if (m.status === 'unmatched') {
       set.warnings.push({ code: 'UNMATCHED', message: `«${r.respondentName}» finnes ikke i kommuneregisteret; lagret som annen innsender`, locator: r.locator });
     }
   });
   return { unit, sha256: sha256(unit.bytes), parsed, set, matches };
+}
+
+const COUNTY_COUNCIL_NAME = /\bfylkeskommune$/iu;
+
+/**
+ * A county council (fylkeskommune) is its own kind of respondent: a letter's
+ * sender found as one, or a table row named «… fylkeskommune». Never one that
+ * matched a municipality.
+ */
+export function isCountyCouncil(record: Pick<ImportRecord, 'respondentName' | 'sender'>, match: MatchResult): boolean {
+  if (match.status === 'matched') return false;
+  if (record.sender) return record.sender.status === 'found' && record.sender.kind === 'fylkeskommune';
+  return COUNTY_COUNCIL_NAME.test(record.respondentName.trim());
 }
 
 /** Finds or creates the respondent for a record, within the transaction. */
@@ -160,6 +175,7 @@ class RespondentResolver {
       municipality_number: match.status === 'matched' ? match.number : null,
       match_status: match.status,
       match_candidates: JSON.stringify(match.status === 'ambiguous' ? match.candidates : []),
+      county_council: isCountyCouncil(record, match) ? 1 : 0,
     };
     this.created.push(row);
     this.known.set(key, row.id);
@@ -173,6 +189,9 @@ class RespondentResolver {
  * day), then by import time. `turn` is the import's turn taker (only an
  * exclusive call may turn inside a transaction, see api/gate.ts).
  */
+/** The order that makes a respondent's response current: newest received (a missing date counts as the import day), then newest imported. */
+export const NEWEST_FIRST = sql`coalesce(received_date, substr(created_at, 1, 10)) DESC, created_at DESC, id DESC`;
+
 export async function recomputeCurrent(trx: Transaction<DB>, respondentIds: Iterable<string>, turn: () => Promise<void> | undefined = () => undefined): Promise<void> {
   const ids = [...respondentIds];
   for (let i = 0; i < ids.length; i += 500) {
@@ -184,7 +203,7 @@ export async function recomputeCurrent(trx: Transaction<DB>, respondentIds: Iter
         SELECT id FROM (
           SELECT id, row_number() OVER (
             PARTITION BY respondent_id
-            ORDER BY coalesce(received_date, substr(created_at, 1, 10)) DESC, created_at DESC, id DESC
+            ORDER BY ${NEWEST_FIRST}
           ) AS rank
           FROM response WHERE respondent_id IN (${list})
         ) WHERE rank = 1))

@@ -34,6 +34,7 @@ export async function listRespondents(store: Store, status?: MatchStatus): Promi
       'p.match_status',
       'p.municipality_number',
       'p.match_candidates',
+      'p.county_council',
       eb.fn.count<number>('r.id').as('responses'),
       eb.fn.max(eb.case().when('r.is_current', '=', 1).then(eb.ref('r.id')).end()).as('current_id'),
     ])
@@ -46,6 +47,7 @@ export async function listRespondents(store: Store, status?: MatchStatus): Promi
       id: r.id,
       name: r.name,
       status: r.match_status,
+      countyCouncil: r.county_council === 1,
       municipality: r.municipality_number ? (facts.get(r.municipality_number) ?? null) : null,
       candidates: parseStringList(r.match_candidates).flatMap((n) => (facts.has(n) ? [facts.get(n)!] : [])),
       responses: Number(r.responses),
@@ -102,7 +104,7 @@ export async function resolveRespondent(
     } else {
       await trx
         .updateTable('respondent')
-        .set({ match_status: 'matched', municipality_number: municipalityNumber, match_candidates: '[]', updated_at: at, updated_by: by })
+        .set({ match_status: 'matched', municipality_number: municipalityNumber, match_candidates: '[]', county_council: 0, updated_at: at, updated_by: by })
         .where('id', '=', respondentId)
         .execute();
     }

@@ -68,6 +68,8 @@ export interface RespondentTable extends Authored {
   match_status: MatchStatus;
   /** JSON array of candidate municipality numbers when ambiguous. */
   match_candidates: string;
+  /** Migration 0009: 1 for a county council (fylkeskommune), never matched to a municipality. */
+  county_council: Generated<number>;
 }
 
 export interface ImportBatchTable extends Authored {

@@ -1,7 +1,8 @@
 // Responses and respondents: the list, one response, its original, split
-// corrections, and resolving who a respondent is.
+// corrections, the received date, and resolving who a respondent is.
 import { listRespondents, resolveRespondent } from '../../respondents/service';
 import { getResponse, listResponses, originalOf } from '../../responses/service';
+import { setReceivedDate } from '../../responses/received';
 import { assignAnswerText } from '../../responses/split';
 import type { Session } from '../session';
 import type { DomainHandlers } from './types';
@@ -17,6 +18,12 @@ export function responseHandlers(
     'answers.assign': async (input) => {
       const store = session.requireStore();
       const responseId = await assignAnswerText(store, deps, input);
+      return getResponse(store, responseId);
+    },
+    'responses.setReceived': async ({ responseId, date }) => {
+      const store = session.requireStore();
+      await setReceivedDate(store.db, deps, responseId, date);
+      changed(['responses', 'stats']);
       return getResponse(store, responseId);
     },
     'respondents.list': async ({ status }) => listRespondents(session.requireStore(), status),

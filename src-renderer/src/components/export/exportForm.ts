@@ -3,9 +3,12 @@
 // off, Norwegian dates typed as dd.mm.åååå, and the "all or some" choices of
 // questions, police districts and codes. Kept free of React so it can be
 // tested on its own.
-import { formatNorwegianDate } from '../../../../src-shared/norwegian';
+import { formatNorwegianDate, parseNorwegianDate } from '../../../../src-shared/norwegian';
 import { typedTarget } from '../../lib/format';
 import { MEMO_SECTION_IDS, type CsvTable, type ExportDefaults, type MemoOptionsInput, type MemoSectionId, type WorkbookOptions } from '../../../../src-shared/export';
+
+// Kept importable from here for the export forms; it lives with the other Norwegian formats.
+export { parseNorwegianDate };
 
 /** The whole project as REFI-QDA (.qdpx) is the fourth kind: users look for it here, not in the codebook. */
 export const EXPORT_KINDS = ['docx', 'xlsx', 'csvSvar', 'csvKoding', 'qdpx', 'qdpxNvivo'] as const;
@@ -42,16 +45,6 @@ export function moveSection(rows: readonly SectionRow[], index: number, delta: -
 
 export function toggleSection(rows: readonly SectionRow[], id: MemoSectionId, on: boolean): SectionRow[] {
   return rows.map((r) => (r.id === id ? { ...r, on } : r));
-}
-
-/** "27.11.2026" or "1.2.2026" → ISO "2026-11-27"; null unless a real date with a four-digit year. */
-export function parseNorwegianDate(text: string): string | null {
-  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /**

@@ -12,6 +12,7 @@ import { useCase } from '../case/caseContext';
 import { shownPath } from '../import/FileParts';
 import { AnswerEditor } from './AnswerEditor';
 import { OriginalPanel } from './OriginalPanel';
+import { ReceivedDateField } from './ReceivedDateField';
 import { MunicipalityCorrection, RespondentResolver } from './RespondentResolver';
 import { ResponseFlags, StatusTag } from './ResponseBits';
 
@@ -93,7 +94,9 @@ export function ResponseDetailView({ responseId, listOrder, onOpen, onBack }: Pr
                   ? t('detail.sentAs', { name: detail.respondentName })
                   : detail.matchStatus === 'ambiguous'
                     ? t('detail.ambiguousRespondent')
-                    : t('detail.otherRespondent')}
+                    : detail.countyCouncil
+                      ? t('detail.countyCouncil')
+                      : t('detail.otherRespondent')}
               </Paragraph>
             </div>
             <div className="detail-header__tags">
@@ -134,6 +137,7 @@ export function ResponseDetailView({ responseId, listOrder, onOpen, onBack }: Pr
                   <dt>{t('detail.received')}</dt>
                   <dd data-testid="detail-received">{detail.receivedDate ? formatDate(detail.receivedDate) : t('detail.unknownDate')}</dd>
                 </dl>
+                <ReceivedDateField key={`${detail.id}:${detail.receivedDate ?? ''}`} response={detail} />
                 {detail.isCurrent && detail.matchStatus === 'matched' && <MunicipalityCorrection response={detail} />}
               </section>
 

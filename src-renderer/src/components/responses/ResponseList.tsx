@@ -240,7 +240,9 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
                         ? sentAs(r.municipality.number, r.municipality.name, r.respondentName)
                         : r.matchStatus === 'ambiguous'
                           ? t('responses.ambiguousRespondent')
-                          : t('responses.otherRespondent')}
+                          : r.countyCouncil
+                            ? t('responses.countyCouncil')
+                            : t('responses.otherRespondent')}
                     </span>
                   </Table.HeaderCell>
                   <Table.Cell>{r.municipality?.countyName ?? '–'}</Table.Cell>

@@ -210,6 +210,7 @@ async function scenario(): Promise<void> {
   await api.responses.original({ id: bodo.id });
   await api.responses.progress();
   await api.responses.setStatus({ id: bodo.id, status: 'under_arbeid' });
+  await api.responses.setReceived({ responseId: bodo.id, date: '2022-06-01' });
   const split = hamar.q(1);
   await api.answers.assign({ answerId: split.id, start: 0, end: Math.min(5, split.text.length), questionId: q2 });
   p.responses = await loadResponses(p.api);

@@ -577,6 +577,46 @@ describe('0008_refi_exchange', () => {
     expect(() => insert(m, 'refi_user', user)).toThrow(/UNIQUE|PRIMARY/);
     insert(m, 'refi_user', { ...user, file_name: 'b.qdpx' });
     expect(() => insert(m, 'refi_user', { ...user, name: ' ', file_name: 'c.qdpx' })).toThrow(/CHECK/);
+describe('0009_county_council', () => {
+  let m: MigratedDb;
+  beforeEach(async () => {
+    m = await migratedDatabase('0009_county_council');
+  });
+  afterEach(() => m.close());
+
+  function municipality(): void {
+    insert(m, 'police_district', { code: 'p11', name: 'Vest' });
+    insert(m, 'municipality', {
+      number: '4601',
+      name: 'Bergen',
+      official_name: 'Bergen',
+      county_number: '46',
+      county_name: 'Vestland',
+      police_district_code: 'p11',
+      population: 291940,
+      admin_centre: 'Bergen',
+      language_form: 'nøytral',
+    });
+  }
+
+  it('adds the county council flag, 0 unless said otherwise', () => {
+    expect(columnNames(m.sqlite, 'respondent')).toContain('county_council');
+    insert(m, 'respondent', { ...who(), name: 'Steigen kommune', match_status: 'unmatched' });
+    insert(m, 'respondent', { ...who(), name: 'Vestland fylkeskommune', match_status: 'unmatched', county_council: 1 });
+    expect(m.sqlite.prepare('SELECT name, county_council FROM respondent ORDER BY name').all()).toEqual([
+      { name: 'Steigen kommune', county_council: 0 },
+      { name: 'Vestland fylkeskommune', county_council: 1 },
+    ]);
+  });
+
+  it('refuses other values and a county council matched to a municipality', () => {
+    municipality();
+    expect(() => insert(m, 'respondent', { ...who(), name: 'X', match_status: 'unmatched', county_council: 2 })).toThrow(/CHECK/);
+    expect(() =>
+      insert(m, 'respondent', { ...who(), name: 'Vestland fylkeskommune', municipality_number: '4601', match_status: 'matched', county_council: 1 }),
+    ).toThrow(/CHECK/);
+    insert(m, 'respondent', { ...who(), name: 'Bergen kommune', municipality_number: '4601', match_status: 'matched' });
+    expect(m.sqlite.prepare('SELECT count(*) AS n FROM respondent').get()).toEqual({ n: 1 });
   });
 });
 
@@ -590,7 +630,7 @@ describe(`latest schema (${latestSchemaVersion})`, () => {
     municipality: { number: 1, name: 1, official_name: 1, parallel_names: 1, county_number: 1, county_name: 1, police_district_code: 1, population: 1, admin_centre: 1, language_form: 1, number_2024: 1 },
     question: { ...authored, ordinal: 1, short_label: 1, text: 1 },
     question_option: { ...authored, question_id: 1, ordinal: 1, label: 1 },
-    respondent: { ...authored, name: 1, municipality_number: 1, match_status: 1, match_candidates: 1 },
+    respondent: { ...authored, name: 1, municipality_number: 1, match_status: 1, match_candidates: 1, county_council: 1 },
     import_batch: { ...authored, label: 1, report: 1 },
     source_file: { ...authored, batch_id: 1, name: 1, sha256: 1, size_bytes: 1, media_type: 1, content: 1 },
     mapping_preset: { ...authored, name: 1, preset: 1 },
