@@ -23,7 +23,6 @@ export function responseHandlers(
     'responses.setReceived': async ({ responseId, date }) => {
       const store = session.requireStore();
       await setReceivedDate(store.db, deps, responseId, date);
-      changed(['responses', 'stats']);
       return getResponse(store, responseId);
     },
     'respondents.list': async ({ status }) => listRespondents(session.requireStore(), status),

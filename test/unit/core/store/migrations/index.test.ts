@@ -577,6 +577,9 @@ describe('0008_refi_exchange', () => {
     expect(() => insert(m, 'refi_user', user)).toThrow(/UNIQUE|PRIMARY/);
     insert(m, 'refi_user', { ...user, file_name: 'b.qdpx' });
     expect(() => insert(m, 'refi_user', { ...user, name: ' ', file_name: 'c.qdpx' })).toThrow(/CHECK/);
+  });
+});
+
 describe('0009_county_council', () => {
   let m: MigratedDb;
   beforeEach(async () => {
