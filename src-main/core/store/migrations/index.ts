@@ -10,6 +10,7 @@ import * as m0005 from './0005_assignments';
 import * as m0006 from './0006_team_work';
 import * as m0007 from './0007_agreement';
 import * as m0008 from './0008_refi_exchange';
+import * as m0009 from './0009_code_groups';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
@@ -20,6 +21,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0006_team_work', m0006],
   ['0007_agreement', m0007],
   ['0008_refi_exchange', m0008],
+  ['0009_code_groups', m0009],
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1][0];
