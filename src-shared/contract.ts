@@ -3,7 +3,7 @@
 // (which calls it through a generated client). Every input is a zod schema and
 // is parsed at the boundary; results are plain data described by a type.
 import { z } from 'zod';
-import type { AuditEntry, Code, Coding, CodingProgress, Memo, UndoState, Variable, WorkspaceResponse } from './coding';
+import type { AuditEntry, Code, CodeGroup, Coding, CodingProgress, Memo, UndoState, Variable, WorkspaceResponse } from './coding';
 import type { AnswerFindingLink, Finding, FindingLink, FindingReport, FindingView } from './findings';
 import type { CodeGroupResult, CodeMatrix, Cooccurrence, MatrixQuote, SharedTextResult, StationAnalysis, VariableAnalysis } from './analysis';
 import { mappingPresetSchema, type BatchSummary, type ImportReport, type SavedPreset } from './imports';
@@ -206,7 +206,9 @@ export const contract = {
   'codebook.delete': method(z.object({ id }).strict()).returns<{ codes: number; codings: number }>(),
   'codebook.adoptStarter': method(none).returns<{ added: number }>(),
   'codebook.export': method(z.object({ format: z.enum(['qdc', 'csv', 'xlsx']) }).strict()).returns<{ fileName: string; mediaType: string; base64: string }>(),
-  'codebook.import': method(exportedFile).returns<{ created: number; updated: number }>(),
+  /** groups: code groups (a .qdc's <Sets> of codes) created or updated. */
+  'codebook.import': method(exportedFile).returns<{ created: number; updated: number; groups: number }>(),
+  'codebook.groups': method(none).returns<CodeGroup[]>(),
 
   'codings.create': method(z.object({ answerId: id, codeId: id, start: offset.optional(), end: offset.optional() }).strict()).returns<Coding>(),
   'codings.update': method(

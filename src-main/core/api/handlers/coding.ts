@@ -3,7 +3,8 @@
 import type { AuditEntry } from '../../../../src-shared/coding';
 import { ApiError } from '../../../../src-shared/errors';
 import { redo, undo, undoState } from '../../audit/undo';
-import { exportCodebook, importCodebook, readCodebookFile } from '../../codebook/exchange';
+import { listCodeGroups } from '../../refi/codeGroups';
+import { exportCodebook, importCodebook, readCodebookFile, readCodebookSets } from '../../codebook/exchange';
 import { createCode, deleteCode, deletePreview, listCodes, mergeCodes, moveCode, updateCode } from '../../codebook/service';
 import { adoptStarterCodebook } from '../../codebook/starter';
 import {
@@ -39,6 +40,7 @@ export function codingHandlers(
 
   return {
     'codebook.list': async () => listCodes(db()),
+    'codebook.groups': async () => listCodeGroups(db()),
     'codebook.create': async (input) => {
       const id = await createCode(db(), deps, input);
       changed('codebook');
@@ -72,7 +74,8 @@ export function codingHandlers(
     },
     'codebook.export': async ({ format }) => exportCodebook(db(), format, `Innspill ${version}`),
     'codebook.import': async ({ fileName, base64 }) => {
-      const result = await importCodebook(db(), deps, await readCodebookFile(fileName, Buffer.from(base64, 'base64')));
+      const bytes = Buffer.from(base64, 'base64');
+      const result = await importCodebook(db(), deps, await readCodebookFile(fileName, bytes), readCodebookSets(fileName, bytes));
       changed('codebook');
       return result;
     },
