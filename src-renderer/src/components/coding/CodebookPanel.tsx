@@ -13,6 +13,7 @@ import { api } from '../../api/client';
 import { toUiError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { dropTarget, flattenTree, moveTarget, subtreeIds, type MoveDirection } from './codeTree';
+import { CodeGroupsList } from './CodeGroupsList';
 import { ConfirmDialog } from './ConfirmDialog';
 import { downloadBase64, fileToBase64 } from './files';
 import { isReservedKey } from './keymap';
@@ -93,7 +94,7 @@ export function CodebookPanel({ codes, questions, selectedCodeId, onSelectCode, 
       return;
     }
     const result = await act(async () => api.codebook.import({ fileName: file.name, base64: await fileToBase64(file) }), t('coding.codebook.importFailed'));
-    if (result) notify(t('coding.codebook.imported', { created: result.created, updated: result.updated }));
+    if (result) notify(t('coding.codebook.imported', { created: result.created, updated: result.updated }) + (result.groups ? `. ${t('coding.codebook.groupsImported', { count: result.groups })}` : ''));
   }
 
   async function askDelete(id: string) {
@@ -294,6 +295,7 @@ export function CodebookPanel({ codes, questions, selectedCodeId, onSelectCode, 
           })}
         </ul>
       )}
+      <CodeGroupsList codes={codes} />
 
       {selected && (
         <CodeEditor
