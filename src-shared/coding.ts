@@ -17,6 +17,14 @@ export interface Code {
   codingCount: number;
 }
 
+/** A named group of codes (a REFI-QDA <Set>, an ATLAS.ti code group): its codes stay where they are in the codebook. */
+export interface CodeGroup {
+  id: string;
+  name: string;
+  description: string;
+  codeIds: string[];
+}
+
 export interface Coding {
   id: string;
   answerId: string;

@@ -4,7 +4,7 @@
 // is parsed at the boundary; results are plain data described by a type.
 import { z } from 'zod';
 import { ENTITIES, type Effects, type Entity } from './entities';
-import type { AuditEntry, Code, Coding, CodingProgress, Memo, UndoState, Variable, WorkspaceResponse } from './coding';
+import type { AuditEntry, Code, CodeGroup, Coding, CodingProgress, Memo, UndoState, Variable, WorkspaceResponse } from './coding';
 import type { AnswerFindingLink, Finding, FindingLink, FindingReport, FindingView } from './findings';
 import type { CodeGroupResult, CodeMatrix, Cooccurrence, MatrixQuote, SharedPassagesResult, SharedTextResult, StationAnalysis, VariableAnalysis } from './analysis';
 import { mappingPresetSchema, type BatchSummary, type ImportReport, type SavedPreset } from './imports';
@@ -233,7 +233,9 @@ export const contract = {
   'codebook.delete': method(z.object({ id }).strict(), { reads: ['codebook', 'codings'], changes: ['codebook', 'codings', 'history'] }).returns<{ codes: number; codings: number }>(),
   'codebook.adoptStarter': method(none, { reads: ['codebook', 'project'], changes: ['codebook', 'history'] }).returns<{ added: number }>(),
   'codebook.export': method(z.object({ format: z.enum(['qdc', 'csv', 'xlsx']) }).strict(), { reads: ['codebook', 'codings', 'project', 'responses'], changes: [] }).returns<{ fileName: string; mediaType: string; base64: string }>(),
-  'codebook.import': method(exportedFile, { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<{ created: number; updated: number }>(),
+  /** groups: code groups (a .qdc's <Sets> of codes) created or updated. */
+  'codebook.import': method(exportedFile, { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<{ created: number; updated: number; groups: number }>(),
+  'codebook.groups': method(none, { reads: ['codebook'], changes: [] }).returns<CodeGroup[]>(),
 
   'codings.create': method(z.object({ answerId: id, codeId: id, start: offset.optional(), end: offset.optional() }).strict(), { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history'] }).returns<Coding>(),
   'codings.update': method(

@@ -67,7 +67,7 @@ export type RefiSkipReason = 'noText' | 'notAResponse' | 'noReading' | 'position
 
 /** Something in the file Innspill does not import, and why. */
 export interface RefiNotImported {
-  key: 'notes' | 'cases' | 'variables' | 'links' | 'graphs' | 'sets' | 'media';
+  key: 'notes' | 'cases' | 'variables' | 'links' | 'graphs' | 'sets' | 'setMembers' | 'media';
   kind: string;
   count: number;
   why: string;
@@ -96,6 +96,8 @@ export interface RefiImportReport {
     skipped: number;
   };
   skippedBy: { key: RefiSkipReason; reason: string; codings: number }[];
+  /** The file's <Sets> of codes as code groups: groups created or updated, member codes in them, member codes the file's codebook lacks (left out). */
+  codeGroups: { groups: number; members: number; unknownCodes: number };
   /** What the file holds that Innspill does not take in. */
   notImported: RefiNotImported[];
   matched: RefiMatchedSource[];

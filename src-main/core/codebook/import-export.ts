@@ -16,6 +16,7 @@ import { readCsvTable, readXlsxTable } from '../tables/read';
 import { createCodeIn, listCodes } from './service';
 import { messageOf } from '../caught';
 import { loadCodeAttributes, recordCodeAttributes, type CodeAttributes } from '../refi/codeAttributes';
+import { importCodeGroupsIn, listCodeGroups, parseSets, setsToXml, type ParsedSet } from '../refi/codeGroups';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,12 +75,12 @@ export function codeToXml(c: CodeTree, extra?: (c: CodeTree) => Record<string, u
   };
 }
 
-/** `tree`: the codes as a tree (default: as stored; an export passes one with the REFI-QDA attributes applied). */
-export function codebookToQdc(codes: Code[], origin: string, tree: CodeTree[] = codeTree(codes)): string {
+/** `tree`: the codes as a tree (default: as stored; an export passes one with the REFI-QDA attributes applied); `sets`: the code groups as <Sets> content. */
+export function codebookToQdc(codes: Code[], origin: string, tree: CodeTree[] = codeTree(codes), sets?: Record<string, unknown>): string {
   const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
   const body = builder.build({
     '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
-    CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': origin, Codes: { Code: tree.map((c) => codeToXml(c)) } },
+    CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': origin, Codes: { Code: tree.map((c) => codeToXml(c)) }, ...(sets ? { Sets: sets } : {}) },
   }) as string;
   return body;
 }
@@ -197,7 +198,7 @@ export async function exportCodebook(db: Kysely<DB>, format: 'qdc' | 'csv' | 'xl
   const codes = await listCodes(db);
   if (format === 'qdc') {
     const attributes = await loadCodeAttributes(db);
-    const qdc = codebookToQdc(codes, origin, withRefiAttributes(codeTree(codes), attributes));
+    const qdc = codebookToQdc(codes, origin, withRefiAttributes(codeTree(codes), attributes), setsToXml(await listCodeGroups(db)));
     return { fileName: 'kodebok.qdc', mediaType: 'application/xml', base64: Buffer.from(qdc, 'utf8').toString('base64') };
   }
   const rows = await tableRows(db, codes);
@@ -266,11 +267,26 @@ export async function readCodebookFile(fileName: string, bytes: Buffer): Promise
   throw new ApiError('INVALID_INPUT', `Unsupported codebook file "${fileName}"; use .qdc, .csv or .xlsx`);
 }
 
-/** Adds or updates codes from a tree: by id where given, else by name at the same place. */
-export async function importCodebook(db: Kysely<DB>, deps: Pick<CoreDeps, 'now' | 'newId' | 'author'>, nodes: CodeNode[]): Promise<{ created: number; updated: number }> {
+/** The code groups (<Sets>) of a .qdc; other codebook files have none. */
+export function readCodebookSets(fileName: string, bytes: Buffer): ParsedSet[] {
+  const ext = fileName.toLowerCase().split('.').pop();
+  if (ext !== 'qdc' && ext !== 'xml') return [];
+  const doc = parseRefiXml(decodeText(bytes).text, 'The codebook file', (name) => name === 'Set' || name === 'MemberCode' || name === 'MemberSource' || name === 'MemberNote');
+  return parseSets((doc.CodeBook as Record<string, unknown> | undefined)?.Sets, xmlText);
+}
+
+/** Adds or updates codes from a tree: by id where given, else by name at the same place; then the file's code groups, by their codes' guids. */
+export async function importCodebook(
+  db: Kysely<DB>,
+  deps: Pick<CoreDeps, 'now' | 'newId' | 'author'>,
+  nodes: CodeNode[],
+  sets: ParsedSet[] = [],
+): Promise<{ created: number; updated: number; groups: number }> {
   return db.transaction().execute(async (trx) => {
-    const { created, updated } = await importCodebookIn(new ChangeSet(trx, deps, 'codebook.import'), nodes);
-    return { created, updated };
+    const { created, updated, ids } = await importCodebookIn(new ChangeSet(trx, deps, 'codebook.import'), nodes);
+    const byGuid = new Map([...ids].flatMap(([node, id]) => (node.id ? [[node.id, id] as const] : [])));
+    const { groups } = await importCodeGroupsIn(trx, deps, sets, (guid) => byGuid.get(guid));
+    return { created, updated, groups };
   });
 }
 

@@ -21,6 +21,7 @@
 // - Notes: one per memo. A project memo is referred to from the Project, a
 //   response memo from its TextSource, a code memo from its Code, an answer
 //   memo from a PlainTextSelection (without coding) over the whole answer.
+// - Sets: one per code group, its codes as MemberCodes (codeGroups.ts).
 // - Variables and Cases: one Case per municipality with a current response
 //   (other respondents get a Case of their own), with the register's facts
 //   (municipality number, county, police district, population) and the closed
@@ -37,6 +38,7 @@ import type { Variable } from '../../../src-shared/coding';
 import { formatNorwegianDate } from '../../../src-shared/norwegian';
 import { codeToXml, codeTree, withRefiAttributes, type CodeTree } from '../codebook/import-export';
 import { loadCodeAttributes } from './codeAttributes';
+import { listCodeGroups, setsToXml } from './codeGroups';
 import { listCodes } from '../codebook/service';
 import { listVariables } from '../coding/service';
 import { writeZip } from '../zip/write';
@@ -336,6 +338,8 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string, positions
   const sanitize = (c: CodeTree): CodeTree => ({ ...c, name: attr(c.name), description: xmlSafe(c.description), children: c.children.map(sanitize) });
   const codeElements = withRefiAttributes(codeTree(codes), await loadCodeAttributes(db)).map((c) => codeToXml(sanitize(c), codeNoteRefs));
 
+  const sets = setsToXml(await listCodeGroups(db), (t) => attr(t));
+
   const modified = dateTime(await latestChange(db));
   const sortedUsers = [...users].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const root: Element = {
@@ -351,6 +355,7 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string, positions
     ...(caseElements.length ? { Cases: { Case: caseElements } } : {}),
     ...(textSources.length ? { Sources: { TextSource: textSources } } : {}),
     ...(noteElements.length ? { Notes: { Note: noteElements } } : {}),
+    ...(sets ? { Sets: sets } : {}),
     ...(project.case_number ? { Description: xmlSafe(`Saksnummer ${project.case_number}`) } : {}),
     ...noteRefs(memosOn('project', null)),
   };

@@ -28,6 +28,7 @@ import { importLimits, type ImportLimits } from '../input/limits';
 import { foldKey } from '../input/text';
 import { readZipEntries } from '../zip/read-guarded';
 import type { DB } from '../store/schema';
+import { importCodeGroupsIn, parseSets, type ParsedSet } from './codeGroups';
 import { QDE_NAMESPACE } from './export';
 import { loadCurrentResponses, sourceName, type CurrentResponse } from './layout';
 import { normalizeWithMap } from './positions';
@@ -65,6 +66,8 @@ export interface ParsedProject {
   users: Map<string, string>;
   /** The file's <Notes>: guid (bare) → text. */
   notes: Map<string, string>;
+  /** The file's <Sets> (the project's and its codebook's). */
+  sets: ParsedSet[];
   inFile: RefiFileCounts;
   /** What the file holds that Innspill does not import. */
   notImported: RefiNotImported[];
@@ -207,16 +210,19 @@ function parseQde(xml: string, entries: Map<string, Buffer> | null): ParsedProje
   const onCodes = new Set<string>();
   const walkCodes = (nodes: CodeNode[]) => nodes.forEach((n) => (n.noteGuids?.forEach((g) => notes.has(g) && onCodes.add(g)), walkCodes(n.children)));
   walkCodes(codes);
-  return { origin: project['@_origin'] ? String(project['@_origin']) : null, codes, sources, users, notes, ...countProject(project, sources, onCodes.size) };
+  const sets = [...parseSets(project.Sets, xmlText), ...parseSets(book?.Sets, xmlText)];
+  return { origin: project['@_origin'] ? String(project['@_origin']) : null, codes, sources, users, notes, sets, ...countProject(project, sources, onCodes.size, sets) };
 }
 
 const countCodes = (codes: Element[]): number => codes.reduce((n, c) => n + 1 + countCodes(list(c.Code)), 0);
 
 /** What the file holds, as written, and what of it Innspill leaves out. */
-function countProject(project: Element, sources: ParsedSource[], codeNotes: number): { inFile: RefiFileCounts; notImported: RefiNotImported[] } {
+function countProject(project: Element, sources: ParsedSource[], codeNotes: number, parsedSets: ParsedSet[]): { inFile: RefiFileCounts; notImported: RefiNotImported[] } {
   const all = (project.Sources as Element | undefined) ?? {};
   const kinds = ['TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'] as const;
-  const sets = list((project.Sets as Element | undefined)?.Set).length + list(((project.CodeBook as Element | undefined)?.Sets as Element | undefined)?.Set).length;
+  const sets = parsedSets.length;
+  const setSources = parsedSets.reduce((n, s) => n + s.sources, 0);
+  const setNotes = parsedSets.reduce((n, s) => n + s.notes, 0);
   const notes = list((project.Notes as Element | undefined)?.Note).length;
   const cases = list((project.Cases as Element | undefined)?.Case).length;
   const variables = list((project.Variables as Element | undefined)?.Variable).length;
@@ -247,7 +253,8 @@ function countProject(project: Element, sources: ParsedSource[], codeNotes: numb
     { key: 'variables', kind: 'Variables', count: variables, why: 'closed variables are defined in Innspill; their values are not imported' },
     { key: 'links', kind: 'Links', count: links, why: 'Innspill has no links between codings' },
     { key: 'graphs', kind: 'Graphs', count: graphs, why: 'Innspill has no graphs' },
-    { key: 'sets', kind: 'Sets', count: sets, why: 'code groups are not imported' },
+    { key: 'sets', kind: 'Sets without codes', count: parsedSets.filter((s) => !s.codeGuids.length).length, why: 'Innspill groups codes only; a set of sources or notes is not made a group' },
+    { key: 'setMembers', kind: 'Sources and notes in sets', count: setSources + setNotes, why: 'Innspill groups codes only; the sources and notes of a set are left out' },
     { key: 'media', kind: 'Codings on pictures, PDF areas, audio and video', count: mediaCodings, why: 'Innspill codes text only' },
     ] satisfies RefiNotImported[]
   ).filter((n) => n.count > 0);
@@ -463,6 +470,7 @@ export async function importRefiProject(
       });
     walk(parsed.codes);
     await importCodeMemos(c, parsed, book.ids);
+    const groups = await importCodeGroupsIn(trx, deps, parsed.sets, (guid) => codeFor.get(guid));
     const codeRows = new Map((await trx.selectFrom('code').select(['id', 'name', 'question_id']).execute()).map((r) => [r.id, r]));
     const questionOrdinal = new Map((await trx.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.id, q.ordinal]));
     const matcher = new ResponseMatcher(await loadCurrentResponses(trx));
@@ -593,6 +601,7 @@ export async function importRefiProject(
       inFile: parsed.inFile,
       positions,
       codes: { created: book.created, updated: book.updated, total: codeTotal },
+      codeGroups: { groups: groups.groups, members: groups.members, unknownCodes: groups.unknownCodes },
       sources: { total: parsed.sources.length, matched: matched.length, unmatched: unmatched.length },
       codings,
       skippedBy: [...skippedBy].map(([key, n]) => ({ key, reason: SKIP_REASONS[key], codings: n })),

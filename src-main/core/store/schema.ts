@@ -325,6 +325,21 @@ export interface RefiCodeTable {
   invented_colour: string | null;
 }
 
+/** Migration 0009: a named group of codes (a REFI-QDA <Set>); its id is the set's guid. */
+export interface CodeGroupTable {
+  id: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  created_at: string;
+  created_by: string;
+}
+
+/** Migration 0009: a code in a code group. */
+export interface CodeGroupMemberTable {
+  group_id: string;
+  code_id: string;
+}
+
 /** Migration 0008: a coder another program named in an imported REFI-QDA file. */
 export interface RefiUserTable {
   name: string;
@@ -379,6 +394,8 @@ export interface DB {
   agreement_resolution: AgreementResolutionTable;
   refi_code: RefiCodeTable;
   refi_user: RefiUserTable;
+  code_group: CodeGroupTable;
+  code_group_member: CodeGroupMemberTable;
   event: EventTable;
   answer_search: AnswerSearchTable;
   answer_fts: AnswerFtsTable;

@@ -3,7 +3,8 @@
 import type { AuditEntry } from '../../../../src-shared/coding';
 import { ApiError } from '../../../../src-shared/errors';
 import { redo, undo, undoState } from '../../audit/undo';
-import { exportCodebook, importCodebook, readCodebookFile } from '../../codebook/import-export';
+import { listCodeGroups } from '../../refi/codeGroups';
+import { exportCodebook, importCodebook, readCodebookFile, readCodebookSets } from '../../codebook/import-export';
 import { createCode, deleteCode, deletePreview, listCodes, mergeCodes, moveCode, updateCode } from '../../codebook/service';
 import { adoptStarterCodebook } from '../../codebook/starter';
 import {
@@ -38,6 +39,7 @@ export function codingHandlers(
 
   return {
     'codebook.list': async () => listCodes(db()),
+    'codebook.groups': async () => listCodeGroups(db()),
     'codebook.create': async (input) => {
       const id = await createCode(db(), deps, input);
       return code(id);
@@ -58,7 +60,10 @@ export function codingHandlers(
       return { added };
     },
     'codebook.export': async ({ format }) => exportCodebook(db(), format, `Innspill ${version}`),
-    'codebook.import': async ({ fileName, base64 }) => importCodebook(db(), deps, await readCodebookFile(fileName, Buffer.from(base64, 'base64'))),
+    'codebook.import': async ({ fileName, base64 }) => {
+      const bytes = Buffer.from(base64, 'base64');
+      return importCodebook(db(), deps, await readCodebookFile(fileName, bytes), readCodebookSets(fileName, bytes));
+    },
 
     'codings.create': async (input) => createCoding(db(), deps, input),
     'codings.update': async ({ id, ...patch }) => updateCoding(db(), deps, id, patch),

@@ -11,6 +11,7 @@ import * as m0006 from './0006_team_work';
 import * as m0007 from './0007_agreement';
 import * as m0008 from './0008_refi_exchange';
 import * as m0009 from './0009_county_council';
+import * as m0010 from './0010_code_groups';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
@@ -22,6 +23,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0007_agreement', m0007],
   ['0008_refi_exchange', m0008],
   ['0009_county_council', m0009],
+  ['0010_code_groups', m0010],
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1][0];

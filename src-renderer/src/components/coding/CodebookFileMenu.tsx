@@ -36,7 +36,7 @@ export function CodebookFileMenu({ empty }: { empty: boolean }) {
       return;
     }
     const result = await importFile.run(input);
-    if (result) notify(t('coding.codebook.imported', { created: result.created, updated: result.updated }));
+    if (result) notify(t('coding.codebook.imported', { created: result.created, updated: result.updated }) + (result.groups ? `. ${t('coding.codebook.groupsImported', { count: result.groups })}` : ''));
   }
 
   return (

@@ -10,6 +10,7 @@ import type { Question } from '../../../../src-shared/domain';
 import { useApiMutation } from '../../api';
 import { useToast } from '../Toast';
 import { CodebookFileMenu } from './CodebookFileMenu';
+import { CodeGroupsList } from './CodeGroupsList';
 import { useCodeRemoval } from './CodebookDialogs';
 import { CodeEditor, NewCodeForm } from './CodeEditor';
 import { CodeTree, type MoveTo } from './CodeTree';
@@ -95,6 +96,8 @@ export function CodebookPanel({ codes, questions, selectedCodeId, onSelectCode, 
           onMove={move}
         />
       )}
+
+      <CodeGroupsList codes={codes} />
 
       {selected && (
         <CodeEditor

@@ -42,6 +42,9 @@ const TABLE_ENTITY: Record<string, Entity | null> = {
   // REFI-QDA attributes of codes (isCodable, colour given by the file) and the coders a file brought.
   refi_code: 'codebook',
   refi_user: 'codings',
+  // Code groups (REFI-QDA Sets of codes) belong to the codebook.
+  code_group: 'codebook',
+  code_group_member: 'codebook',
   coding: 'codings',
   variable: 'variables',
   variable_value: 'variables',
@@ -239,6 +242,7 @@ async function scenario(): Promise<void> {
   const exported = await api.codebook.export({ format: 'csv' });
   await api.codebook.delete({ id: passing.id });
   await api.codebook.import({ fileName: exported.fileName, base64: exported.base64 });
+  await api.codebook.groups();
 
   const variables = await api.variables.list();
   const q2var = variables.find((v) => v.key === 'q2_satisfied')!;

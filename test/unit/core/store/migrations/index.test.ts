@@ -623,6 +623,38 @@ describe('0009_county_council', () => {
   });
 });
 
+describe('0010_code_groups', () => {
+  let m: MigratedDb;
+  beforeEach(async () => {
+    m = await migratedDatabase('0010_code_groups');
+  });
+  afterEach(() => m.close());
+
+  function code(name: string): string {
+    const c = who();
+    insert(m, 'code', { ...c, name, colour: '#123456' });
+    return c.id;
+  }
+  const group = { id: 'eca18d76-2b8b-4f26-bc1d-19eca19fb3f0', name: 'code group 1', created_at: 't', created_by: 'Kari' };
+
+  it('adds named code groups, never nameless, with members that go with their code or group', () => {
+    expect(columnNames(m.sqlite, 'code_group')).toEqual(['created_at', 'created_by', 'description', 'id', 'name']);
+    insert(m, 'code_group', group);
+    expect(m.sqlite.prepare('SELECT description FROM code_group').get()).toEqual({ description: '' });
+    expect(() => insert(m, 'code_group', { ...group, id: 'x', name: ' ' })).toThrow(/CHECK/);
+    const a = code('A');
+    const b = code('B');
+    insert(m, 'code_group_member', { group_id: group.id, code_id: a });
+    insert(m, 'code_group_member', { group_id: group.id, code_id: b });
+    expect(() => insert(m, 'code_group_member', { group_id: group.id, code_id: a })).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => insert(m, 'code_group_member', { group_id: group.id, code_id: 'nothing' })).toThrow(/FOREIGN KEY/);
+    m.sqlite.prepare('DELETE FROM code WHERE id = ?').run(a);
+    expect(m.sqlite.prepare('SELECT code_id FROM code_group_member').all()).toEqual([{ code_id: b }]);
+    m.sqlite.prepare('DELETE FROM code_group').run();
+    expect(m.sqlite.prepare('SELECT count(*) AS n FROM code_group_member').get()).toEqual({ n: 0 });
+  });
+});
+
 describe(`latest schema (${latestSchemaVersion})`, () => {
   // Every column the typed schema in schema.ts declares, and no others:
   // `satisfies` makes the compiler reject a missing or unknown column here.
@@ -690,6 +722,8 @@ describe(`latest schema (${latestSchemaVersion})`, () => {
     },
     refi_code: { code_id: 1, is_codable: 1, invented_colour: 1 },
     refi_user: { name: 1, file_name: 1, guid: 1, origin: 1, imported_at: 1, imported_by: 1 },
+    code_group: { id: 1, name: 1, description: 1, created_at: 1, created_by: 1 },
+    code_group_member: { group_id: 1, code_id: 1 },
   } satisfies { [T in keyof DB]: Record<keyof DB[T], 1> };
 
   it('has exactly the tables and columns schema.ts declares', async () => {

@@ -16,10 +16,11 @@ const report = (over: Partial<RefiImportReport>): RefiImportReport => ({
   inFile: { sources: 2, textSources: 2, codes: 3, sets: 1, selections: 5, codings: 5, notes: 0, users: 2, cases: 0, variables: 0 },
   positions: { unit: 'utf16', crlf: 2, basis: 'origin', origin: 'NVivo', explanation: '', fits: [] },
   codes: { created: 3, updated: 0, total: 3 },
+  codeGroups: { groups: 1, members: 2, unknownCodes: 0 },
   sources: { total: 2, matched: 1, unmatched: 1 },
   codings: { inFile: 5, inMatched: 3, created: 3, existing: 0, skipped: 2 },
   skippedBy: [{ key: 'notAResponse', reason: 'the source is not one of the current responses', codings: 2 }],
-  notImported: [{ key: 'sets', kind: 'Sets', count: 1, why: '' }],
+  notImported: [{ key: 'setMembers', kind: 'Sources and notes in sets', count: 5, why: '' }],
   matched: [],
   unmatched: [{ source: 'Intervju', reason: 'x', selections: 2 }],
   notes: [],
@@ -31,7 +32,8 @@ it('says how positions were read, what was skipped and why, and what was not imp
   const text = refiReportSummary(i18next.t, report({}));
   expect(text).toContain('UTF-16-kodeenheter');
   expect(text).toContain('2 av 5 kodinger i filen ble ikke importert: kilden er ikke et av de gjeldende svarene (2)');
-  expect(text).toContain('Ikke importert: 1 kodegrupper (sets)');
+  expect(text).toContain('1 kodegrupper med 2 koder');
+  expect(text).toContain('Ikke importert: 5 kilder og notater i sett');
   expect(text).toContain('Intervju');
   await i18next.changeLanguage('en');
   expect(refiReportSummary(i18next.t, report({ positions: { unit: 'codepoint', crlf: 2, basis: 'refused', origin: null, explanation: '', fits: [] } }))).toContain(
