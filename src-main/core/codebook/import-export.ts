@@ -16,6 +16,7 @@ import { readCsvTable, readXlsxTable } from '../tables/read';
 import { createCodeIn, listCodes } from './service';
 import { messageOf } from '../caught';
 import { loadCodeAttributes, recordCodeAttributes, type CodeAttributes } from '../refi/codeAttributes';
+import { bareGuid } from '../refi/guid';
 import { importCodeGroupsIn, listCodeGroups, parseSets, setsToXml, type ParsedSet } from '../refi/codeGroups';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
@@ -134,10 +135,6 @@ export function xmlText(value: unknown): string {
   return '';
 }
 
-/** A REFI-QDA guid as written, without braces and in lower case (how references to it compare). */
-export function bareGuid(guid: unknown): string {
-  return String(guid ?? '').trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
-}
 
 /** A REFI-QDA guid (with or without braces, any case) as one of our ids, or undefined. */
 export function guidToId(guid: unknown): string | undefined {

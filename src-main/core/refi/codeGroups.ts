@@ -4,7 +4,7 @@
 // <MemberCode targetGUID>, in a project (.qdpx) and a codebook (.qdc).
 import type { Kysely, Transaction } from 'kysely';
 import type { CodeGroup } from '../../../src-shared/coding';
-import { bareGuid } from '../codebook/import-export';
+import { bareGuid } from './guid';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
 

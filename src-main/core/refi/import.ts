@@ -19,7 +19,8 @@ import type { RefiFileCounts, RefiImportReport, RefiMatchedSource, RefiNotImport
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet } from '../audit/changes';
 import { recordEvent } from '../audit/record';
-import { bareGuid, codeNodeFromXml, guidToId, importCodebookIn, parseRefiXml, xmlText, type CodeNode } from '../codebook/import-export';
+import { bareGuid } from './guid';
+import { codeNodeFromXml, guidToId, importCodebookIn, parseRefiXml, xmlText, type CodeNode } from '../codebook/import-export';
 import { createCodingIn } from '../coding/service';
 import type { CoreDeps } from '../deps';
 import { decodeText } from '../input/decode';
