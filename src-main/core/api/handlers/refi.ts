@@ -45,8 +45,11 @@ export function refiHandlers(session: Session): DomainHandlers<'refi'> {
         bytes = Buffer.from(input.base64, 'base64');
       }
       const parsed = await readRefiProjectFile(fileName, bytes);
-      const report = await importRefiProject(store.db, deps, parsed, fileName, { positions: input.positions });
-      session.emit('data.changed', { entities: ['codebook', 'codings', 'history'] });
+      const report = await importRefiProject(store.db, deps, parsed, fileName, {
+        positions: input.positions,
+        ...(input.sourcesAsResponses ? { sourcesAsResponses: { bytes } } : {}),
+      });
+      session.emit('data.changed', { entities: [...(report.responses.created ? ['responses', 'respondents', 'stats', 'batches'] : []), 'codebook', 'codings', 'history'] });
       return report;
     },
   };

@@ -17,6 +17,7 @@ const report = (over: Partial<RefiImportReport>): RefiImportReport => ({
   positions: { unit: 'utf16', crlf: 2, basis: 'origin', origin: 'NVivo', explanation: '', fits: [] },
   codes: { created: 3, updated: 0, total: 3 },
   sources: { total: 2, matched: 1, unmatched: 1 },
+  responses: { created: 0, matched: 0, unmatched: 0, ambiguous: 0 },
   codings: { inFile: 5, inMatched: 3, created: 3, existing: 0, skipped: 2 },
   skippedBy: [{ key: 'notAResponse', reason: 'the source is not one of the current responses', codings: 2 }],
   notImported: [{ key: 'sets', kind: 'Sets', count: 1, why: '' }],
