@@ -42,6 +42,8 @@ export function CodebookPanel({ codes, questions, selectedCodeId, onSelectCode, 
   const [busy, setBusy] = useState(false);
   const [merge, setMerge] = useState<{ sourceId: string; targetId: string } | null>(null);
   const [deletion, setDeletion] = useState<{ id: string; codes: number; codings: number } | null>(null);
+  /** A .qdpx whose import left sources unmatched: offered again with its sources as new responses. */
+  const [unmatchedFile, setUnmatchedFile] = useState<File | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const treeRef = useRef<HTMLUListElement>(null);
 
@@ -84,12 +86,16 @@ export function CodebookPanel({ codes, questions, selectedCodeId, onSelectCode, 
     if (file) downloadBase64(file.fileName, file.mediaType, file.base64);
   }
 
-  async function importFile(file: File) {
+  async function importFile(file: File, sourcesAsResponses = false) {
     if (/\.(qdpx|qde)$/i.test(file.name)) {
-      // A REFI-QDA project: its codebook and the codings on responses we have.
-      const report = await act(async () => api.refi.importProject({ fileName: file.name, base64: await fileToBase64(file) }), t('coding.codebook.qdpxImportFailed'));
+      // A REFI-QDA project: its codebook and the codings on responses we have (or on its sources made responses, when asked).
+      const report = await act(
+        async () => api.refi.importProject({ fileName: file.name, base64: await fileToBase64(file), ...(sourcesAsResponses ? { sourcesAsResponses } : {}) }),
+        t('coding.codebook.qdpxImportFailed'),
+      );
       if (!report) return;
       notify(refiReportSummary(t, report));
+      setUnmatchedFile(report.sources.unmatched > 0 && !sourcesAsResponses ? file : null);
       return;
     }
     const result = await act(async () => api.codebook.import({ fileName: file.name, base64: await fileToBase64(file) }), t('coding.codebook.importFailed'));
@@ -202,6 +208,17 @@ export function CodebookPanel({ codes, questions, selectedCodeId, onSelectCode, 
           data-testid="codebook-import-input"
         />
       </div>
+
+      {unmatchedFile && (
+        <div className="cw-panel-toolbar" data-testid="codebook-qdpx-unmatched">
+          <Button data-size="sm" variant="secondary" onClick={() => void importFile(unmatchedFile, true)} disabled={busy} data-testid="codebook-qdpx-as-responses">
+            {t('coding.codebook.qdpxAsResponses')}
+          </Button>
+          <Button data-size="sm" variant="tertiary" onClick={() => setUnmatchedFile(null)}>
+            {t('coding.codebook.qdpxAsResponsesDismiss')}
+          </Button>
+        </div>
+      )}
 
       {creating && creating.parentId === null && (
         <NewCodeForm parentId={null} onCancel={() => setCreating(null)} onCreated={(c) => (setCreating(null), onCodeSaved(c), onSelectCode(c.id))} notify={notify} />

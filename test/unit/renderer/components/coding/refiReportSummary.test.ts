@@ -40,6 +40,12 @@ it('says how positions were read, what was skipped and why, and what was not imp
   );
 });
 
+it('says how many responses were made from the sources', async () => {
+  await i18next.changeLanguage('nb');
+  expect(refiReportSummary(i18next.t, report({ responses: { created: 2, matched: 0, unmatched: 2, ambiguous: 0 } }))).toContain('2 nye svar laget fra kildene');
+  expect(refiReportSummary(i18next.t, report({}))).not.toContain('nye svar');
+});
+
 it('says nothing of skipping when nothing was skipped', async () => {
   await i18next.changeLanguage('nb');
   const text = refiReportSummary(i18next.t, report({ codings: { inFile: 3, inMatched: 3, created: 3, existing: 0, skipped: 0 }, skippedBy: [], unmatched: [], notImported: [] }));
