@@ -99,7 +99,7 @@ const evidence = z.object({ answerId: id, start: offset, end: offset }).strict()
 const exportedFile = z.object({ fileName: z.string().min(1).max(300), base64: z.string().max(50_000_000) }).strict();
 /** REFI-QDA selection positions: Unicode code points (the standard) or UTF-16 code units (NVivo). */
 const refiPositionUnit = z.enum(['codepoint', 'utf16']);
-const refiImportOptions = { positions: refiPositionUnit.optional() };
+const refiImportOptions = { positions: refiPositionUnit.optional(), sourcesAsResponses: z.boolean().optional() };
 const analysisGroupBy = z.enum(['policeDistrict', 'county', 'populationBand']);
 const variableOptions = z.array(z.object({ value: z.string().regex(/^[a-z0-9_]+$/), label: z.string().min(1).max(300) }).strict()).max(50);
 
@@ -381,10 +381,14 @@ export const contract = {
 
   /** REFI-QDA project exchange (src-main/core/refi): the whole project as .qdpx for NVivo, ATLAS.ti, MAXQDA and QualCoder; a .qdpx's codebook and codings back in. */
   // positions: the unit selections are counted in (refiPositionUnit); import: the file's, when the user knows it better than the file says.
+  // sourcesAsResponses: text sources that are no current response become responses (the .qdpx their source file), with their codings.
   'refi.exportProject': method(z.object({ target: exportTargetSchema, positions: refiPositionUnit.optional() }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
   'refi.importProject': method(
     z.union([z.object({ path: filePath, ...refiImportOptions }).strict(), exportedFile.extend(refiImportOptions).strict()]),
-    { reads: ['codebook', 'codings', 'responses', 'respondents'], changes: ['codebook', 'codings', 'history'] },
+    {
+      reads: ['codebook', 'codings', 'responses', 'respondents', 'registry', 'project'],
+      changes: ['codebook', 'codings', 'history', 'batches', 'respondents', 'responses'],
+    },
   ).returns<RefiImportReport>(),
 
   /** Team work offline (src-shared/team.ts): assignments, work packages, return packages, merge and conflicts. */

@@ -79,6 +79,8 @@ export interface RefiImportReport {
   positions: RefiPositionReading;
   codes: { created: number; updated: number; total: number };
   sources: { total: number; matched: number; unmatched: number };
+  /** Responses made from sources that were no current response (the sourcesAsResponses option), and how their respondents matched the register. */
+  responses: { created: number; matched: number; unmatched: number; ambiguous: number };
   /**
    * Codings: `inFile` counts each code on each selection in the whole file,
    * `inMatched` those in the matched sources; created and existing count

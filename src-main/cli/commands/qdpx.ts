@@ -1,5 +1,5 @@
 // innspill qdpx export <file.innspill> [--out file.qdpx] [--positions codepoint|utf16] [--json]
-// innspill qdpx import <file.innspill> <file.qdpx|file.qdc> [--positions codepoint|utf16] [--json]
+// innspill qdpx import <file.innspill> <file.qdpx|file.qdc> [--positions codepoint|utf16] [--as-responses] [--json]
 // The project as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA and QualCoder,
 // and a REFI-QDA project's codebook and codings back in (src-main/core/refi);
 // a REFI-QDA codebook (.qdc: Taguette, ATLAS.ti) goes in as a codebook.
@@ -11,7 +11,7 @@ import { UsageError } from '../errors';
 import { parser, type Command } from './parser';
 
 const USAGE =
-  'innspill qdpx export <file.innspill> [--out file.qdpx] [--positions codepoint|utf16] [--json] | innspill qdpx import <file.innspill> <file.qdpx|file.qdc> [--positions codepoint|utf16] [--json]';
+  'innspill qdpx export <file.innspill> [--out file.qdpx] [--positions codepoint|utf16] [--json] | innspill qdpx import <file.innspill> <file.qdpx|file.qdc> [--positions codepoint|utf16] [--as-responses] [--json]';
 
 function positionsOption(value: string | boolean | undefined): 'codepoint' | 'utf16' | undefined {
   if (value === undefined) return undefined;
@@ -27,6 +27,9 @@ function reportLines(report: RefiImportReport): string[] {
     `positions: ${report.positions.basis === 'refused' ? 'REFUSED' : `${report.positions.unit}, CR LF as ${report.positions.crlf}`} (${report.positions.explanation})`,
     `codes: ${report.codes.created} created, ${report.codes.updated} updated (${report.codes.total} in the file)`,
     `sources: ${report.sources.matched} of ${report.sources.total} matched to a response`,
+    ...(report.responses.created
+      ? [`responses: ${report.responses.created} made from sources (respondents: ${report.responses.matched} matched to the register, ${report.responses.unmatched} not, ${report.responses.ambiguous} ambiguous)`]
+      : []),
     `codings: ${report.codings.created} created, ${report.codings.existing} already there, ${report.codings.skipped} skipped`,
   ];
   for (const s of report.skippedBy) lines.push(`  skipped ${s.codings}: ${s.reason}`);
@@ -38,7 +41,7 @@ function reportLines(report: RefiImportReport): string[] {
 }
 
 export const qdpx: Command = {
-  parse: parser({ out: { type: 'string' }, positions: { type: 'string' }, json: { type: 'boolean', default: false } }, { min: 2, max: 3, usage: USAGE }),
+  parse: parser({ out: { type: 'string' }, positions: { type: 'string' }, 'as-responses': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } }, { min: 2, max: 3, usage: USAGE }),
   async run({ positionals, values }, ctx) {
     const [action, project, file] = positionals;
     const positions = positionsOption(values.positions);
@@ -62,6 +65,7 @@ export const qdpx: Command = {
       if (file.toLowerCase().endsWith('.qdc')) {
         // A codebook: only codes (and code groups) in it; positions do not apply.
         if (positions) throw new UsageError(`--positions is for projects (.qdpx), a codebook (.qdc) has no positions. Usage: ${USAGE}`);
+        if (values['as-responses']) throw new UsageError(`--as-responses is for projects (.qdpx), a codebook (.qdc) has no sources. Usage: ${USAGE}`);
         let bytes: Buffer;
         try {
           bytes = readFileSync(ctx.projectPath(file));
@@ -72,7 +76,11 @@ export const qdpx: Command = {
         ctx.io.out(values.json ? JSON.stringify(result, null, 2) + '\n' : `codes: ${result.created} created, ${result.updated} updated\n`);
         return 0;
       }
-      const report = await ctx.call('refi.importProject', { path: ctx.projectPath(file), ...(positions ? { positions } : {}) });
+      const report = await ctx.call('refi.importProject', {
+        path: ctx.projectPath(file),
+        ...(positions ? { positions } : {}),
+        ...(values['as-responses'] ? { sourcesAsResponses: true } : {}),
+      });
       ctx.io.out(values.json ? JSON.stringify(report, null, 2) + '\n' : reportLines(report).join('\n') + '\n');
       return 0;
     }

@@ -49,7 +49,7 @@ interface Understood {
   matches: MatchResult[];
 }
 
-export async function loadMatcher(store: Store): Promise<MunicipalityMatcher> {
+export async function loadMatcher(store: Pick<Store, 'db'>): Promise<MunicipalityMatcher> {
   const rows = await store.db
     .selectFrom('municipality')
     .select(['number', 'name', 'official_name', 'parallel_names', 'county_name', 'number_2024'])
@@ -66,7 +66,7 @@ export async function loadMatcher(store: Store): Promise<MunicipalityMatcher> {
   );
 }
 
-export async function loadMappingQuestions(store: Store): Promise<MappingQuestion[]> {
+export async function loadMappingQuestions(store: Pick<Store, 'db'>): Promise<MappingQuestion[]> {
   const rows = await store.db.selectFrom('question').select(['ordinal', 'short_label', 'text']).orderBy('ordinal').execute();
   return rows.map((q) => ({ ordinal: q.ordinal, shortLabel: q.short_label, text: q.text }));
 }
@@ -141,7 +141,7 @@ class RespondentResolver {
 
   constructor(
     private readonly trx: Transaction<DB>,
-    private readonly deps: CoreDeps,
+    private readonly deps: Pick<CoreDeps, 'now' | 'newId' | 'author'>,
   ) {}
 
   private static key(name: string, match: MatchResult): string {
@@ -228,6 +228,62 @@ async function insertMany<T extends keyof DB>(store: Store, table: T, rows: Inse
   }
 }
 
+/**
+ * Writes import records as responses (with their respondents, found or made
+ * by the register match) inside the caller's transaction, and marks the
+ * newest response of each touched respondent current. Shared by the file
+ * import and the REFI-QDA import of sources as responses.
+ */
+export async function insertRecordsIn(
+  trx: Transaction<DB>,
+  deps: Pick<CoreDeps, 'now' | 'newId' | 'author'>,
+  records: ImportRecord[],
+  matches: MatchResult[],
+  where: { batchId: string; sourceFileId: string },
+  insert: <T extends keyof DB>(table: T, rows: Insertable<DB[T]>[]) => Promise<void> | void,
+  /** Lets the event loop turn (and a cancel be noticed) between records; a file import passes its own. */
+  turn: () => Promise<void> = async () => undefined,
+): Promise<{ counts: { matched: number; unmatched: number; ambiguous: number }; responses: Insertable<ResponseTable>[]; answers: Insertable<AnswerTable>[] }> {
+  const questionIds = new Map((await trx.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.ordinal, q.id]));
+  const resolver = new RespondentResolver(trx, deps);
+  const touched = new Set<string>();
+  const counts = { matched: 0, unmatched: 0, ambiguous: 0 };
+  const responses: Insertable<ResponseTable>[] = [];
+  const answers: Insertable<AnswerTable>[] = [];
+  for (const [i, record] of records.entries()) {
+    await turn();
+    const match = matches[i];
+    const respondent = await resolver.resolve(record, match);
+    if (respondent.created) counts[match.status]++;
+    touched.add(respondent.id);
+    const response = {
+      ...authoredColumns(deps),
+      respondent_id: respondent.id,
+      batch_id: where.batchId,
+      source_file_id: where.sourceFileId,
+      locator: record.locator,
+      received_date: record.receivedDate,
+      is_current: 0,
+      needs_splitting: record.needsSplitting ? 1 : 0,
+    };
+    responses.push(response);
+    record.answers.forEach((a, ordinal) => {
+      answers.push({
+        ...authoredColumns(deps),
+        response_id: response.id,
+        question_id: a.question === null ? null : (questionIds.get(a.question) ?? null),
+        ordinal: ordinal + 1,
+        text: a.text,
+      });
+    });
+  }
+  await insert('respondent', resolver.created);
+  await insert('response', responses);
+  await insert('answer', answers);
+  await recomputeCurrent(trx, touched, turn);
+  return { counts, responses, answers };
+}
+
 async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, options: ImportOptions): Promise<FileReport['respondents'] & { responses: number }> {
   const newBatch = !batch.id;
   try {
@@ -259,46 +315,16 @@ async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { i
     };
     await trx.insertInto('source_file').values(file).execute();
 
-    const questionIds = new Map(
-      (await trx.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.ordinal, q.id]),
-    );
-    const resolver = new RespondentResolver(trx, deps);
-    const touched = new Set<string>();
-    const counts = { matched: 0, unmatched: 0, ambiguous: 0 };
-    const responses: Insertable<ResponseTable>[] = [];
-    const answers: Insertable<AnswerTable>[] = [];
     const turn = cancellable(turnTaker(), options.signal);
-    for (const [i, record] of u.set.records.entries()) {
-      await turn();
-      const match = u.matches[i];
-      const respondent = await resolver.resolve(record, match);
-      if (respondent.created) counts[match.status]++;
-      touched.add(respondent.id);
-      const response = {
-        ...authoredColumns(deps),
-        respondent_id: respondent.id,
-        batch_id: batch.id,
-        source_file_id: file.id,
-        locator: record.locator,
-        received_date: record.receivedDate,
-        is_current: 0,
-        needs_splitting: record.needsSplitting ? 1 : 0,
-      };
-      responses.push(response);
-      record.answers.forEach((a, ordinal) => {
-        answers.push({
-          ...authoredColumns(deps),
-          response_id: response.id,
-          question_id: a.question === null ? null : (questionIds.get(a.question) ?? null),
-          ordinal: ordinal + 1,
-          text: a.text,
-        });
-      });
-    }
-    await insertMany(store, 'respondent', resolver.created, turn);
-    await insertMany(store, 'response', responses, turn);
-    await insertMany(store, 'answer', answers, turn);
-    await recomputeCurrent(trx, touched, turn);
+    const { counts, responses, answers } = await insertRecordsIn(
+      trx,
+      deps,
+      u.set.records,
+      u.matches,
+      { batchId: batch.id, sourceFileId: file.id },
+      (table, rows) => insertMany(store, table, rows, turn),
+      turn,
+    );
     await recordEvent(trx, deps, {
       action: 'import.file',
       entityType: 'source_file',

@@ -8,7 +8,9 @@
 // matter. Positions are Unicode code points in the source and become UTF-16
 // offsets into the answer; a selection over two answers is split into one
 // coding per answer, text outside the answers (headings) is left out, and
-// everything not imported is reported with the source's name.
+// everything not imported is reported with the source's name. On request
+// (sourcesAsResponses), sources no response holds first become responses
+// (sourcesAsResponses.ts), in the same transaction, and are then matched.
 //
 // All of it is one transaction and one ChangeSet ("refi.import": one undo,
 // recorded in the audit trail with a summary event); a broken or hostile file
@@ -33,6 +35,7 @@ import { importCodeGroupsIn, parseSets, type ParsedSet } from './codeGroups';
 import { QDE_NAMESPACE } from './export';
 import { loadCurrentResponses, sourceName, type CurrentResponse } from './layout';
 import { normalizeWithMap } from './positions';
+import { createResponsesFromSources } from './sourcesAsResponses';
 import { chooseReading, describeReading, toUtf16Offsets, type PositionUnit, type Reading } from './reading';
 import { messageOf } from '../caught';
 
@@ -419,6 +422,11 @@ const SKIP_REASONS: Record<RefiSkipReason, string> = {
 export interface RefiImportOptions {
   /** The unit the file's positions are counted in, when the user knows it better than the file says. */
   positions?: PositionUnit;
+  /**
+   * Text sources that are no current response become responses (with the
+   * .qdpx's bytes kept as their source file), and their codings land on them.
+   */
+  sourcesAsResponses?: { bytes: Buffer };
 }
 
 /**
@@ -474,7 +482,19 @@ export async function importRefiProject(
     const groups = await importCodeGroupsIn(trx, deps, parsed.sets, (guid) => codeFor.get(guid));
     const codeRows = new Map((await trx.selectFrom('code').select(['id', 'name', 'question_id']).execute()).map((r) => [r.id, r]));
     const questionOrdinal = new Map((await trx.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.id, q.ordinal]));
-    const matcher = new ResponseMatcher(await loadCurrentResponses(trx));
+    let matcher = new ResponseMatcher(await loadCurrentResponses(trx));
+    const responses = { created: 0, matched: 0, unmatched: 0, ambiguous: 0 };
+    if (options.sourcesAsResponses) {
+      // Only sources no current response holds: a second import of the same file finds the ones made the first time.
+      const fresh = parsed.sources.flatMap((s) => {
+        if (s.text === null) return [];
+        const text = normalizeWithMap(s.text).text;
+        return text.trim() !== '' && 'reason' in matcher.match(text, s) ? [{ name: s.name, guid: s.guid, text }] : [];
+      });
+      const made = await createResponsesFromSources(trx, deps, { name: fileName, bytes: options.sourcesAsResponses.bytes }, fresh);
+      Object.assign(responses, { created: made.responses, ...made.respondents });
+      if (made.responses) matcher = new ResponseMatcher(await loadCurrentResponses(trx));
+    }
 
     const matched: RefiMatchedSource[] = [];
     const unmatched: RefiUnmatchedSource[] = [];
@@ -604,6 +624,7 @@ export async function importRefiProject(
       codes: { created: book.created, updated: book.updated, total: codeTotal },
       codeGroups: { groups: groups.groups, members: groups.members, unknownCodes: groups.unknownCodes },
       sources: { total: parsed.sources.length, matched: matched.length, unmatched: unmatched.length },
+      responses,
       codings,
       skippedBy: [...skippedBy].map(([key, n]) => ({ key, reason: SKIP_REASONS[key], codings: n })),
       notImported: parsed.notImported,
@@ -616,7 +637,7 @@ export async function importRefiProject(
       action: 'refi.import',
       entityType: 'refi_import',
       entityId: null,
-      after: { fileName, origin: parsed.origin, positions: { unit: positions.unit, crlf: positions.crlf, basis: positions.basis }, codes: report.codes, sources: report.sources, codings: report.codings, coders: [...coders].sort() },
+      after: { fileName, origin: parsed.origin, positions: { unit: positions.unit, crlf: positions.crlf, basis: positions.basis }, codes: report.codes, sources: report.sources, responses, codings: report.codings, coders: [...coders].sort() },
       groupId: c.changes > 0 ? c.groupId : null,
     });
     return report;

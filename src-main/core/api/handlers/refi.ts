@@ -45,7 +45,10 @@ export function refiHandlers(session: Session): DomainHandlers<'refi'> {
         bytes = Buffer.from(input.base64, 'base64');
       }
       const parsed = await readRefiProjectFile(fileName, bytes);
-      const report = await importRefiProject(store.db, deps, parsed, fileName, { positions: input.positions });
+      const report = await importRefiProject(store.db, deps, parsed, fileName, {
+        positions: input.positions,
+        ...(input.sourcesAsResponses ? { sourcesAsResponses: { bytes } } : {}),
+      });
       return report;
     },
   };

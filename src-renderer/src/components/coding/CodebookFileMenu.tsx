@@ -1,7 +1,9 @@
 // The codebook's exchange formats: export as REFI-QDA codebook (.qdc), CSV or
 // Excel, and import from those or from a REFI-QDA project (.qdpx/.qde: its
 // codebook and the codings on responses this case has). The whole project as
-// .qdpx is exported from "Eksporter", with the case's other exports.
+// .qdpx is exported from "Eksporter", with the case's other exports. A .qdpx
+// whose sources match no response can be imported again with its sources as
+// new responses.
 import { Button } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,17 +23,20 @@ export function CodebookFileMenu({ empty }: { empty: boolean }) {
   const importFile = useApiMutation('codebook.import', { errorToast: t('coding.codebook.importFailed') });
   const importProject = useApiMutation('refi.importProject', { errorToast: t('coding.codebook.qdpxImportFailed') });
   const busy = exportFile.isPending || importFile.isPending || importProject.isPending;
+  /** A .qdpx whose import left sources unmatched: offered again with its sources as new responses. */
+  const [unmatchedFile, setUnmatchedFile] = useState<File | null>(null);
 
   async function exportAs(format: ExportFormat) {
     const file = await exportFile.run({ format });
     if (file) downloadBase64(file.fileName, file.mediaType, file.base64);
   }
 
-  async function load(file: File) {
+  async function load(file: File, sourcesAsResponses = false) {
     const input = { fileName: file.name, base64: await fileToBase64(file) };
     if (/\.(qdpx|qde)$/i.test(file.name)) {
-      const report = await importProject.run(input);
+      const report = await importProject.run(sourcesAsResponses ? { ...input, sourcesAsResponses } : input);
       if (!report) return;
+      setUnmatchedFile(report.sources.unmatched > 0 && !sourcesAsResponses ? file : null);
       notify(refiReportSummary(t, report));
       return;
     }
@@ -57,6 +62,16 @@ export function CodebookFileMenu({ empty }: { empty: boolean }) {
         }}
         data-testid="codebook-import-input"
       />
+      {unmatchedFile && (
+        <span className="button-row" data-testid="codebook-qdpx-unmatched">
+          <Button data-size="sm" variant="secondary" onClick={() => void load(unmatchedFile, true)} disabled={busy} data-testid="codebook-qdpx-as-responses">
+            {t('coding.codebook.qdpxAsResponses')}
+          </Button>
+          <Button data-size="sm" variant="tertiary" onClick={() => setUnmatchedFile(null)}>
+            {t('coding.codebook.qdpxAsResponsesDismiss')}
+          </Button>
+        </span>
+      )}
     </>
   );
 }

@@ -7,6 +7,7 @@ import type { RefiImportReport } from '../../../../src-shared/refi';
 export function refiReportSummary(t: TFunction, report: RefiImportReport): string {
   const parts = [t('coding.codebook.qdpxImported', { codes: report.codes.created, codings: report.codings.created, matched: report.sources.matched, sources: report.sources.total })];
   if (report.codeGroups.groups > 0) parts.push(t('coding.codebook.qdpxCodeGroups', { count: report.codeGroups.groups, members: report.codeGroups.members }));
+  if (report.responses.created > 0) parts.push(t('coding.codebook.qdpxResponsesCreated', { count: report.responses.created }));
   const reading = report.positions;
   if (reading.basis === 'refused') parts.push(t('coding.codebook.qdpxPositionsRefused'));
   else if (reading.basis !== 'unambiguous') parts.push(t(`coding.codebook.qdpxPositions.${reading.unit}`));

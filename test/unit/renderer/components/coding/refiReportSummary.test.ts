@@ -18,6 +18,7 @@ const report = (over: Partial<RefiImportReport>): RefiImportReport => ({
   codes: { created: 3, updated: 0, total: 3 },
   codeGroups: { groups: 1, members: 2, unknownCodes: 0 },
   sources: { total: 2, matched: 1, unmatched: 1 },
+  responses: { created: 0, matched: 0, unmatched: 0, ambiguous: 0 },
   codings: { inFile: 5, inMatched: 3, created: 3, existing: 0, skipped: 2 },
   skippedBy: [{ key: 'notAResponse', reason: 'the source is not one of the current responses', codings: 2 }],
   notImported: [{ key: 'setMembers', kind: 'Sources and notes in sets', count: 5, why: '' }],
@@ -39,6 +40,12 @@ it('says how positions were read, what was skipped and why, and what was not imp
   expect(refiReportSummary(i18next.t, report({ positions: { unit: 'codepoint', crlf: 2, basis: 'refused', origin: null, explanation: '', fits: [] } }))).toContain(
     "The file's positions do not fit its sources' text, so no codings were made",
   );
+});
+
+it('says how many responses were made from the sources', async () => {
+  await i18next.changeLanguage('nb');
+  expect(refiReportSummary(i18next.t, report({ responses: { created: 2, matched: 0, unmatched: 2, ambiguous: 0 } }))).toContain('2 nye svar laget fra kildene');
+  expect(refiReportSummary(i18next.t, report({}))).not.toContain('nye svar');
 });
 
 it('says nothing of skipping when nothing was skipped', async () => {
