@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import { authoredColumns } from '../audit/record';
 import type { CoreDeps } from '../deps';
-import { importLimits } from '../import/limits';
+import { importLimits } from '../input/limits';
 import { letterRecord } from '../import/records';
 import { insertRecordsIn, loadMappingQuestions, loadMatcher } from '../import/service';
 import type { DB } from '../store/schema';

@@ -17,6 +17,7 @@ import { ENTITIES, type Entity } from '../../../../src-shared/entities';
 import { ApiError } from '../../../../src-shared/errors';
 import { codingProject, CSV_HEADER, loadResponses, spanOf, type CodingProject } from '../../../helpers/coding';
 import { toCsv } from '../../../helpers/import-fixtures';
+import { qde, qdpx as qdpxFile } from '../../../helpers/refi-foreign';
 import { laptop, type Laptop } from '../../../helpers/team';
 
 /**
@@ -308,6 +309,15 @@ async function scenario(): Promise<void> {
   const qdpx = await api.refi.exportProject({ target: undefined });
   await api.codebook.delete({ id: brought.id });
   await api.refi.importProject({ path: qdpx.path });
+  // A foreign project whose one source is no response of ours: imported as a response, with its coding.
+  const sourceText = 'Vi i Sortland mener at politiet må være synlige om natten.';
+  const at = sourceText.indexOf('politiet');
+  const source = '50000000-0000-4000-8000-0000000000ef';
+  const foreign = await qdpxFile(
+    qde({ origin: 'Test 1', codes: [{ guid: 'c0de0000-0000-4000-8000-0000000000ef', name: 'Synlighet' }], sources: [{ guid: source, name: 'Sortland kommune', selections: [{ start: at, end: at + 8, code: 'c0de0000-0000-4000-8000-0000000000ef' }] }] }),
+    { [`${source}.txt`]: sourceText },
+  );
+  await api.refi.importProject({ fileName: 'sortland.qdpx', base64: foreign.toString('base64'), sourcesAsResponses: true });
 
   // Team work: assignments, a double-coded respondent and its agreement, a package out and back.
   const overview = await api.team.assignments();
