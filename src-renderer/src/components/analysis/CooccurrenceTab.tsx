@@ -1,37 +1,17 @@
 // Code × code: how many answers carry both codes (the diagonal: answers with
 // the code). Shaded by count; the most frequent pairs are listed below.
 import { Paragraph, Switch, Table } from '@digdir/designsystemet-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cooccurrence } from '../../../../src-shared/analysis';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
-import { useCase } from '../case/caseContext';
 
 export function CooccurrenceTab() {
   const { t } = useTranslation();
-  const { revision } = useCase();
   const [withDescendants, setWithDescendants] = useState(true);
   const [hideEmpty, setHideEmpty] = useState(true);
-  const [data, setData] = useState<Cooccurrence | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.analysis
-      .cooccurrence({ withDescendants })
-      .then((d) => {
-        if (!live) return;
-        setData(d);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [withDescendants, revision]);
+  const { data, error } = useApiQuery('analysis.cooccurrence', { withDescendants }, { keepPrevious: true });
 
   if (error) return <ErrorAlert title={t('analysis.failed')} error={error} />;
   if (!data) return <LoadingState label={t('app.loading')} />;

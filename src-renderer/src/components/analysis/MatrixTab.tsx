@@ -3,10 +3,9 @@
 import { Heading, Paragraph, Switch, Table } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnalysisGroupBy, CodeMatrix, MatrixQuote, MatrixRow } from '../../../../src-shared/analysis';
+import type { AnalysisGroupBy, MatrixRow } from '../../../../src-shared/analysis';
 import { OTHER_RESPONDENTS_KEY } from '../../../../src-shared/analysis';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiQuery } from '../../api/hooks';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
@@ -24,48 +23,18 @@ interface Cell {
 
 export function MatrixTab() {
   const { t } = useTranslation();
-  const { revision, navigate } = useCase();
+  const { navigate } = useCase();
   const [groupBy, setGroupBy] = useState<AnalysisGroupBy>('policeDistrict');
   const [withDescendants, setWithDescendants] = useState(true);
   const [hideEmpty, setHideEmpty] = useState(false);
-  const [matrix, setMatrix] = useState<CodeMatrix | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
   const [cell, setCell] = useState<Cell | null>(null);
-  const [quotes, setQuotes] = useState<MatrixQuote[] | null>(null);
-  const [quotesError, setQuotesError] = useState<UiError | null>(null);
   const quotesRef = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.analysis
-      .matrix({ groupBy })
-      .then((m) => {
-        if (!live) return;
-        setMatrix(m);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [groupBy, revision]);
-
-  useEffect(() => {
-    if (!cell) return;
-    let live = true;
-    setQuotes(null);
-    api.analysis
-      .matrixCell({ groupBy, codeId: cell.row.codeId, ...(cell.groupKey ? { groupKey: cell.groupKey } : {}), withDescendants })
-      .then((q) => {
-        if (!live) return;
-        setQuotes(q);
-        setQuotesError(null);
-      })
-      .catch((e: unknown) => live && setQuotesError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [cell, groupBy, withDescendants, revision]);
+  const { data: matrix, error } = useApiQuery('analysis.matrix', { groupBy }, { keepPrevious: true });
+  // A new cell shows "loading" rather than the previous cell's quotes.
+  const { data: quotes, error: quotesError } = useApiQuery(
+    'analysis.matrixCell',
+    cell ? { groupBy, codeId: cell.row.codeId, ...(cell.groupKey ? { groupKey: cell.groupKey } : {}), withDescendants } : null,
+  );
 
   // The quotes appear below the matrix: bring them into view once loaded.
   useEffect(() => {

@@ -2,38 +2,19 @@
 // respondents have in otherwise different answers, the passage once with who
 // has it (where, and who first by date), and a group coded at once.
 import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SharedPassageGroup, SharedPassagesResult } from '../../../../src-shared/analysis';
+import type { SharedPassageGroup } from '../../../../src-shared/analysis';
 import type { Code } from '../../../../src-shared/coding';
-import { api } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../lib/format';
-import { toUiError, type UiError } from '../../lib/errors';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
-import { useCase } from '../case/caseContext';
 import { flattenTree } from '../coding/codeTree';
 
 export function SharedPassages({ codes }: { codes: Code[] }) {
   const { t } = useTranslation();
-  const { revision } = useCase();
-  const [data, setData] = useState<SharedPassagesResult | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.analysis
-      .sharedPassages({})
-      .then((d) => {
-        if (!live) return;
-        setData(d);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+  const { data, error } = useApiQuery('analysis.sharedPassages', {});
 
   return (
     <section className="stack" data-testid="shared-passages" aria-labelledby="shared-passages-heading">
@@ -58,23 +39,12 @@ function PassageGroup({ group, codes }: { group: SharedPassageGroup; codes: Code
   const { t } = useTranslation();
   const selectId = useId();
   const [codeId, setCodeId] = useState('');
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-
-  async function codeAll() {
-    setBusy(true);
-    setError(null);
-    try {
-      const spans = group.members.map((m) => ({ answerId: m.answerId, start: m.start, end: m.end }));
-      const r = await api.analysis.codePassages({ spans, codeId });
-      setMessage(t('analysis.shared.coded', { created: r.created, unchanged: r.unchanged }));
-    } catch (e) {
-      setError(toUiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const codePassages = useApiMutation('analysis.codePassages', {
+    onSuccess: (r) => setMessage(t('analysis.shared.coded', { created: r.created, unchanged: r.unchanged })),
+  });
+  const { error } = codePassages;
+  const codeAll = () => codePassages.run({ spans: group.members.map((m) => ({ answerId: m.answerId, start: m.start, end: m.end })), codeId });
 
   return (
     <section className="analysis-shared-group" data-testid="passage-group">
@@ -107,7 +77,7 @@ function PassageGroup({ group, codes }: { group: SharedPassageGroup; codes: Code
             ))}
           </Select>
         </Field>
-        <Button data-size="sm" disabled={!codeId || busy} onClick={() => void codeAll()} data-testid="passage-code-group">
+        <Button data-size="sm" disabled={!codeId || codePassages.isPending} onClick={() => void codeAll()} data-testid="passage-code-group">
           {t('analysis.passages.codeGroup')}
         </Button>
       </div>

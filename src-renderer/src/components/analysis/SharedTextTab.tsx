@@ -1,47 +1,27 @@
 // Shared text: answers that are (nearly) the same across respondents, as joint
 // statements often are; a group can be coded at once.
 import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SharedTextGroup, SharedTextResult } from '../../../../src-shared/analysis';
+import type { SharedTextGroup } from '../../../../src-shared/analysis';
 import type { Code } from '../../../../src-shared/coding';
-import { api } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
-import { toUiError, type UiError } from '../../lib/errors';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
-import { useCase } from '../case/caseContext';
 import { flattenTree } from '../coding/codeTree';
 import { SharedPassages } from './SharedPassages';
 
+const NO_CODES: Code[] = [];
+
 export function SharedTextTab() {
   const { t } = useTranslation();
-  const { revision } = useCase();
   const sliderId = useId();
   const [threshold, setThreshold] = useState(0.8);
   const debounced = useDebouncedValue(threshold, 250);
-  const [data, setData] = useState<SharedTextResult | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-  const [codes, setCodes] = useState<Code[]>([]);
-
-  useEffect(() => {
-    api.codebook.list().then(setCodes).catch(() => undefined);
-  }, [revision]);
-
-  useEffect(() => {
-    let live = true;
-    api.analysis
-      .sharedText({ threshold: debounced })
-      .then((d) => {
-        if (!live) return;
-        setData(d);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [debounced, revision]);
+  const { data, error } = useApiQuery('analysis.sharedText', { threshold: debounced }, { keepPrevious: true });
+  // The code list only feeds the pickers: while it loads (or if it fails) they offer no codes.
+  const codes = useApiQuery('codebook.list', {}).data ?? NO_CODES;
 
   return (
     <div className="stack" data-testid="analysis-shared">
@@ -68,22 +48,12 @@ function SharedGroup({ group, codes }: { group: SharedTextGroup; codes: Code[] }
   const { t } = useTranslation();
   const selectId = useId();
   const [codeId, setCodeId] = useState('');
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-
-  async function codeAll() {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.analysis.codeGroup({ groupAnswerIds: group.members.map((m) => m.answerId), codeId });
-      setMessage(t('analysis.shared.coded', { created: r.created, unchanged: r.unchanged }));
-    } catch (e) {
-      setError(toUiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const codeGroup = useApiMutation('analysis.codeGroup', {
+    onSuccess: (r) => setMessage(t('analysis.shared.coded', { created: r.created, unchanged: r.unchanged })),
+  });
+  const { error } = codeGroup;
+  const codeAll = () => codeGroup.run({ groupAnswerIds: group.members.map((m) => m.answerId), codeId });
 
   return (
     <section className="analysis-shared-group" data-testid="shared-group">
@@ -112,7 +82,7 @@ function SharedGroup({ group, codes }: { group: SharedTextGroup; codes: Code[] }
             ))}
           </Select>
         </Field>
-        <Button data-size="sm" disabled={!codeId || busy} onClick={() => void codeAll()} data-testid="shared-code-group">
+        <Button data-size="sm" disabled={!codeId || codeGroup.isPending} onClick={() => void codeAll()} data-testid="shared-code-group">
           {t('analysis.shared.codeGroup')}
         </Button>
       </div>

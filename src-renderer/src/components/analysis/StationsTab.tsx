@@ -2,12 +2,11 @@
 // offer, and whether they got one; then the announced stations against what
 // their municipality answered.
 import { Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationAnalysis, StationCandidate } from '../../../../src-shared/analysis';
+import type { StationCandidate } from '../../../../src-shared/analysis';
 import { norwegianCompare } from '../../../../src-shared/norwegian';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiQuery } from '../../api/hooks';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { FilterSelect, PoliceDistrictFilter } from '../FilterSelect';
@@ -26,28 +25,12 @@ const matchesOffers = (c: StationCandidate, f: OffersFilter) => {
 
 export function StationsTab() {
   const { t } = useTranslation();
-  const { revision, navigate } = useCase();
-  const [data, setData] = useState<StationAnalysis | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
+  const { navigate } = useCase();
+  const { data, error } = useApiQuery('analysis.stationCandidates', {});
   const [query, setQuery] = useState('');
   const [district, setDistrict] = useState('');
   const [offers, setOffers] = useState<OffersFilter>('');
   const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: 'name', direction: 'ascending' });
-
-  useEffect(() => {
-    let live = true;
-    api.analysis
-      .stationCandidates()
-      .then((d) => {
-        if (!live) return;
-        setData(d);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [revision]);
 
   const sorted = useMemo(() => {
     if (!data) return [];

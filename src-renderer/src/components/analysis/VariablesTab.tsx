@@ -2,14 +2,12 @@
 // "ikke kodet" (responding, no value) and "ikke besvart" (no response) as rows
 // of their own, and the other respondents apart.
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnalysisGroupBy, Distribution, VariableAnalysis } from '../../../../src-shared/analysis';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import type { AnalysisGroupBy, Distribution } from '../../../../src-shared/analysis';
+import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
-import { useCase } from '../case/caseContext';
 import { BarChart } from './BarChart';
 import { GroupBySelect } from './GroupBySelect';
 
@@ -17,25 +15,8 @@ const pct = (share: number) => `${(share * 100).toLocaleString('nb-NO', { maximu
 
 export function VariablesTab() {
   const { t } = useTranslation();
-  const { revision } = useCase();
   const [groupBy, setGroupBy] = useState<AnalysisGroupBy | ''>('');
-  const [data, setData] = useState<VariableAnalysis | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.analysis
-      .variables(groupBy ? { groupBy } : {})
-      .then((d) => {
-        if (!live) return;
-        setData(d);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [groupBy, revision]);
+  const { data, error } = useApiQuery('analysis.variables', groupBy ? { groupBy } : {}, { keepPrevious: true });
 
   if (error) return <ErrorAlert title={t('analysis.failed')} error={error} />;
   if (!data) return <LoadingState label={t('app.loading')} />;

@@ -4,16 +4,14 @@
 // text, who said it, and the caseworker's comment. Answers a newer version
 // replaced stay listed but marked "Erstattet svar".
 import { Button, Heading, Paragraph, Switch, Table, Tag, ToggleGroup } from '@digdir/designsystemet-react';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, FindingEvidence, FindingRelation, FindingReport, FindingView } from '../../../../src-shared/findings';
 import { norwegianCompare } from '../../../../src-shared/norwegian';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiQuery } from '../../api/hooks';
 import { formatDate, formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
-import { useCase } from '../case/caseContext';
 import { FindingDialog, type Editing } from './FindingDialogs';
 import { formatPublished } from './findingFormat';
 import { findingRelations, RelationTag, VerifiedTag } from './relations';
@@ -27,30 +25,21 @@ interface Props {
 
 type RelationFilter = FindingRelation | 'all';
 
+const NO_REPORTS: FindingReport[] = [];
+
 export function FindingDetail({ findingId, onBack, onOpenResponse }: Props) {
   const { t } = useTranslation();
-  const { revision } = useCase();
-  const [view, setView] = useState<FindingView | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
+  const viewQuery = useApiQuery('findings.view', { id: findingId });
+  // The edit form's report list and theme suggestions (shared with the register's cache).
+  const reportsQuery = useApiQuery('findings.reports', {});
+  const allQuery = useApiQuery('findings.list', {});
+  const view = viewQuery.data ?? null;
+  const error = viewQuery.error ?? reportsQuery.error ?? allQuery.error;
   const [relation, setRelation] = useState<RelationFilter>('all');
   const [showSuperseded, setShowSuperseded] = useState(true);
   const [editing, setEditing] = useState<Editing<Finding>>(null);
-  const [reports, setReports] = useState<FindingReport[]>([]);
-  const [themes, setThemes] = useState<string[]>([]);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const loaded = view !== null;
-
-  const load = useCallback(() => {
-    api.findings
-      .view({ id: findingId })
-      .then((v) => {
-        setView(v);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(toUiError(e)));
-  }, [findingId]);
-
-  useEffect(load, [load, revision]);
 
   useEffect(() => {
     if (loaded && (document.activeElement === document.body || document.activeElement === null)) titleRef.current?.focus();
@@ -62,15 +51,12 @@ export function FindingDetail({ findingId, onBack, onOpenResponse }: Props) {
   );
   const supersededCount = view?.evidence.filter((e) => e.superseded).length ?? 0;
 
+  const reports = reportsQuery.data ?? NO_REPORTS;
+  const themes = useMemo(() => [...new Set((allQuery.data ?? []).flatMap((f) => (f.theme ? [f.theme] : [])))].sort(norwegianCompare), [allQuery.data]);
+
   function edit() {
-    if (!view) return;
-    Promise.all([api.findings.reports(), api.findings.list({})])
-      .then(([r, all]) => {
-        setReports(r);
-        setThemes([...new Set(all.flatMap((f) => (f.theme ? [f.theme] : [])))].sort(norwegianCompare));
-        setEditing({ item: view.finding });
-      })
-      .catch((e: unknown) => setError(toUiError(e)));
+    // The form needs the reports to choose from: it opens once they are here.
+    if (view && reportsQuery.data && allQuery.data) setEditing({ item: view.finding });
   }
 
   return (
@@ -174,10 +160,7 @@ export function FindingDetail({ findingId, onBack, onOpenResponse }: Props) {
             reports={reports}
             themes={themes}
             onClose={() => setEditing(null)}
-            onSaved={() => {
-              setEditing(null);
-              load();
-            }}
+            onSaved={() => setEditing(null)}
           />
         </>
       )}

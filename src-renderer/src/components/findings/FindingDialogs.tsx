@@ -5,7 +5,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, FindingReport } from '../../../../src-shared/findings';
 import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiMutation } from '../../api/hooks';
+import type { UiError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { linkTotal } from './findingFormat';
@@ -45,35 +46,26 @@ function ReportForm({ report, onCancel, onSaved }: { report: FindingReport | nul
   const [verified, setVerified] = useState(report?.verified ?? false);
   const [notes, setNotes] = useState(report?.notes ?? '');
   const [missing, setMissing] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<UiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useApiMutation('findings.saveReport', { onSuccess: onSaved });
+  const { error } = save;
+  const busy = save.isPending;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const required = { key, title, publisher };
     const empty = new Set(Object.entries(required).filter(([, v]) => !v.trim()).map(([k]) => k));
     setMissing(empty);
     if (empty.size > 0) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(
-        await api.findings.saveReport({
-          ...(report ? { id: report.id } : {}),
-          key: key.trim(),
-          title: title.trim(),
-          publisher: publisher.trim(),
-          published: published.trim() || null,
-          url: url.trim() || null,
-          verified,
-          notes,
-        }),
-      );
-    } catch (err) {
-      setError(toUiError(err));
-    } finally {
-      setBusy(false);
-    }
+    void save.run({
+      ...(report ? { id: report.id } : {}),
+      key: key.trim(),
+      title: title.trim(),
+      publisher: publisher.trim(),
+      published: published.trim() || null,
+      url: url.trim() || null,
+      verified,
+      notes,
+    });
   }
 
   const req = (field: string) => (missing.has(field) ? t('findings.reportForm.required') : undefined);
@@ -198,34 +190,25 @@ function FindingForm({ finding, defaultReportId, reports, themes, onCancel, onSa
   const [theme, setTheme] = useState(finding?.theme ?? '');
   const [verified, setVerified] = useState(finding?.verified ?? false);
   const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<UiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useApiMutation('findings.save', { onSuccess: onSaved });
+  const { error } = save;
+  const busy = save.isPending;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!statement.trim()) {
       setMissing(true);
       return;
     }
     setMissing(false);
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(
-        await api.findings.save({
-          ...(finding ? { id: finding.id } : {}),
-          reportId: report || null,
-          statement: statement.trim(),
-          reference: reference.trim() || null,
-          theme: theme.trim() || null,
-          verified,
-        }),
-      );
-    } catch (err) {
-      setError(toUiError(err));
-    } finally {
-      setBusy(false);
-    }
+    void save.run({
+      ...(finding ? { id: finding.id } : {}),
+      reportId: report || null,
+      statement: statement.trim(),
+      reference: reference.trim() || null,
+      theme: theme.trim() || null,
+      verified,
+    });
   }
 
   return (
@@ -329,8 +312,19 @@ function DeleteBody({ deleting, onCancel, onDeleted }: { deleting: NonNullable<D
   const [links, setLinks] = useState(deleting.links);
   const [conflict, setConflict] = useState<string | null>(null);
   const [error, setError] = useState<UiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const withLinks = links > 0 || conflict !== null;
+  // A refusal for links not known here becomes the question whether to delete them too.
+  const failed = (err: UiError, input: { confirm?: boolean }) => {
+    if (err.code === 'CONFLICT' && !input.confirm) {
+      setConflict(err.message);
+      void currentLinks()
+        .catch(() => 0)
+        .then(setLinks);
+    } else setError(err);
+  };
+  const deleteReport = useApiMutation('findings.deleteReport', { onSuccess: onDeleted, onError: failed });
+  const deleteFinding = useApiMutation('findings.delete', { onSuccess: onDeleted, onError: failed });
+  const busy = deleteReport.isPending || deleteFinding.isPending;
 
   /** The links as the core counts them now. */
   async function currentLinks(): Promise<number> {
@@ -338,22 +332,10 @@ function DeleteBody({ deleting, onCancel, onDeleted }: { deleting: NonNullable<D
     return findings.filter((f) => (deleting.kind === 'report' ? true : f.id === deleting.finding.id)).reduce((n, f) => n + linkTotal(f), 0);
   }
 
-  async function remove() {
-    setBusy(true);
+  function remove() {
     setError(null);
-    try {
-      if (deleting.kind === 'report') await api.findings.deleteReport({ id: deleting.report.id, confirm: withLinks });
-      else await api.findings.delete({ id: deleting.finding.id, confirm: withLinks });
-      onDeleted();
-    } catch (e) {
-      const err = toUiError(e);
-      if (err.code === 'CONFLICT' && !withLinks) {
-        setConflict(err.message);
-        setLinks(await currentLinks().catch(() => 0));
-      } else setError(err);
-    } finally {
-      setBusy(false);
-    }
+    if (deleting.kind === 'report') void deleteReport.run({ id: deleting.report.id, confirm: withLinks });
+    else void deleteFinding.run({ id: deleting.finding.id, confirm: withLinks });
   }
 
   return (
@@ -384,7 +366,7 @@ function DeleteBody({ deleting, onCancel, onDeleted }: { deleting: NonNullable<D
         </Paragraph>
         {error && <ErrorAlert title={t('findings.delete.failed')} error={error} data-testid="delete-error" />}
         <div className="button-row">
-          <Button data-color="danger" onClick={() => void remove()} loading={busy} disabled={busy} data-testid="delete-confirm">
+          <Button data-color="danger" onClick={remove} loading={busy} disabled={busy} data-testid="delete-confirm">
             {withLinks ? t('findings.delete.confirmWithLinks') : t('findings.delete.confirm')}
           </Button>
           <Button variant="secondary" onClick={onCancel} data-testid="delete-cancel">

@@ -7,13 +7,12 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGISTER_COLUMNS, type Finding, type FindingReport } from '../../../../src-shared/findings';
 import { norwegianCompare } from '../../../../src-shared/norwegian';
-import { api } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { toUiError, type UiError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
-import { useCase } from '../case/caseContext';
 import { DeleteDialog, FindingDialog, ReportDialog, type Deleting, type Editing } from './FindingDialogs';
 import { copyText, downloadBase64, readAsBase64 } from './files';
 import { formatPublished, linkTotal } from './findingFormat';
@@ -45,11 +44,6 @@ function chronological(a: FindingReport, b: FindingReport): number {
   return sortKey(a).localeCompare(sortKey(b)) || norwegianCompare(a.key, b.key);
 }
 
-interface Data {
-  reports: FindingReport[];
-  all: Finding[];
-}
-
 interface Props {
   filter: RegisterFilter;
   onFilterChange: (filter: RegisterFilter) => void;
@@ -58,48 +52,27 @@ interface Props {
 
 export function FindingsRegister({ filter, onFilterChange, onOpen }: Props) {
   const { t } = useTranslation();
-  const { revision } = useCase();
   const headingId = useId();
   const reportFilterId = useId();
   const themeFilterId = useId();
   const verifiedFilterId = useId();
-  const [data, setData] = useState<Data | null>(null);
-  const [shown, setShown] = useState<Finding[] | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
   const [editingReport, setEditingReport] = useState<Editing<FindingReport>>(null);
   const [editingFinding, setEditingFinding] = useState<(Editing<Finding> & { reportId?: string | null }) | null>(null);
   const [deleting, setDeleting] = useState<Deleting>(null);
   const query = useDebouncedValue(filter.query, SEARCH_DELAY_MS);
-  const seq = useRef(0);
 
-  useEffect(() => {
-    let live = true;
-    Promise.all([api.findings.reports(), api.findings.list({})])
-      .then(([reports, all]) => {
-        if (!live) return;
-        setData({ reports, all });
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (live) setError(toUiError(e));
-      });
-    return () => {
-      live = false;
-    };
-  }, [revision]);
-
+  const reports = useApiQuery('findings.reports', {});
+  // Every finding (the themes, and the links a report's deletion would take), and those the search shows.
+  const all = useApiQuery('findings.list', {});
   // The search, report and theme are the core's; "verified" is filtered here.
-  useEffect(() => {
-    const mine = ++seq.current;
-    api.findings
-      .list({ query: query.trim() || undefined, reportId: filter.reportId || undefined, theme: filter.theme || undefined })
-      .then((list) => {
-        if (mine === seq.current) setShown(list);
-      })
-      .catch((e: unknown) => {
-        if (mine === seq.current) setError(toUiError(e));
-      });
-  }, [query, filter.reportId, filter.theme, revision]);
+  const searched = useApiQuery(
+    'findings.list',
+    { query: query.trim() || undefined, reportId: filter.reportId || undefined, theme: filter.theme || undefined },
+    { keepPrevious: true },
+  );
+  const shown = searched.data;
+  const data = useMemo(() => (reports.data && all.data ? { reports: reports.data, all: all.data } : null), [reports.data, all.data]);
+  const error = reports.error ?? all.error ?? searched.error;
 
   const themes = useMemo(
     () => [...new Set((data?.all ?? []).flatMap((f) => (f.theme ? [f.theme] : [])))].sort(norwegianCompare),
@@ -435,42 +408,53 @@ function FindingRow({ finding, showUnverified, onOpen, onEdit, onDelete }: RowPr
 function ExchangePanel() {
   const { t } = useTranslation();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState<null | 'import' | 'csv' | 'xlsx'>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<{ title: string; error: UiError } | null>(null);
-
-  async function exportAs(format: 'csv' | 'xlsx') {
-    setBusy(format);
-    setError(null);
-    setMessage(null);
-    try {
-      const file = await api.findings.export({ format });
+  // A file that could not be read never reaches the core, so its error is kept here.
+  const [readError, setReadError] = useState<UiError | null>(null);
+  const exporter = useApiMutation('findings.export', {
+    onSuccess: (file) => {
       downloadBase64(file);
       setMessage(t('findings.exchange.exported', { file: file.fileName }));
-    } catch (e) {
-      setError({ title: t('findings.exchange.exportFailed'), error: toUiError(e) });
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function importFile(file: File) {
-    setBusy('import');
-    setError(null);
-    setMessage(null);
-    try {
-      const result = await api.findings.import({ fileName: file.name, base64: await readAsBase64(file) });
+    },
+  });
+  const importer = useApiMutation('findings.import', {
+    onSuccess: (result, input) =>
       setMessage(
         t('findings.exchange.imported', {
-          file: file.name,
+          file: input.fileName,
           reports: t('findings.nReports', { count: result.reports, formatted: formatNumber(result.reports) }),
           findings: t('findings.nFindings', { count: result.findings, formatted: formatNumber(result.findings) }),
         }),
-      );
+      ),
+  });
+  const busy = exporter.isPending ? exporter.variables.format : importer.isPending ? 'import' : null;
+  const importError = readError ?? importer.error;
+  const error = exporter.error
+    ? { title: t('findings.exchange.exportFailed'), error: exporter.error }
+    : importError
+      ? { title: t('findings.exchange.importFailed'), error: importError }
+      : null;
+
+  /** Only the last action's outcome is shown. */
+  function start() {
+    exporter.reset();
+    importer.reset();
+    setReadError(null);
+    setMessage(null);
+  }
+
+  function exportAs(format: 'csv' | 'xlsx') {
+    start();
+    void exporter.run({ format });
+  }
+
+  async function importFile(file: File) {
+    start();
+    try {
+      await importer.run({ fileName: file.name, base64: await readAsBase64(file) });
     } catch (e) {
-      setError({ title: t('findings.exchange.importFailed'), error: toUiError(e) });
+      setReadError(toUiError(e));
     } finally {
-      setBusy(null);
       if (inputRef.current) inputRef.current.value = '';
     }
   }
@@ -508,10 +492,10 @@ function ExchangePanel() {
             }}
             data-testid="findings-import-input"
           />
-          <Button data-size="sm" variant="secondary" onClick={() => void exportAs('csv')} loading={busy === 'csv'} disabled={busy !== null} data-testid="findings-export-csv">
+          <Button data-size="sm" variant="secondary" onClick={() => exportAs('csv')} loading={busy === 'csv'} disabled={busy !== null} data-testid="findings-export-csv">
             {t('findings.actions.exportCsv')}
           </Button>
-          <Button data-size="sm" variant="secondary" onClick={() => void exportAs('xlsx')} loading={busy === 'xlsx'} disabled={busy !== null} data-testid="findings-export-xlsx">
+          <Button data-size="sm" variant="secondary" onClick={() => exportAs('xlsx')} loading={busy === 'xlsx'} disabled={busy !== null} data-testid="findings-export-xlsx">
             {t('findings.actions.exportXlsx')}
           </Button>
         </div>
