@@ -12,18 +12,13 @@ import { createCodingIn } from '../coding/service';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
 import { DEFAULT_MIN_WORDS, findPassages } from './passages';
+import { currentAnswers } from './shared-text';
 
 export async function sharedPassages(db: Kysely<DB>, input: { minWords?: number } = {}): Promise<SharedPassagesResult> {
   const minWords = input.minWords ?? DEFAULT_MIN_WORDS;
   if (!(Number.isInteger(minWords) && minWords >= 8)) throw new ApiError('INVALID_INPUT', 'A passage is at least 8 words');
-  const rows = await db
-    .selectFrom('answer as a')
-    .innerJoin('response as r', 'r.id', 'a.response_id')
-    .innerJoin('respondent as p', 'p.id', 'r.respondent_id')
-    .leftJoin('municipality as m', 'm.number', 'p.municipality_number')
-    .leftJoin('question as q', 'q.id', 'a.question_id')
+  const rows = await currentAnswers(db)
     .select(['a.id', 'a.response_id', 'a.text', 'q.ordinal', 'r.received_date', 'p.id as respondent_id', 'p.name as respondent_name', 'm.number', 'm.name'])
-    .where('r.is_current', '=', 1)
     // Fewer characters cannot hold minWords words.
     .where((eb) => eb(eb.fn('length', ['a.text']), '>=', minWords * 2))
     .orderBy('a.id')

@@ -30,18 +30,27 @@ function excerpt(text: string): string {
   return t.length <= EXCERPT ? t : `${t.slice(0, EXCERPT - 1).trimEnd()}…`;
 }
 
-export async function sharedText(db: Kysely<DB>, input: SharedTextInput = {}): Promise<SharedTextResult> {
-  const threshold = input.threshold ?? DEFAULT_THRESHOLD;
-  const minLength = input.minLength ?? DEFAULT_MIN_LENGTH;
-  if (!(threshold > 0 && threshold <= 1)) throw new ApiError('INVALID_INPUT', 'The threshold is a similarity between 0 and 1');
-  const rows = await db
+/**
+ * The answer parts of current responses with their response (r), respondent (p),
+ * municipality (m, if matched) and question (q, if assigned): what shared text
+ * and shared passages compare.
+ */
+export function currentAnswers(db: Kysely<DB>) {
+  return db
     .selectFrom('answer as a')
     .innerJoin('response as r', 'r.id', 'a.response_id')
     .innerJoin('respondent as p', 'p.id', 'r.respondent_id')
     .leftJoin('municipality as m', 'm.number', 'p.municipality_number')
     .leftJoin('question as q', 'q.id', 'a.question_id')
+    .where('r.is_current', '=', 1);
+}
+
+export async function sharedText(db: Kysely<DB>, input: SharedTextInput = {}): Promise<SharedTextResult> {
+  const threshold = input.threshold ?? DEFAULT_THRESHOLD;
+  const minLength = input.minLength ?? DEFAULT_MIN_LENGTH;
+  if (!(threshold > 0 && threshold <= 1)) throw new ApiError('INVALID_INPUT', 'The threshold is a similarity between 0 and 1');
+  const rows = await currentAnswers(db)
     .select(['a.id', 'a.response_id', 'a.question_id', 'a.text', 'q.ordinal', 'p.id as respondent_id', 'p.name as respondent_name', 'm.number', 'm.name'])
-    .where('r.is_current', '=', 1)
     .where((eb) => eb(eb.fn('length', [eb.fn('trim', ['a.text'])]), '>=', minLength))
     .orderBy('a.id')
     .execute();

@@ -1,16 +1,15 @@
 // Shared passages under *Felles tekst*: runs of ≥ 20 words that two or more
 // respondents have in otherwise different answers, the passage once with who
 // has it (where, and who first by date), and a group coded at once.
-import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { useId, useState } from 'react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { SharedPassageGroup } from '../../../../src-shared/analysis';
 import type { Code } from '../../../../src-shared/coding';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
+import { CodeWholeGroup } from './CodeWholeGroup';
 import { LoadingState } from '../LoadingState';
-import { flattenTree } from '../coding/codeTree';
 
 export function SharedPassages({ codes }: { codes: Code[] }) {
   const { t } = useTranslation();
@@ -37,14 +36,8 @@ export function SharedPassages({ codes }: { codes: Code[] }) {
 
 function PassageGroup({ group, codes }: { group: SharedPassageGroup; codes: Code[] }) {
   const { t } = useTranslation();
-  const selectId = useId();
-  const [codeId, setCodeId] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const codePassages = useApiMutation('analysis.codePassages', {
-    onSuccess: (r) => setMessage(t('analysis.shared.coded', { created: r.created, unchanged: r.unchanged })),
-  });
-  const { error } = codePassages;
-  const codeAll = () => codePassages.run({ spans: group.members.map((m) => ({ answerId: m.answerId, start: m.start, end: m.end })), codeId });
+  const codePassages = useApiMutation('analysis.codePassages');
+  const codeAll = (codeId: string) => codePassages.run({ spans: group.members.map((m) => ({ answerId: m.answerId, start: m.start, end: m.end })), codeId });
 
   return (
     <section className="analysis-shared-group" data-testid="passage-group">
@@ -65,28 +58,15 @@ function PassageGroup({ group, codes }: { group: SharedPassageGroup; codes: Code
           </li>
         ))}
       </ul>
-      <div className="filters">
-        <Field data-size="sm">
-          <Label htmlFor={selectId}>{t('search.code')}</Label>
-          <Select id={selectId} value={codeId} onChange={(e) => setCodeId(e.target.value)} data-testid="passage-code-select">
-            <Select.Option value="">{t('analysis.shared.chooseCode')}</Select.Option>
-            {flattenTree(codes).map((f) => (
-              <Select.Option key={f.code.id} value={f.code.id}>
-                {f.path}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Button data-size="sm" disabled={!codeId || codePassages.isPending} onClick={() => void codeAll()} data-testid="passage-code-group">
-          {t('analysis.passages.codeGroup')}
-        </Button>
-      </div>
-      {message && (
-        <Paragraph data-size="sm" role="status">
-          {message}
-        </Paragraph>
-      )}
-      {error && <ErrorAlert title={t('analysis.failed')} error={error} />}
+      <CodeWholeGroup
+        codes={codes}
+        label={t('analysis.passages.codeGroup')}
+        testIdPrefix="passage"
+        onCode={codeAll}
+        pending={codePassages.isPending}
+        result={codePassages.data}
+        error={codePassages.error}
+      />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // Shared text: answers that are (nearly) the same across respondents, as joint
 // statements often are; a group can be coded at once.
-import { Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Field, Heading, Label, Paragraph } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SharedTextGroup } from '../../../../src-shared/analysis';
@@ -8,8 +8,8 @@ import type { Code } from '../../../../src-shared/coding';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { ErrorAlert } from '../ErrorAlert';
+import { CodeWholeGroup } from './CodeWholeGroup';
 import { LoadingState } from '../LoadingState';
-import { flattenTree } from '../coding/codeTree';
 import { SharedPassages } from './SharedPassages';
 
 const NO_CODES: Code[] = [];
@@ -46,14 +46,8 @@ export function SharedTextTab() {
 
 function SharedGroup({ group, codes }: { group: SharedTextGroup; codes: Code[] }) {
   const { t } = useTranslation();
-  const selectId = useId();
-  const [codeId, setCodeId] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const codeGroup = useApiMutation('analysis.codeGroup', {
-    onSuccess: (r) => setMessage(t('analysis.shared.coded', { created: r.created, unchanged: r.unchanged })),
-  });
-  const { error } = codeGroup;
-  const codeAll = () => codeGroup.run({ groupAnswerIds: group.members.map((m) => m.answerId), codeId });
+  const codeGroup = useApiMutation('analysis.codeGroup');
+  const codeAll = (codeId: string) => codeGroup.run({ groupAnswerIds: group.members.map((m) => m.answerId), codeId });
 
   return (
     <section className="analysis-shared-group" data-testid="shared-group">
@@ -70,28 +64,15 @@ function SharedGroup({ group, codes }: { group: SharedTextGroup; codes: Code[] }
           </li>
         ))}
       </ul>
-      <div className="filters">
-        <Field data-size="sm">
-          <Label htmlFor={selectId}>{t('search.code')}</Label>
-          <Select id={selectId} value={codeId} onChange={(e) => setCodeId(e.target.value)} data-testid="shared-code-select">
-            <Select.Option value="">{t('analysis.shared.chooseCode')}</Select.Option>
-            {flattenTree(codes).map((f) => (
-              <Select.Option key={f.code.id} value={f.code.id}>
-                {f.path}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Button data-size="sm" disabled={!codeId || codeGroup.isPending} onClick={() => void codeAll()} data-testid="shared-code-group">
-          {t('analysis.shared.codeGroup')}
-        </Button>
-      </div>
-      {message && (
-        <Paragraph data-size="sm" role="status">
-          {message}
-        </Paragraph>
-      )}
-      {error && <ErrorAlert title={t('analysis.failed')} error={error} />}
+      <CodeWholeGroup
+        codes={codes}
+        label={t('analysis.shared.codeGroup')}
+        testIdPrefix="shared"
+        onCode={codeAll}
+        pending={codeGroup.isPending}
+        result={codeGroup.data}
+        error={codeGroup.error}
+      />
     </section>
   );
 }
