@@ -242,7 +242,7 @@ export async function insertRecordsIn(
   where: { batchId: string; sourceFileId: string },
   insert: <T extends keyof DB>(table: T, rows: Insertable<DB[T]>[]) => Promise<void> | void,
   /** Lets the event loop turn (and a cancel be noticed) between records; a file import passes its own. */
-  turn: () => Promise<void> = async () => undefined,
+  turn: () => Promise<void> | undefined = () => undefined,
 ): Promise<{ counts: { matched: number; unmatched: number; ambiguous: number }; responses: Insertable<ResponseTable>[]; answers: Insertable<AnswerTable>[] }> {
   const questionIds = new Map((await trx.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.ordinal, q.id]));
   const resolver = new RespondentResolver(trx, deps);
