@@ -77,12 +77,12 @@ describe('REFI-QDA codebook (.qdc)', () => {
   it('round-trips into a fresh project: the same tree, ids, names, rules and colours', async () => {
     const codes = await buildCodebook();
     const file = await p.api.codebook.export({ format: 'qdc' });
-    expect(await fresh.api.codebook.import({ fileName: file.fileName, base64: file.base64 })).toEqual({ created: codes.length, updated: 0 });
+    expect(await fresh.api.codebook.import({ fileName: file.fileName, base64: file.base64 })).toEqual({ created: codes.length, updated: 0, groups: 0 });
     const imported = await fresh.api.codebook.list();
     expect(shape(imported, ['description', 'colour'])).toEqual(shape(codes, ['description', 'colour']));
     // importing again changes nothing
     const before = workspaceDump(fresh.store());
-    expect(await fresh.api.codebook.import({ fileName: file.fileName, base64: file.base64 })).toEqual({ created: 0, updated: 0 });
+    expect(await fresh.api.codebook.import({ fileName: file.fileName, base64: file.base64 })).toEqual({ created: 0, updated: 0, groups: 0 });
     expect(workspaceDump(fresh.store())).toEqual(before);
   });
 
@@ -92,7 +92,7 @@ describe('REFI-QDA codebook (.qdc)', () => {
     const rus = codes.find((c) => c.name === 'Rus')!;
     await p.api.codebook.update({ id: rus.id, name: 'Rusmidler', description: 'Endret' });
     await p.api.codebook.create({ name: 'Bare her' });
-    expect(await p.api.codebook.import({ fileName: 'kodebok.qdc', base64: file.base64 })).toEqual({ created: 0, updated: 1 });
+    expect(await p.api.codebook.import({ fileName: 'kodebok.qdc', base64: file.base64 })).toEqual({ created: 0, updated: 1, groups: 0 });
     const after = await p.api.codebook.list();
     expect(after.find((c) => c.id === rus.id)).toMatchObject({ name: 'Rus', description: DESCRIPTIONS.formula });
     expect(after).toHaveLength(codes.length + 1);
@@ -145,11 +145,11 @@ describe('tables (CSV and XLSX)', () => {
     it(`round-trips ${format.toUpperCase()} into a fresh project: same tree, ids, rules, colours, scopes and shortcuts`, async () => {
       const codes = await buildCodebook();
       const file = await p.api.codebook.export({ format });
-      expect(await fresh.api.codebook.import({ fileName: file.fileName, base64: file.base64 })).toEqual({ created: codes.length, updated: 0 });
+      expect(await fresh.api.codebook.import({ fileName: file.fileName, base64: file.base64 })).toEqual({ created: codes.length, updated: 0, groups: 0 });
       const imported = await fresh.api.codebook.list();
       expect(shape(imported, ['description', 'colour', 'shortcut'])).toEqual(shape(codes, ['description', 'colour', 'shortcut']));
       expect(questionOrdinals(fresh, imported)).toEqual(questionOrdinals(p, codes));
-      expect(await fresh.api.codebook.import({ fileName: file.fileName, base64: file.base64 })).toEqual({ created: 0, updated: 0 });
+      expect(await fresh.api.codebook.import({ fileName: file.fileName, base64: file.base64 })).toEqual({ created: 0, updated: 0, groups: 0 });
     });
   }
 
@@ -163,7 +163,7 @@ describe('tables (CSV and XLSX)', () => {
     expect(byName('Svindel').parentId).toBe(byName('Digital').id);
     expect(byName('Digital').parentId).toBe(byName('Utfordringer').id);
     expect(codes.filter((c) => c.name === 'Utfordringer' || c.name === 'Rus')).toHaveLength(2);
-    expect(result).toEqual({ created: 3, updated: 1 });
+    expect(result).toEqual({ created: 3, updated: 1, groups: 0 });
     // A code named only as part of a path keeps its rule, colour and scope; rows not in the table are kept.
     expect(byName('Utfordringer')).toMatchObject({ description: DESCRIPTIONS.special, questionId: p.questions.get(1), shortcut: 'u' });
     expect(byName('Unge').parentId).toBe(byName('Rus').id);
@@ -177,7 +177,7 @@ describe('tables (CSV and XLSX)', () => {
     sheet.addRow(['Tilgjengelighet', 'Om kanaler', 4, '#2874a6']);
     sheet.addRow(['Tilgjengelighet > Telefon', '', null, null]);
     const base64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-    expect(await fresh.api.codebook.import({ fileName: 'hand.xlsx', base64 })).toEqual({ created: 2, updated: 0 });
+    expect(await fresh.api.codebook.import({ fileName: 'hand.xlsx', base64 })).toEqual({ created: 2, updated: 0, groups: 0 });
     const codes = await fresh.api.codebook.list();
     expect(codes.find((c) => c.name === 'Tilgjengelighet')).toMatchObject({ description: 'Om kanaler', colour: '#2874A6', questionId: fresh.questions.get(4) });
     expect(codes.find((c) => c.name === 'Telefon')!.parentId).toBe(codes.find((c) => c.name === 'Tilgjengelighet')!.id);
