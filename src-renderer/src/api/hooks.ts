@@ -3,7 +3,7 @@
 // a stale reply dropped by its key) and useApiMutation changes (busy state,
 // error, optional toast, and the reply written straight into the cache so the
 // change made here costs no refetch of what the reply already says).
-import { useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient, type UseMutationResult, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { ApiClient } from '../../../src-shared/client';
 import { contract, type MethodInput, type MethodName, type MethodResult } from '../../../src-shared/contract';
@@ -30,6 +30,28 @@ export interface ApiQueryOptions {
   keepPrevious?: boolean;
 }
 
+/** One call's query options: keyed by method, input and project, so a change's refetch finds it. */
+function apiQueryOptions<M extends MethodName>(
+  client: ApiClient,
+  scope: string | null,
+  method: M,
+  input: MethodInput<M> | null,
+  options: ApiQueryOptions,
+): UseQueryOptions<MethodResult<M>, UiError, MethodResult<M>, ApiKey<M>> {
+  return {
+    queryKey: apiKey(method, (input ?? {}) as MethodInput<M>, scope),
+    queryFn: async ({ queryKey }) => {
+      try {
+        return await invoke(client, method, queryKey[1]);
+      } catch (e) {
+        throw toUiError(e);
+      }
+    },
+    enabled: input !== null,
+    placeholderData: options.keepPrevious ? (previous) => previous : undefined,
+  };
+}
+
 /**
  * The result of `method` for `input` (null: not now, e.g. nothing selected yet),
  * as TanStack Query's result: `data`, `error` (a UiError), `isPending`, `isFetching`, `refetch`.
@@ -41,18 +63,22 @@ export function useApiQuery<M extends MethodName>(
 ): UseQueryResult<MethodResult<M>, UiError> {
   const { client } = useApiContext();
   const scope = useApiScope();
-  return useQuery<MethodResult<M>, UiError, MethodResult<M>, ApiKey<M>>({
-    queryKey: apiKey(method, (input ?? {}) as MethodInput<M>, scope),
-    queryFn: async ({ queryKey }) => {
-      try {
-        return await invoke(client, method, queryKey[1]);
-      } catch (e) {
-        throw toUiError(e);
-      }
-    },
-    enabled: input !== null,
-    placeholderData: options.keepPrevious ? (previous) => previous : undefined,
-  });
+  return useQuery(apiQueryOptions(client, scope, method, input, options));
+}
+
+/**
+ * The results of `method` for each of `inputs` (a list whose length varies, e.g.
+ * one call per option of a variable), each cached and refetched exactly like
+ * useApiQuery's; in the order of `inputs`.
+ */
+export function useApiQueries<M extends MethodName>(
+  method: M,
+  inputs: readonly MethodInput<M>[],
+  options: ApiQueryOptions = {},
+): UseQueryResult<MethodResult<M>, UiError>[] {
+  const { client } = useApiContext();
+  const scope = useApiScope();
+  return useQueries({ queries: inputs.map((input) => apiQueryOptions(client, scope, method, input, options)) });
 }
 
 /** What a mutation's `apply` may write into the cache from its reply. */

@@ -30,7 +30,6 @@ import { ResponseDetailView } from '../components/responses/ResponseDetailView';
 import { ResponseList } from '../components/responses/ResponseList';
 import { emptyResponseFilter, type ResponseFilter } from '../components/responses/responseFilter';
 import { UnansweredView } from '../components/unanswered/UnansweredView';
-import { useApiEvent } from '../hooks/useApiEvent';
 import { toUiError, type UiError } from '../lib/errors';
 
 interface Registry {
@@ -63,8 +62,6 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
   // The import wizard keeps its state (files, preview, a running import) while
   // the user looks elsewhere, so it stays mounted once opened.
   const [importOpened, setImportOpened] = useState(initialView === 'import');
-  // Bumped when the core reports changed data, so views refetch.
-  const [revision, setRevision] = useState(0);
 
   const counties = useApiQuery('registry.counties', {});
   const districts = useApiQuery('registry.policeDistricts', {});
@@ -92,9 +89,6 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
     else if (stats.error || unanswered.error) setRoute((r) => r ?? { view: 'overview' });
   }, [stats.data, stats.error, unanswered.error]);
 
-  // Views not yet on the data layer reload on this revision.
-  useApiEvent('data.changed', () => setRevision((r) => r + 1));
-
   const navigate = useCallback((next: CaseRoute) => {
     if (next.view === 'import') setImportOpened(true);
     setRoute(next);
@@ -110,11 +104,10 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
             counties: registry.counties,
             districts: registry.districts,
             municipalities: registry.municipalities,
-            revision,
             navigate,
           }
         : null,
-    [project, registry, revision, navigate],
+    [project, registry, navigate],
   );
 
   async function close() {

@@ -6,11 +6,10 @@ import { Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import kommunerRaw from '../../../../resources/data/municipalities.topojson?raw';
-import type { VariableDistribution } from '../../../../src-shared/analysis';
 import { MAP_COLOURS, MAP_HEIGHT, MAP_WIDTH, mapGeometry, parseMunicipalityTopology } from '../../../../src-shared/charts/map';
-import type { Code } from '../../../../src-shared/coding';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import type { ResponseSummary } from '../../../../src-shared/domain';
+import { useApiQueries, useApiQuery } from '../../api';
+import type { UiError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
@@ -39,94 +38,97 @@ interface LayerData {
   valueOf: Map<string, string>;
 }
 
+/** Municipality number → the id of its current response, from a response list. */
+function currentByMunicipality(list: readonly ResponseSummary[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const r of list) if (r.isCurrent && r.municipality) map.set(r.municipality.number, r.id);
+  return map;
+}
+
 export default function MapTab() {
   const { t } = useTranslation();
-  const { revision, navigate, municipalities } = useCase();
+  const { navigate, municipalities } = useCase();
   const selectId = useId();
   const [layer, setLayer] = useState<LayerId>('answered');
-  const [variables, setVariables] = useState<VariableDistribution[]>([]);
-  const [codes, setCodes] = useState<Code[]>([]);
-  const [responseOf, setResponseOf] = useState<Map<string, string> | null>(null);
-  const [data, setData] = useState<LayerData | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
   const [hover, setHover] = useState<{ number: string; x: number; y: number } | null>(null);
 
   // The current response of each municipality, the variables and the codes.
-  useEffect(() => {
-    let live = true;
-    Promise.all([api.responses.list({}), api.analysis.variables({}), api.codebook.list()])
-      .then(([list, vars, codeList]) => {
-        if (!live) return;
-        const map = new Map<string, string>();
-        for (const r of list) if (r.isCurrent && r.municipality) map.set(r.municipality.number, r.id);
-        setResponseOf(map);
-        setVariables(vars.variables.filter((v) => v.kind === 'single'));
-        setCodes(codeList);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+  const listQuery = useApiQuery('responses.list', {});
+  const variablesQuery = useApiQuery('analysis.variables', {});
+  const codesQuery = useApiQuery('codebook.list', {});
+  const responseOf = useMemo(() => (listQuery.data ? currentByMunicipality(listQuery.data) : null), [listQuery.data]);
+  const variables = useMemo(() => (variablesQuery.data?.variables ?? []).filter((v) => v.kind === 'single'), [variablesQuery.data]);
+  const codes = codesQuery.data ?? [];
 
-  // Police district borders: arcs between municipalities of different districts.
-  const districtBorders = useMemo(() => geometry.districtBorders((n) => municipalities.get(n)?.policeDistrictCode ?? ''), [municipalities]);
-  const outline = geometry.outline;
+  // The layer's own lists: one per option of a variable, or the one of a code.
+  const variable = layer.startsWith('variable:') ? variables.find((x) => x.variableId === layer.slice('variable:'.length)) : undefined;
+  const options = useMemo(() => variable?.overall.rows.filter((r) => r.kind === 'option') ?? [], [variable]);
+  const optionInputs = useMemo(
+    () => (variable ? options.map((o) => ({ variable: { variableId: variable.variableId, value: o.value } })) : []),
+    [variable, options],
+  );
+  const optionQueries = useApiQueries('responses.list', optionInputs);
+  const codeQuery = useApiQuery('responses.list', layer.startsWith('code:') ? { codeId: layer.slice('code:'.length) } : null);
 
-  useEffect(() => {
-    if (!responseOf) return;
-    let live = true;
+  const optionLists = optionQueries.map((q) => q.data);
+  const optionsReady = optionLists.every((d) => d !== undefined);
+  const optionKey = optionQueries.map((q) => q.dataUpdatedAt).join();
+  const built = useMemo((): LayerData | null => {
+    if (!responseOf) return null;
     const answered = new Set(responseOf.keys());
-    const build = async (): Promise<LayerData> => {
-      if (layer === 'answered') {
-        const valueOf = new Map<string, string>();
-        for (const n of municipalities.keys()) valueOf.set(n, answered.has(n) ? 'yes' : 'no');
-        return {
-          categories: [
-            { key: 'yes', label: t('analysis.map.answered'), colour: ANSWERED },
-            { key: 'no', label: t('analysis.map.notAnswered'), colour: NONE },
-          ],
-          valueOf,
-        };
-      }
+    if (layer === 'answered') {
       const valueOf = new Map<string, string>();
-      for (const n of municipalities.keys()) valueOf.set(n, answered.has(n) ? 'ikke_kodet' : 'ikke_svart');
-      if (layer.startsWith('variable:')) {
-        const v = variables.find((x) => x.variableId === layer.slice('variable:'.length));
-        const options = v?.overall.rows.filter((r) => r.kind === 'option') ?? [];
-        const lists = await Promise.all(options.map((o) => api.responses.list({ variable: { variableId: v!.variableId, value: o.value } })));
-        lists.forEach((list, i) => {
-          for (const r of list) if (r.isCurrent && r.municipality) valueOf.set(r.municipality.number, options[i].value);
-        });
-        return {
-          categories: [
-            ...options.map((o, i) => ({ key: o.value, label: o.label, colour: PALETTE[i % PALETTE.length] })),
-            { key: 'ikke_kodet', label: t('analysis.rowKinds.ikke_kodet'), colour: MUTED },
-            { key: 'ikke_svart', label: t('analysis.rowKinds.ikke_svart'), colour: NONE },
-          ],
-          valueOf,
-        };
-      }
-      const codeId = layer.slice('code:'.length);
-      const list = await api.responses.list({ codeId });
-      for (const r of list) if (r.isCurrent && r.municipality) valueOf.set(r.municipality.number, 'coded');
+      for (const n of municipalities.keys()) valueOf.set(n, answered.has(n) ? 'yes' : 'no');
       return {
         categories: [
-          { key: 'coded', label: t('analysis.map.coded'), colour: PALETTE[1] },
-          { key: 'ikke_kodet', label: t('analysis.map.notCoded'), colour: MUTED },
+          { key: 'yes', label: t('analysis.map.answered'), colour: ANSWERED },
+          { key: 'no', label: t('analysis.map.notAnswered'), colour: NONE },
+        ],
+        valueOf,
+      };
+    }
+    const valueOf = new Map<string, string>();
+    for (const n of municipalities.keys()) valueOf.set(n, answered.has(n) ? 'ikke_kodet' : 'ikke_svart');
+    if (layer.startsWith('variable:')) {
+      if (!optionsReady) return null;
+      optionLists.forEach((list, i) => {
+        for (const n of currentByMunicipality(list!).keys()) valueOf.set(n, options[i].value);
+      });
+      return {
+        categories: [
+          ...options.map((o, i) => ({ key: o.value, label: o.label, colour: PALETTE[i % PALETTE.length] })),
+          { key: 'ikke_kodet', label: t('analysis.rowKinds.ikke_kodet'), colour: MUTED },
           { key: 'ikke_svart', label: t('analysis.rowKinds.ikke_svart'), colour: NONE },
         ],
         valueOf,
       };
+    }
+    if (!codeQuery.data) return null;
+    for (const n of currentByMunicipality(codeQuery.data).keys()) valueOf.set(n, 'coded');
+    return {
+      categories: [
+        { key: 'coded', label: t('analysis.map.coded'), colour: PALETTE[1] },
+        { key: 'ikke_kodet', label: t('analysis.map.notCoded'), colour: MUTED },
+        { key: 'ikke_svart', label: t('analysis.rowKinds.ikke_svart'), colour: NONE },
+      ],
+      valueOf,
     };
-    build()
-      .then((d) => live && setData(d))
-      .catch((e: unknown) => live && setError(toUiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [layer, responseOf, variables, municipalities, t]);
+    // optionKey (when each option's list last arrived) stands for optionLists, a new array every render.
+  }, [layer, responseOf, municipalities, t, options, optionsReady, optionKey, codeQuery.data]);
+
+  // While the next layer loads, the last one stays on screen (the layer picker with it).
+  const [shown, setShown] = useState<LayerData | null>(null);
+  useEffect(() => {
+    if (built) setShown(built);
+  }, [built]);
+  const data = built ?? shown;
+
+  const error: UiError | null =
+    listQuery.error ?? variablesQuery.error ?? codesQuery.error ?? optionQueries.find((q) => q.error)?.error ?? codeQuery.error ?? null;
+
+  // Police district borders: arcs between municipalities of different districts.
+  const districtBorders = useMemo(() => geometry.districtBorders((n) => municipalities.get(n)?.policeDistrictCode ?? ''), [municipalities]);
+  const outline = geometry.outline;
 
   if (error) return <ErrorAlert title={t('analysis.failed')} error={error} />;
   if (!responseOf || !data) return <LoadingState label={t('app.loading')} />;

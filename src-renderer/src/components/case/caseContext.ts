@@ -1,6 +1,6 @@
 // What every view of an open case needs: the project, the register (to name
-// municipalities by number), a revision that changes whenever the core reports
-// changed data, and a way to move between views.
+// municipalities by number) and a way to move between views. (Views load their
+// data through the data layer in api/, which refetches on changes itself.)
 import { createContext, useContext } from 'react';
 import type { County, Municipality, PoliceDistrict, ProjectSummary } from '../../../../src-shared/domain';
 
@@ -32,8 +32,6 @@ export interface CaseData {
   counties: County[];
   districts: PoliceDistrict[];
   municipalities: Map<string, Municipality>;
-  /** Bumped on every data.changed event; effects that load data depend on it. */
-  revision: number;
   navigate: (route: CaseRoute) => void;
 }
 

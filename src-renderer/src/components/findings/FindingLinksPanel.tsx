@@ -3,13 +3,12 @@
 // selected coded span — or, without one, the selected answer part — to one or
 // more findings. Every change is an audited edit the global Ctrl+Z undoes.
 import { Button, Field, Heading, Label, Paragraph, Select, Spinner, Textarea, Textfield } from '@digdir/designsystemet-react';
-import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useContext, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerFindingLink, Finding, FindingRelation } from '../../../../src-shared/findings';
-import { api } from '../../api/client';
-import { useApiEvent } from '../../hooks/useApiEvent';
+import { useApiMutation, useApiQuery } from '../../api';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
-import { toUiError, type UiError } from '../../lib/errors';
+import type { UiError } from '../../lib/errors';
 import { ErrorAlert } from '../ErrorAlert';
 import { CaseContext } from '../case/caseContext';
 import { findingRelations, RelationTag, VerifiedTag } from './relations';
@@ -22,11 +21,6 @@ interface Props {
 }
 
 const SEARCH_DELAY_MS = 150;
-
-/** Reloads when the core reports changed findings (or an undo/redo, which reports "history"). */
-function touchesFindings(entities: string[]): boolean {
-  return entities.includes('findings') || entities.includes('history');
-}
 
 /**
  * Keys typed into the panel's fields stay there: the coding view's one-key
@@ -41,29 +35,11 @@ export function FindingLinksPanel({ responseId, answerId, codingId }: Props) {
   const { t } = useTranslation();
   const caseData = useContext(CaseContext);
   const headingId = useId();
-  const [links, setLinks] = useState<AnswerFindingLink[] | null>(null);
-  const [error, setError] = useState<UiError | null>(null);
+  // Refetched by the data layer when findings (a link, an undo) or codings change.
+  const linksQuery = useApiQuery('findings.forResponse', { responseId }, { keepPrevious: true });
+  const links: AnswerFindingLink[] | null = linksQuery.data ?? null;
+  const error = linksQuery.error;
   const [editing, setEditing] = useState<string | null>(null);
-  const seq = useRef(0);
-
-  const load = useCallback(() => {
-    const mine = ++seq.current;
-    api.findings
-      .forResponse({ responseId })
-      .then((result) => {
-        if (mine !== seq.current) return;
-        setLinks(result);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (mine === seq.current) setError(toUiError(e));
-      });
-  }, [responseId]);
-
-  useEffect(load, [load]);
-  useApiEvent('data.changed', ({ entities }) => {
-    if (touchesFindings(entities)) load();
-  });
 
   const isForTarget = useCallback(
     (l: AnswerFindingLink) => (codingId ? l.codingId === codingId : answerId !== null && l.answerId === answerId && l.codingId === null),
@@ -129,7 +105,6 @@ export function FindingLinksPanel({ responseId, answerId, codingId }: Props) {
         answerId={answerId}
         codingId={codingId}
         linkedFindings={new Set(forTarget.map((l) => l.findingId))}
-        onLinked={load}
       />
     </section>
   );
@@ -145,19 +120,9 @@ interface LinkItemProps {
 
 function LinkItem({ link, editing, onEdit, onDone, onOpen }: LinkItemProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError | null>(null);
-
-  async function remove() {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.findings.unlink({ id: link.id });
-    } catch (e) {
-      setError(toUiError(e));
-      setBusy(false);
-    }
-  }
+  // On success the link leaves the list when the panel's query refetches.
+  const unlink = useApiMutation('findings.unlink');
+  const error = unlink.error;
 
   return (
     <li
@@ -199,8 +164,8 @@ function LinkItem({ link, editing, onEdit, onDone, onOpen }: LinkItemProps) {
               variant="tertiary"
               data-size="sm"
               data-color="danger"
-              onClick={() => void remove()}
-              disabled={busy}
+              onClick={() => void unlink.run({ id: link.id })}
+              disabled={unlink.isPending}
               aria-label={t('findings.panel.removeLabel', { statement: link.statement })}
               data-testid="finding-link-remove"
             >
@@ -224,21 +189,9 @@ function LinkEditor({ link, onDone }: { link: AnswerFindingLink; onDone: () => v
   const relationId = useId();
   const [relation, setRelation] = useState<FindingRelation>(link.relation);
   const [comment, setComment] = useState(link.comment ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError | null>(null);
-
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.findings.updateLink({ id: link.id, relation, comment: comment.trim() || null });
-      onDone();
-    } catch (e) {
-      setError(toUiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const update = useApiMutation('findings.updateLink', { onSuccess: onDone });
+  const busy = update.isPending;
+  const error = update.error;
 
   return (
     <div className="finding-link__editor stack stack--tight" data-testid="finding-link-editor">
@@ -263,7 +216,7 @@ function LinkEditor({ link, onDone }: { link: AnswerFindingLink; onDone: () => v
       />
       {error && <ErrorAlert title={t('findings.panel.updateFailed')} error={error} />}
       <div className="button-row button-row--tight">
-        <Button data-size="sm" onClick={() => void save()} loading={busy} disabled={busy} data-testid="finding-link-save">
+        <Button data-size="sm" onClick={() => void update.run({ id: link.id, relation, comment: comment.trim() || null })} loading={busy} disabled={busy} data-testid="finding-link-save">
           {t('findings.panel.save')}
         </Button>
         <Button data-size="sm" variant="secondary" onClick={onDone} data-testid="finding-link-cancel">
@@ -279,57 +232,47 @@ interface LinkFormProps {
   codingId: string | null;
   /** Findings already linked to the selected span or part. */
   linkedFindings: Set<string>;
-  onLinked: () => void;
 }
 
-function LinkForm({ answerId, codingId, linkedFindings, onLinked }: LinkFormProps) {
+function LinkForm({ answerId, codingId, linkedFindings }: LinkFormProps) {
   const { t } = useTranslation();
   const relationId = useId();
   const pickId = useId();
   const commentId = useId();
   const [query, setQuery] = useState('');
   const debounced = useDebouncedValue(query, SEARCH_DELAY_MS);
-  const [findings, setFindings] = useState<Finding[] | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const [relation, setRelation] = useState<FindingRelation>('stotter');
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError | null>(null);
-  const [revision, setRevision] = useState(0);
-  const seq = useRef(0);
   const hasTarget = codingId !== null || answerId !== null;
 
-  useApiEvent('data.changed', ({ entities }) => {
-    if (touchesFindings(entities)) setRevision((r) => r + 1);
-  });
+  // The previous hits stay while the next search runs.
+  const search = debounced.trim();
+  const findingsQuery = useApiQuery('findings.list', search ? { query: search } : {}, { keepPrevious: true });
+  const findings: Finding[] | null = findingsQuery.data ?? null;
 
-  useEffect(() => {
-    const mine = ++seq.current;
-    api.findings
-      .list({ query: debounced.trim() || undefined })
-      .then((result) => {
-        if (mine === seq.current) setFindings(result);
-      })
-      .catch((e: unknown) => {
-        if (mine === seq.current) setError(toUiError(e));
-      });
-  }, [debounced, revision]);
+  // One call per picked finding; the loop is busy from the first call to the last.
+  const linkOne = useApiMutation('findings.link');
+  const [linking, setLinking] = useState(false);
+  const busy = linking || linkOne.isPending;
+  const { reset } = linkOne;
+  const error: UiError | null = linkOne.error ?? findingsQuery.error;
 
   // A new selection starts a fresh link.
   useEffect(() => {
     setPicked([]);
-    setError(null);
-  }, [answerId, codingId]);
+    reset();
+  }, [answerId, codingId, reset]);
 
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
 
   async function link() {
     if (!hasTarget || picked.length === 0) return;
-    setBusy(true);
-    setError(null);
+    setLinking(true);
+    reset();
     try {
       for (const findingId of picked) {
-        await api.findings.link({
+        await linkOne.mutateAsync({
           findingId,
           ...(codingId ? { codingId } : { answerId: answerId! }),
           relation,
@@ -338,11 +281,10 @@ function LinkForm({ answerId, codingId, linkedFindings, onLinked }: LinkFormProp
       }
       setPicked([]);
       setComment('');
-      onLinked();
-    } catch (e) {
-      setError(toUiError(e));
+    } catch {
+      // The failure is in linkOne.error, shown below the form.
     } finally {
-      setBusy(false);
+      setLinking(false);
     }
   }
 

@@ -1,11 +1,12 @@
 // "Prøv med eksempeldata": creates a new case and loads the synthetic demo
-// responses into it, under the first free file name.
+// responses into it, under the first free file name (a name taken is tried
+// with the next number; any other failure stops the loop and is shown).
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../../src-shared/domain';
-import { api } from '../../api/client';
-import { toUiError, type UiError } from '../../lib/errors';
+import { useApiMutation } from '../../api';
+import type { UiError } from '../../lib/errors';
 import { ErrorAlert } from '../ErrorAlert';
 
 const BASE_NAME = 'eksempel';
@@ -19,30 +20,33 @@ interface Props {
 export function DemoPanel({ onStart, onEnd }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError | null>(null);
+  const demo = useApiMutation('import.demo');
+  // Set when no free name is left; the call's own failure is in demo.error.
+  const [noFreeName, setNoFreeName] = useState<UiError | null>(null);
+  const [looping, setLooping] = useState(false);
+  const busy = looping || demo.isPending;
+  const error = noFreeName ?? (looping ? null : demo.error);
 
   async function start() {
-    setBusy(true);
-    setError(null);
+    setLooping(true);
+    setNoFreeName(null);
+    demo.reset();
     onStart();
     for (let n = 1; n <= MAX_TRIES; n++) {
       const path = n === 1 ? `${BASE_NAME}.innspill` : `${BASE_NAME}-${n}.innspill`;
-      try {
-        const { project } = await api.import.demo({ path });
-        onEnd(project);
-        return;
-      } catch (e) {
-        const ui = toUiError(e);
-        if (ui.code === 'FILE_EXISTS') continue;
-        setError(ui);
-        setBusy(false);
-        onEnd(null);
+      const result = await demo.mutateAsync({ path }).catch((e: UiError) => e);
+      if ('project' in result) {
+        // Stays busy: the case opens in its place.
+        onEnd(result.project);
         return;
       }
+      if (result.code === 'FILE_EXISTS') continue;
+      setLooping(false);
+      onEnd(null);
+      return;
     }
-    setError({ code: 'FILE_EXISTS', message: t('start.demo.noFreeName') });
-    setBusy(false);
+    setNoFreeName({ code: 'FILE_EXISTS', message: t('start.demo.noFreeName') });
+    setLooping(false);
     onEnd(null);
   }
 

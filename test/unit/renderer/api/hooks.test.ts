@@ -6,7 +6,7 @@
 import { act, cleanup, renderHook, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Memo, UndoState } from '../../../../src-shared/coding';
-import { useApiMutation, useApiQuery } from '../../../../src-renderer/src/api/hooks';
+import { useApiMutation, useApiQueries, useApiQuery } from '../../../../src-renderer/src/api/hooks';
 import { deferred, fakeCore, type FakeCore } from '../../../helpers/fake-core';
 
 afterEach(cleanup);
@@ -113,6 +113,54 @@ describe('useApiQuery', () => {
     core.stored.text = 'Endret utenfra';
     rerender({ shown: true });
     await waitFor(() => expect(result.current.data?.text).toBe('Endret utenfra'));
+    expect(core.callsOf('memos.get')).toBe(2);
+  });
+});
+
+describe('useApiQueries', () => {
+  const codeMemo = (id: string) => ({ targetType: 'code', targetId: id }) as const;
+  function coreWithMemos(): FakeCore & { version: number } {
+    const core = fakeCore() as FakeCore & { version: number };
+    core.version = 1;
+    core.handle('memos.get', (input) => memo(`${input.targetId}:${core.version}`));
+    return core;
+  }
+
+  it('gives one result per input, in order, sharing the cache with useApiQuery', async () => {
+    const core = coreWithMemos();
+    const wrapper = core.wrapper();
+    const single = renderHook(() => useApiQuery('memos.get', codeMemo('b')), { wrapper });
+    await waitFor(() => expect(single.result.current.data?.text).toBe('b:1'));
+    const { result } = renderHook(() => useApiQueries('memos.get', [codeMemo('a'), codeMemo('b'), codeMemo('c')]), { wrapper });
+    await waitFor(() => expect(result.current.map((q) => q.data?.text)).toEqual(['a:1', 'b:1', 'c:1']));
+    // 'b' came from the cache useApiQuery filled.
+    expect(core.callsOf('memos.get')).toBe(3);
+  });
+
+  it('refetches every input when an entity the method reads changes, and none for any other', async () => {
+    const core = coreWithMemos();
+    const { result } = renderHook(() => useApiQueries('memos.get', [codeMemo('a'), codeMemo('b')]), { wrapper: core.wrapper() });
+    await waitFor(() => expect(result.current.map((q) => q.data?.text)).toEqual(['a:1', 'b:1']));
+
+    act(() => core.emit('data.changed', { entities: ['codings'] }));
+    await settle();
+    expect(core.callsOf('memos.get')).toBe(2);
+
+    core.version = 2;
+    act(() => core.emit('data.changed', { entities: ['memos'] }));
+    await waitFor(() => expect(result.current.map((q) => q.data?.text)).toEqual(['a:2', 'b:2']));
+    expect(core.callsOf('memos.get')).toBe(4);
+  });
+
+  it('asks for an input added later, and only for that one', async () => {
+    const core = coreWithMemos();
+    const { result, rerender } = renderHook(({ ids }) => useApiQueries('memos.get', ids.map(codeMemo)), {
+      wrapper: core.wrapper(),
+      initialProps: { ids: ['a'] },
+    });
+    await waitFor(() => expect(result.current[0]?.data?.text).toBe('a:1'));
+    rerender({ ids: ['a', 'd'] });
+    await waitFor(() => expect(result.current.map((q) => q.data?.text)).toEqual(['a:1', 'd:1']));
     expect(core.callsOf('memos.get')).toBe(2);
   });
 });
