@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The REFI-QDA import message: translated in both languages, the reading of
 // positions, and every skipped coding counted with its reason (never silent).
 import i18next from 'i18next';
