@@ -52,7 +52,7 @@ test('export the project as .qdpx from Eksporter and import it again from the co
   await page.getByTestId('tab-export').click();
   await page.getByTestId('export-kind-qdpxNvivo').check();
   await page.getByTestId('export-run').click();
-  await expect(page.getByTestId('export-result-name')).toHaveText(/nvivo.*\.qdpx$/);
+  await expect(page.getByTestId('export-result-name')).toHaveText(/ - prosjekt-nvivo \d{4}-\d{2}-\d{2}\.qdpx$/);
   const nvivo = (await page.getByTestId('export-result-path').textContent())!;
   expect((await unzipParts(readFileSync(nvivo))).get('project.qde')!.toString('utf8')).toContain('(positions: UTF-16 code units, for NVivo)');
   expectOnlyHostRequests(app);

@@ -19,7 +19,8 @@ export function refiHandlers(session: Session): DomainHandlers<'refi'> {
 
   return {
     'refi.exportProject': async ({ target, positions }): Promise<ExportResult> =>
-      writeExport(session, 'REFI-QDA', 'qdpx', target, async (temp) => {
+      // The same default names export.defaults suggests, so the dialog shows the name the file gets.
+      writeExport(session, positions === 'utf16' ? 'prosjekt-nvivo' : 'prosjekt', 'qdpx', target, async (temp) => {
         const project = await buildRefiProject(session.requireStore().db, `Innspill ${version}`, positions);
         await writeFile(temp, await qdpxBytes(project), { flag: 'wx' });
         return { ...project.counts };
