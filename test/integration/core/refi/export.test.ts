@@ -38,7 +38,7 @@ describe('refi.exportProject', () => {
   it('writes a .qdpx into the export folder: project.qde valid against the REFI-QDA Project schema, and the sources as text files', async () => {
     const { result, entries, qde } = await exported();
     expect(path.dirname(result.path)).toBe(path.join(p.dir, 'Eksport'));
-    expect(result.fileName).toMatch(/REFI-QDA \d{4}-\d{2}-\d{2}\.qdpx$/);
+    expect(result.fileName).toMatch(/ - prosjekt \d{4}-\d{2}-\d{2}\.qdpx$/);
     expect(result.sizeBytes).toBe(statSync(result.path).size);
     const responses = await p.api.responses.list({});
     expect([...entries.keys()]).toEqual(['project.qde', ...[...responses].sort((a, b) => (a.municipality!.number < b.municipality!.number ? -1 : 1)).map((r) => `sources/${r.id}.txt`)]);
