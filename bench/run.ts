@@ -14,6 +14,7 @@ const benches = [
   { name: 'team', file: 'team.ts' },
   { name: 'refi', file: 'refi.ts' },
   { name: 'letters', file: 'letters.ts' },
+  { name: 'personal-data', file: 'personal-data.ts' },
 ];
 const only = process.argv[2];
 const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
