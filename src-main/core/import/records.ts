@@ -133,7 +133,7 @@ export function letterRecord(fileName: string, letter: ParsedLetter, questions: 
   checkLength(text, letter.pages ? `${letter.pages} sider` : 'hele brevet', limits);
   const split = splitLetter(text, questions);
   const sender = detectSender({ fileName, text, emailFrom: letter.emailFrom }, matcher);
-  const date = receivedDate(text);
+  const date = letter.pageDate ? { date: letter.pageDate.date, reason: `«${letter.pageDate.line}» (sidens dato)` } : receivedDate(text);
   const warnings: ImportWarning[] = [...letter.warnings];
   if (sender.status === 'uavklart') {
     const names = sender.candidates.map((c) => `${c.name} (${c.score})`).join(', ');

@@ -14,6 +14,8 @@ export type ImportErrorCode =
   | 'BAD_DOCX'
   | 'BAD_PDF'
   | 'NO_TEXT_LAYER'
+  | 'BAD_HTML'
+  | 'HTML_TOO_COMPLEX'
   | 'BAD_JSON'
   | 'NO_HEADER'
   | 'NO_ROWS'

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { ImportError } from '../../input/errors';
 import type { ImportLimits } from '../../input/limits';
 import { readCsv } from './csv';
+import { readHtml } from './html';
 import { readJson } from './json';
 import { readDocx, readPdf, readTxt } from './letter';
 import type { ParsedSource } from './types';
 import { readXlsx } from './xlsx';
 
-export const SUPPORTED_EXTENSIONS = ['.csv', '.tsv', '.tab', '.xlsx', '.json', '.docx', '.pdf', '.txt'] as const;
+export const SUPPORTED_EXTENSIONS = ['.csv', '.tsv', '.tab', '.xlsx', '.json', '.docx', '.pdf', '.txt', '.html', '.htm'] as const;
 
 export const MEDIA_TYPES: Record<string, string> = {
   '.csv': 'text/csv',
@@ -20,6 +21,8 @@ export const MEDIA_TYPES: Record<string, string> = {
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.pdf': 'application/pdf',
   '.txt': 'text/plain',
+  '.html': 'text/html',
+  '.htm': 'text/html',
   '.zip': 'application/zip',
 };
 
@@ -47,6 +50,9 @@ export async function readSource(name: string, bytes: Buffer, limits: ImportLimi
       return readPdf(bytes);
     case '.txt':
       return readTxt(bytes);
+    case '.html':
+    case '.htm':
+      return readHtml(bytes, limits);
     default:
       throw new ImportError(
         'UNSUPPORTED_FORMAT',

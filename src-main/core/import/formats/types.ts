@@ -1,5 +1,5 @@
 // What a reader hands on: a table of cells (CSV, TSV, XLSX, JSON) or the
-// text of one letter (DOCX, PDF, TXT).
+// text of one letter (DOCX, PDF, TXT, a saved HTML page).
 import type { ImportWarning } from '../../input/errors';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -27,12 +27,16 @@ export interface ParsedTable {
 
 export interface ParsedLetter {
   kind: 'letter';
-  format: 'docx' | 'pdf' | 'txt';
+  format: 'docx' | 'pdf' | 'txt' | 'html';
   encoding?: string;
   text: string;
   pages?: number;
   /** An e-mail's sender (display name and address), where the letter came as one. */
   emailFrom?: string | null;
+  /** A saved page's own date and the line it was read from (formats/html.ts). */
+  pageDate?: { date: string; line: string } | null;
+  /** Documents a saved page links to; listed, not fetched. */
+  attachments?: { name: string; href: string }[];
   warnings: ImportWarning[];
 }
 
