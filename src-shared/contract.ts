@@ -4,6 +4,7 @@
 // is parsed at the boundary; results are plain data described by a type.
 import { z } from 'zod';
 import { ENTITIES, type Effects, type Entity } from './entities';
+import { backupSettingsSchema, type BackupList, type BackupRestoreResult, type BackupSnapshot, type BackupVerifyResult } from './backup';
 import type { AuditEntry, Code, CodeGroup, Coding, CodingProgress, Memo, UndoState, Variable, WorkspaceResponse } from './coding';
 import type { AnswerFindingLink, Finding, FindingLink, FindingReport, FindingView } from './findings';
 import type { CodeGroupResult, CodeMatrix, Cooccurrence, MatrixQuote, SharedPassagesResult, SharedTextResult, StationAnalysis, VariableAnalysis } from './analysis';
@@ -73,7 +74,7 @@ function method<I extends z.ZodType>(input: I, effects: Effects) {
 }
 
 /** What the whole-case views (statistics, exports, packages) are computed from. */
-const CASE: readonly Entity[] = ENTITIES.filter((e) => e !== 'settings' && e !== 'presets');
+const CASE: readonly Entity[] = ENTITIES.filter((e) => e !== 'settings' && e !== 'presets' && e !== 'backups');
 /** What undo, redo, a merge or a conflict decision can change: every undoable table, and the trail. */
 const UNDOABLE: readonly Entity[] = ['codebook', 'codings', 'variables', 'memos', 'responses', 'findings', 'team', 'agreement', 'history'];
 
@@ -115,6 +116,8 @@ export const contract = {
       .object({
         userName: z.string().trim().min(1).max(120).optional(),
         locale: localeSchema.optional(),
+        /** Only the backup settings given change. */
+        backup: backupSettingsSchema.partial().optional(),
       })
       .strict(),
     { reads: ['settings'], changes: ['settings'] },
@@ -165,7 +168,7 @@ export const contract = {
   'import.preview': method(z.object({ paths: importPaths, preset: mappingPresetSchema.optional() }).strict(), { reads: ['project', 'registry', 'batches', 'respondents', 'responses'], changes: [] }).returns<ImportReport>(),
   'import.run': method(
     z.object({ paths: importPaths, preset: mappingPresetSchema.optional(), label: z.string().trim().min(1).max(200).optional() }).strict(),
-    { reads: ['project', 'registry', 'batches', 'respondents', 'responses'], changes: ['batches', 'respondents', 'responses', 'history'] },
+    { reads: ['project', 'registry', 'batches', 'respondents', 'responses'], changes: ['batches', 'respondents', 'responses', 'history', 'backups'] },
   ).returns<ImportReport>(),
   'import.batches': method(none, { reads: ['batches', 'responses'], changes: [] }).returns<BatchSummary[]>(),
   'import.presets': method(none, { reads: ['presets'], changes: [] }).returns<SavedPreset[]>(),
@@ -228,21 +231,21 @@ export const contract = {
   'codebook.create': method(codeFields.extend({ parentId: id.nullable().optional() }).strict(), { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<Code>(),
   'codebook.update': method(codeFields.partial().extend({ id }).strict(), { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<Code>(),
   'codebook.move': method(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) }).strict(), { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<null>(),
-  'codebook.merge': method(z.object({ sourceId: id, targetId: id }).strict(), { reads: ['codebook', 'codings'], changes: ['codebook', 'codings', 'history'] }).returns<{ moved: number; duplicates: number }>(),
+  'codebook.merge': method(z.object({ sourceId: id, targetId: id }).strict(), { reads: ['codebook', 'codings'], changes: ['codebook', 'codings', 'history', 'backups'] }).returns<{ moved: number; duplicates: number }>(),
   'codebook.deletePreview': method(z.object({ id }).strict(), { reads: ['codebook', 'codings'], changes: [] }).returns<{ codes: number; codings: number }>(),
-  'codebook.delete': method(z.object({ id }).strict(), { reads: ['codebook', 'codings'], changes: ['codebook', 'codings', 'history'] }).returns<{ codes: number; codings: number }>(),
+  'codebook.delete': method(z.object({ id }).strict(), { reads: ['codebook', 'codings'], changes: ['codebook', 'codings', 'history', 'backups'] }).returns<{ codes: number; codings: number }>(),
   'codebook.adoptStarter': method(none, { reads: ['codebook', 'project'], changes: ['codebook', 'history'] }).returns<{ added: number }>(),
   'codebook.export': method(z.object({ format: z.enum(['qdc', 'csv', 'xlsx']) }).strict(), { reads: ['codebook', 'codings', 'project', 'responses'], changes: [] }).returns<{ fileName: string; mediaType: string; base64: string }>(),
   /** groups: code groups (a .qdc's <Sets> of codes) created or updated. */
   'codebook.import': method(exportedFile, { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<{ created: number; updated: number; groups: number }>(),
   'codebook.groups': method(none, { reads: ['codebook'], changes: [] }).returns<CodeGroup[]>(),
 
-  'codings.create': method(z.object({ answerId: id, codeId: id, start: offset.optional(), end: offset.optional() }).strict(), { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history'] }).returns<Coding>(),
+  'codings.create': method(z.object({ answerId: id, codeId: id, start: offset.optional(), end: offset.optional() }).strict(), { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history', 'backups'] }).returns<Coding>(),
   'codings.update': method(
     z.object({ id, start: offset.optional(), end: offset.optional(), useInMemo: z.boolean().optional(), codeId: id.optional() }).strict(),
-    { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history'] },
+    { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history', 'backups'] },
   ).returns<Coding>(),
-  'codings.delete': method(z.object({ id }).strict(), { reads: ['codings'], changes: ['codings', 'history'] }).returns<null>(),
+  'codings.delete': method(z.object({ id }).strict(), { reads: ['codings'], changes: ['codings', 'history', 'backups'] }).returns<null>(),
 
   'variables.list': method(none, { reads: ['variables'], changes: [] }).returns<Variable[]>(),
   'variables.set': method(
@@ -358,7 +361,7 @@ export const contract = {
     z.object({ threshold: z.number().min(0.5).max(1).optional(), minLength: z.number().int().min(1).max(200_000).optional() }).strict(),
     { reads: ['responses', 'respondents', 'registry', 'project', 'codings', 'codebook'], changes: [] },
   ).returns<SharedTextResult>(),
-  'analysis.codeGroup': method(z.object({ groupAnswerIds: z.array(id).min(1).max(10_000), codeId: id }).strict(), { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history'] }).returns<CodeGroupResult>(),
+  'analysis.codeGroup': method(z.object({ groupAnswerIds: z.array(id).min(1).max(10_000), codeId: id }).strict(), { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history', 'backups'] }).returns<CodeGroupResult>(),
   'analysis.sharedPassages': method(z.object({ minWords: z.number().int().min(8).max(1000).optional() }).strict(), {
     reads: ['project', 'registry', 'responses', 'respondents'],
     changes: [],
@@ -368,7 +371,7 @@ export const contract = {
     z
       .object({ spans: z.array(z.object({ answerId: id, start: z.number().int().min(0), end: z.number().int().min(1) }).strict()).min(1).max(10_000), codeId: id })
       .strict(),
-    { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history'] },
+    { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history', 'backups'] },
   ).returns<CodeGroupResult>(),
 
   /** Exports write a file (see src-shared/export.ts) and report progress as task "export". */
@@ -387,9 +390,18 @@ export const contract = {
     z.union([z.object({ path: filePath, ...refiImportOptions }).strict(), exportedFile.extend(refiImportOptions).strict()]),
     {
       reads: ['codebook', 'codings', 'responses', 'respondents', 'registry', 'project'],
-      changes: ['codebook', 'codings', 'history', 'batches', 'respondents', 'responses'],
+      changes: ['codebook', 'codings', 'history', 'batches', 'respondents', 'responses', 'backups'],
     },
   ).returns<RefiImportReport>(),
+
+  /** Automatic backups (src-shared/backup.ts): snapshots of the project file; projectPath (default: the open project) also reaches one that will not open. */
+  'backup.list': method(z.object({ projectPath: filePath.optional() }).strict(), { reads: ['backups'], changes: [] }).returns<BackupList>(),
+  'backup.create': method(none, { reads: [], changes: ['backups'] }).returns<BackupSnapshot>(),
+  'backup.verify': method(z.object({ id, projectPath: filePath.optional() }).strict(), { reads: ['backups'], changes: [] }).returns<BackupVerifyResult>(),
+  /** The newest snapshot that verifies, offered when a project will not open. */
+  'backup.newestGood': method(z.object({ projectPath: filePath }).strict(), { reads: ['backups'], changes: [] }).returns<BackupSnapshot | null>(),
+  /** Writes the snapshot as a new project file beside the original (never over it) and opens it. */
+  'backup.restore': method(z.object({ id, projectPath: filePath.optional() }).strict(), { reads: [], changes: ['backups'] }).returns<BackupRestoreResult>(),
 
   /** Team work offline (src-shared/team.ts): assignments, work packages, return packages, merge and conflicts. */
   'team.assignments': method(none, { reads: ['team', 'respondents', 'responses', 'registry'], changes: [] }).returns<AssignmentOverview>(),
@@ -405,7 +417,7 @@ export const contract = {
   /** Working copy: writes the return package (.innspillretur). */
   'team.exportReturn': method(z.object({ target: filePath.optional() }).strict(), { reads: CASE, changes: [] }).returns<ReturnExportResult>(),
   /** Master: merges a return package; collisions become conflicts. */
-  'team.mergeReturn': method(z.object({ path: filePath }).strict(), { reads: CASE, changes: UNDOABLE }).returns<MergeReport>(),
+  'team.mergeReturn': method(z.object({ path: filePath }).strict(), { reads: CASE, changes: [...UNDOABLE, 'backups'] }).returns<MergeReport>(),
   'team.conflicts': method(conflictsInputSchema, { reads: ['team', 'codebook', 'codings', 'variables', 'memos', 'responses', 'findings', 'project', 'registry', 'respondents'], changes: [] }).returns<ConflictView[]>(),
   'team.resolveConflict': method(resolveConflictInputSchema, { reads: ['team'], changes: UNDOABLE }).returns<ConflictView>(),
 

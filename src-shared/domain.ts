@@ -1,5 +1,6 @@
 // Domain types shared by the core, the transports and the UI.
 // Plain data only: nothing here imports Node or the DOM.
+import type { BackupSettings } from './backup';
 import type { WorkingCopyInfo } from './team';
 
 /** ISO 8601 timestamp in UTC, e.g. 2026-11-27T10:07:53.123Z. */
@@ -114,6 +115,8 @@ export interface Settings {
   userName: string;
   locale: Locale;
   recentProjects: string[];
+  /** Where automatic backups go and how many are kept (src-shared/backup.ts). */
+  backup: BackupSettings;
 }
 
 export interface AppInfo {

@@ -31,7 +31,12 @@ export const ENTITIES = [
   'agreement',
   /** The user's settings (outside the project file). */
   'settings',
+  /** Snapshots of the project file in its backup folder (outside the project file). */
+  'backups',
 ] as const;
+
+/** Entities kept outside the project file: a call changing only these announces it without writing a row. */
+export const OUTSIDE_PROJECT: readonly Entity[] = ['settings', 'backups'];
 
 export type Entity = (typeof ENTITIES)[number];
 

@@ -6,7 +6,9 @@ import { createCore, type Core } from '../core';
 import { defaultConfigDir } from '../core/paths';
 import { findResourcesDir } from '../core/reference/load';
 import { ApiError } from '../../src-shared/errors';
+import type { BackupSnapshot } from '../../src-shared/backup';
 import { commands } from './commands';
+import { describeSnapshot } from './commands/backup';
 import type { CliContext, CliIo } from './context';
 import { UsageError } from './errors';
 
@@ -33,8 +35,18 @@ Commands:
   package conflicts <file.innspill> [--all]
   package resolve <file.innspill> <conflict-id> --keep ours|theirs
   (package actions take --json)
+  backup list|create <file.innspill> [--json]
+  backup verify|restore <file.innspill> [<id>] [--json]   (restore: a new file beside the original; no id: the newest good one)
 
 Options for every command: --author NAME (recorded on changes), --debug`;
+
+/** For a project that will not open: the newest backup that verifies, and how to restore it. */
+async function backupHint(core: Core, projectPath: string): Promise<string> {
+  const found = await core.dispatch('backup.newestGood', { projectPath });
+  if (!found.ok || !found.result) return '';
+  const s = found.result as BackupSnapshot;
+  return ` A good backup exists: ${describeSnapshot(s)}. Restore it as a new file with: innspill backup restore "${projectPath}" ${s.id}`;
+}
 
 export async function run(argv: string[], io: CliIo, cwd = process.cwd()): Promise<number> {
   const debug = argv.includes('--debug');
@@ -68,7 +80,13 @@ export async function run(argv: string[], io: CliIo, cwd = process.cwd()): Promi
       },
       async call(method, input) {
         const outcome = await c.dispatch(method, input);
-        if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message);
+        if (!outcome.ok) {
+          const { code, message } = outcome.error;
+          if (method === 'project.open' && (code === 'CORRUPT' || code === 'NOT_A_PROJECT')) {
+            throw new ApiError(code, message + (await backupHint(c, (input as { path: string }).path)));
+          }
+          throw new ApiError(code, message);
+        }
         return outcome.result as never;
       },
     };

@@ -1,4 +1,5 @@
 // The command table of the `innspill` CLI.
+import { backupCommand } from './backup';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { init } from './init';
@@ -8,4 +9,4 @@ import { search } from './search';
 import { stats } from './stats';
 import type { Command } from './parser';
 
-export const commands: Record<string, Command> = { init, stats, import: importCommand, search, export: exportCommand, qdpx, package: packageCommand };
+export const commands: Record<string, Command> = { init, stats, import: importCommand, search, export: exportCommand, qdpx, package: packageCommand, backup: backupCommand };

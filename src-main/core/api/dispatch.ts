@@ -3,6 +3,7 @@
 // what it changed (the method's declared `changes`) as `data.changed`, and
 // turns any failure into `{ code, message }` (never a stack trace).
 import { contract, isMethodName } from '../../../src-shared/contract';
+import { OUTSIDE_PROJECT } from '../../../src-shared/entities';
 import { ApiError, type ApiErrorBody } from '../../../src-shared/errors';
 import type { Logger } from '../deps';
 import type { Handlers } from './handlers/types';
@@ -39,9 +40,11 @@ export function createDispatch(handlers: Handlers, logger: Logger, session?: Ses
       const result = await handler(parsed.data);
       if (session && spec.changes.length > 0) {
         // A call that wrote no row on the same project (a merge already merged,
-        // an empty import) reloads nothing; settings live outside the project.
+        // an empty import) reloads nothing; a call changing only what lives
+        // outside the project (settings, backups) always announces it.
         const after = totalChanges(session);
-        const unchanged = before && after && before.store === after.store && before.count === after.count && !spec.changes.includes('settings');
+        const outsideOnly = spec.changes.every((e) => OUTSIDE_PROJECT.includes(e));
+        const unchanged = before && after && before.store === after.store && before.count === after.count && !outsideOnly;
         if (!unchanged) session.emit('data.changed', { entities: [...spec.changes] });
       }
       return { ok: true, result };

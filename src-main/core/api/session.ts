@@ -4,6 +4,7 @@ import { ApiError } from '../../../src-shared/errors';
 import type { EventMap, EventName } from '../../../src-shared/contract';
 import type { CoreDeps } from '../deps';
 import { loadReferenceData, type ReferenceData } from '../reference/load';
+import { AutoBackup } from '../backup/auto';
 import { SettingsStore } from '../settings/service';
 import type { Store } from '../store/open';
 
@@ -15,6 +16,8 @@ export class Session {
   /** Absolute paths of files exported in this session (the only ones export.open may open). */
   readonly exported = new Set<string>();
   private readonly listeners = new Set<EventListener>();
+  /** Snapshots before bulk operations and while coding (core/backup). */
+  readonly backups: AutoBackup;
 
   constructor(
     readonly deps: CoreDeps,
@@ -22,6 +25,7 @@ export class Session {
     private readonly rememberRecent = true,
   ) {
     this.ref = loadReferenceData(deps.paths.resourcesDir);
+    this.backups = new AutoBackup(() => settings.get().backup, deps.now, deps.logger);
   }
 
   get current(): Store | null {

@@ -1,15 +1,17 @@
-// User settings (name recorded on changes, language, recent projects), kept
+// User settings (name recorded on changes, language, recent projects, backups), kept
 // as a small JSON file in the config folder and parsed with zod on read.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { backupSettingsSchema, DEFAULT_BACKUP_SETTINGS } from '../../../src-shared/backup';
 import type { Settings } from '../../../src-shared/domain';
 
 const settingsSchema = z.object({
   userName: z.string().min(1).max(120),
   locale: z.enum(['nb', 'en']),
   recentProjects: z.array(z.string()).max(20),
+  backup: backupSettingsSchema,
 });
 
 const MAX_RECENT = 10;
@@ -32,7 +34,7 @@ export class SettingsStore {
 
   get(): Settings {
     if (!this.cached) {
-      const defaults: Settings = { userName: defaultUserName(), locale: 'nb', recentProjects: [] };
+      const defaults: Settings = { userName: defaultUserName(), locale: 'nb', recentProjects: [], backup: DEFAULT_BACKUP_SETTINGS };
       try {
         const parsed = settingsSchema.partial().safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
         this.cached = parsed.success ? { ...defaults, ...parsed.data } : defaults;

@@ -16,6 +16,7 @@ export function appHandlers(session: Session, shell: ShellInfo): DomainHandlers<
       attributions: ref.attributions,
     }),
     'settings.get': async () => session.settings.get(),
-    'settings.update': async (input) => session.settings.update(input),
+    'settings.update': async ({ backup, ...rest }) =>
+      session.settings.update({ ...rest, backup: backup ? { ...session.settings.get().backup, ...backup } : undefined }),
   };
 }

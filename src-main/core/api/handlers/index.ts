@@ -5,6 +5,7 @@ import type { Session } from '../session';
 import { agreementHandlers } from './agreement';
 import { analysisHandlers } from './analysis';
 import { appHandlers } from './app';
+import { backupHandlers, withAutomaticBackups } from './backup';
 import { codingHandlers } from './coding';
 import { exportHandlers } from './export';
 import { exportMemoHandlers } from './export-memo';
@@ -22,7 +23,7 @@ import type { Handlers, ShellInfo } from './types';
 export type { DomainHandlers, Handlers, ShellInfo } from './types';
 
 export function createHandlers(session: Session, shell: ShellInfo): Handlers {
-  return {
+  return withAutomaticBackups(session, {
     ...appHandlers(session, shell),
     ...projectHandlers(session),
     ...registryHandlers(session),
@@ -38,5 +39,6 @@ export function createHandlers(session: Session, shell: ShellInfo): Handlers {
     ...exportMemoHandlers(session),
     ...exportTableHandlers(session),
     ...refiHandlers(session),
-  };
+    ...backupHandlers(session),
+  });
 }

@@ -9,6 +9,7 @@ import { SettingsStore } from '../../../../src-main/core/settings/service';
 import { testApi, UUID_V7 } from '../../../helpers/api';
 import { resourcesDir, tempDir } from '../../../helpers/core';
 import { filesIn } from '../../../helpers/files';
+import { DEFAULT_BACKUP_SETTINGS } from '../../../../src-shared/backup';
 
 let dir: string;
 let cleanup: () => void;
@@ -37,15 +38,15 @@ const osUser = (() => {
 
 describe('SettingsStore', () => {
   it('starts from defaults without writing anything', () => {
-    expect(new SettingsStore(configDir).get()).toEqual({ userName: osUser, locale: 'nb', recentProjects: [] });
+    expect(new SettingsStore(configDir).get()).toEqual({ userName: osUser, locale: 'nb', recentProjects: [], backup: DEFAULT_BACKUP_SETTINGS });
     expect(existsSync(configDir)).toBe(false);
   });
 
   it('persists updates, which a new store reads back', () => {
     const store = new SettingsStore(configDir);
-    expect(store.update({ userName: 'Kari Nordmann', locale: 'en' })).toEqual({ userName: 'Kari Nordmann', locale: 'en', recentProjects: [] });
+    expect(store.update({ userName: 'Kari Nordmann', locale: 'en' })).toEqual({ userName: 'Kari Nordmann', locale: 'en', recentProjects: [], backup: DEFAULT_BACKUP_SETTINGS });
     expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ userName: 'Kari Nordmann', locale: 'en' });
-    expect(new SettingsStore(configDir).get()).toEqual({ userName: 'Kari Nordmann', locale: 'en', recentProjects: [] });
+    expect(new SettingsStore(configDir).get()).toEqual({ userName: 'Kari Nordmann', locale: 'en', recentProjects: [], backup: DEFAULT_BACKUP_SETTINGS });
     expect(filesIn(configDir)).toEqual(['settings.json']); // no temp file left
   });
 
@@ -78,12 +79,12 @@ describe('SettingsStore', () => {
     ['an empty file', ''],
   ])('falls back to defaults when the file holds %s', (_label, text) => {
     writeSettingsFile(text);
-    expect(new SettingsStore(configDir).get()).toEqual({ userName: osUser, locale: 'nb', recentProjects: [] });
+    expect(new SettingsStore(configDir).get()).toEqual({ userName: osUser, locale: 'nb', recentProjects: [], backup: DEFAULT_BACKUP_SETTINGS });
   });
 
   it('fills in settings missing from an older file', () => {
     writeSettingsFile(JSON.stringify({ userName: 'Kari Nordmann' }));
-    expect(new SettingsStore(configDir).get()).toEqual({ userName: 'Kari Nordmann', locale: 'nb', recentProjects: [] });
+    expect(new SettingsStore(configDir).get()).toEqual({ userName: 'Kari Nordmann', locale: 'nb', recentProjects: [], backup: DEFAULT_BACKUP_SETTINGS });
   });
 
   it('remembers recent projects newest first, without duplicates', () => {

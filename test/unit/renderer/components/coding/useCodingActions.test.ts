@@ -14,6 +14,7 @@ import { emptyCodingFilter, type CodingFilter } from '../../../../../src-rendere
 import { useCodingActions } from '../../../../../src-renderer/src/components/coding/useCodingActions';
 import { useCodingData } from '../../../../../src-renderer/src/components/coding/useCodingData';
 import { fakeCore } from '../../../../helpers/fake-core';
+import { DEFAULT_BACKUP_SETTINGS } from '../../../../../src-shared/backup';
 
 afterEach(cleanup);
 
@@ -33,7 +34,7 @@ function core() {
   c.handle('variables.list', () => []);
   c.handle('responses.progress', () => ({ total: 1, byStatus: { ikke_startet: 0, under_arbeid: 1, ferdig: 0, kvalitetssikret: 0 } }));
   c.handle('history.state', () => ({ undo: null, redo: null }));
-  c.handle('settings.get', () => ({ userName: 'Kari Nordmann', locale: 'nb', recentProjects: [] }));
+  c.handle('settings.get', () => ({ userName: 'Kari Nordmann', locale: 'nb', recentProjects: [], backup: DEFAULT_BACKUP_SETTINGS }));
   c.handle('stats.get', () => stats);
   c.handle('registry.unanswered', () => ({ municipalities: [] }) as never);
   c.handle('codings.create', () => coding);
