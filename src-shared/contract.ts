@@ -11,6 +11,7 @@ import type { CodeGroupResult, CodeMatrix, Cooccurrence, MatrixQuote, SharedPass
 import { mappingPresetSchema, type BatchSummary, type ImportReport, type SavedPreset } from './imports';
 import { searchInputSchema, type SearchResult } from './search';
 import type { RefiImportReport } from './refi';
+import { personalFilterSchema } from './personal';
 import {
   agreementReportInputSchema,
   disagreementsInputSchema,
@@ -203,6 +204,8 @@ export const contract = {
         query: z.string().max(200).optional(),
         /** Responses of respondents assigned to this caseworker; 'none': unassigned. */
         assignee: assigneeSchema.optional(),
+        /** Responses with personal data found: of this kind, or of any kind ('any'); 'none': without. */
+        personal: personalFilterSchema.optional(),
       })
       .strict(),
     { reads: ['responses', 'respondents', 'registry', 'batches', 'codebook', 'codings', 'variables', 'team', 'project'], changes: [] },

@@ -2,6 +2,7 @@
 // Plain data only: nothing here imports Node or the DOM.
 import type { BackupSettings } from './backup';
 import type { WorkingCopyInfo } from './team';
+import type { PersonalKind, PersonalSpan } from './personal';
 
 /** ISO 8601 timestamp in UTC, e.g. 2026-11-27T10:07:53.123Z. */
 export type Timestamp = string;
@@ -178,6 +179,8 @@ export interface ResponseSummary {
   /** Question ordinals this response answers. */
   answered: number[];
   hasUnassigned: boolean;
+  /** The kinds of personal data found in its answers («inneholder personopplysninger»); empty: none found. */
+  personalData: PersonalKind[];
 }
 
 export interface AnswerPart {
@@ -187,6 +190,8 @@ export interface AnswerPart {
   questionOrdinal: number | null;
   ordinal: number;
   text: string;
+  /** Personal data found in the text (kind and span); absent where not read. */
+  personal?: PersonalSpan[];
 }
 
 export interface ResponseVersion {

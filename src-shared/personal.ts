@@ -7,6 +7,10 @@ export const PERSONAL_KINDS = ['fodselsnummer', 'd_nummer', 'telefon', 'epost', 
 export type PersonalKind = (typeof PERSONAL_KINDS)[number];
 export const personalKindSchema = z.enum(PERSONAL_KINDS);
 
+/** A list or search narrowed by personal data: of one kind, of any kind, or none found. */
+export const personalFilterSchema = z.union([personalKindSchema, z.enum(['any', 'none'])]);
+export type PersonalFilter = z.infer<typeof personalFilterSchema>;
+
 /** One finding in an answer's text: [start, end) in UTF-16 code units, as coding offsets are. */
 export interface PersonalSpan {
   kind: PersonalKind;

@@ -15,6 +15,7 @@
 // Operators are written in capitals; "og", "eller", "ikke" in lower case are
 // ordinary words. æ, ø and å are letters of their own: "bål" never finds "bal".
 import { z } from 'zod';
+import { personalFilterSchema } from './personal';
 import { POPULATION_BANDS, type PopulationBandKey } from './analysis';
 
 /** The same population bands as the analyses (< 2 000 … ≥ 50 000). */
@@ -36,6 +37,8 @@ export const searchFilterSchema = z
     /** Responses whose value of the variable is (or includes) this value; null: no value yet. */
     variable: z.object({ variableId: id, value: z.string().max(200).nullable() }).strict().optional(),
     matchStatus: z.enum(['matched', 'unmatched', 'ambiguous']).optional(),
+    /** Responses with personal data found: of this kind, of any kind ('any'), or none ('none'). */
+    personal: personalFilterSchema.optional(),
   })
   .strict();
 

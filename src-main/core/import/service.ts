@@ -12,6 +12,7 @@ import path from 'node:path';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { formatNorwegianDateTime } from '../../../src-shared/norwegian';
 import { authoredColumns, recordEvent } from '../audit/record';
+import { refreshPersonalData } from '../personal/scan';
 import type { CoreDeps } from '../deps';
 import { turnTaker } from '../eventLoop';
 import { cancellable, cancelledAfterSaving, isCancelled, throwIfCancelled } from './cancel';
@@ -456,6 +457,8 @@ export async function importPaths(
   options.onProgress?.(units.length, units.length, '');
   const report: ImportReport = { batchId: batch.id, files };
   await saveReport(report);
+  // Personal data is looked for at import (the list and exports would otherwise scan on first use).
+  refreshPersonalData(store.sqlite);
   return report;
 
   async function saveReport(report: ImportReport): Promise<void> {

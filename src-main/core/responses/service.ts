@@ -19,6 +19,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Store } from '../store/open';
 import type { DB, MatchStatus, ResponseStatus } from '../store/schema';
 import { parseStringList } from '../store/json';
+import type { PersonalFilter, PersonalKind } from '../../../src-shared/personal';
+import { kindsOf } from '../personal/detect';
+import { kindsByResponse, matchesPersonal, refreshPersonalData, spansOfAnswers } from '../personal/scan';
 
 export interface ResponseFilter {
   status?: ResponseStatus;
@@ -36,6 +39,8 @@ export interface ResponseFilter {
   query?: string;
   /** Responses of respondents assigned to this caseworker (team work); 'none': of respondents assigned to no one. */
   assignee?: string;
+  /** Responses with personal data of this kind, of any kind ('any'), or without ('none'). */
+  personal?: PersonalFilter;
 }
 
 /** Responses with their respondent and the register's facts on its municipality (no filter): the list's and the REFI-QDA export's rows. */
@@ -103,7 +108,7 @@ async function answerShape(store: Store, responseIds: string[]) {
   return shape;
 }
 
-function summary(row: ResponseRow, shape: { answered: Set<number>; unassigned: boolean } | undefined): ResponseSummary {
+function summary(row: ResponseRow, shape: { answered: Set<number>; unassigned: boolean } | undefined, personal: PersonalKind[]): ResponseSummary {
   return {
     id: row.id,
     respondentId: row.respondent_id,
@@ -118,6 +123,7 @@ function summary(row: ResponseRow, shape: { answered: Set<number>; unassigned: b
     status: row.status as ResponseStatus,
     answered: [...(shape?.answered ?? [])].sort((a, b) => a - b),
     hasUnassigned: shape?.unassigned ?? false,
+    personalData: personal,
   };
 }
 
@@ -176,12 +182,16 @@ export async function listResponses(store: Store, filter: ResponseFilter = {}): 
   }
   const rows = await q.execute();
   const needle = filter.query?.trim().toLocaleLowerCase('nb');
-  const kept = needle
-    ? rows.filter((r) => r.respondent_name.toLocaleLowerCase('nb').includes(needle) || (r.m_name ?? '').toLocaleLowerCase('nb').includes(needle) || r.m_number === needle)
-    : rows;
+  refreshPersonalData(store.sqlite);
+  const personal = kindsByResponse(store.sqlite);
+  const kept = rows.filter(
+    (r) =>
+      (!needle || r.respondent_name.toLocaleLowerCase('nb').includes(needle) || (r.m_name ?? '').toLocaleLowerCase('nb').includes(needle) || r.m_number === needle) &&
+      matchesPersonal(personal.get(r.id), filter.personal),
+  );
   const shape = await answerShape(store, kept.map((r) => r.id));
   return kept
-    .map((r) => summary(r, shape.get(r.id)))
+    .map((r) => summary(r, shape.get(r.id), personal.get(r.id) ?? []))
     .sort((a, b) => norwegianCompare(a.municipality?.name ?? a.respondentName, b.municipality?.name ?? b.respondentName) || b.importedAt.localeCompare(a.importedAt));
 }
 
@@ -226,8 +236,11 @@ export async function getResponse(store: Store, id: string): Promise<ResponseDet
     .orderBy('r.created_at', 'desc')
     .execute();
   const shape = { answered: new Set(parts.flatMap((p) => (p.questionOrdinal === null ? [] : [p.questionOrdinal]))), unassigned: parts.some((p) => p.questionOrdinal === null) };
+  refreshPersonalData(store.sqlite);
+  const spans = spansOfAnswers(store.sqlite, parts.map((p) => p.id));
+  for (const part of parts) part.personal = spans.get(part.id) ?? [];
   return {
-    ...summary(row, shape),
+    ...summary(row, shape, kindsOf(parts.flatMap((p) => p.personal ?? []))),
     candidates: await candidatesOf(store, row.respondent_id),
     answers: parts,
     provenance: {

@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 import { POPULATION_BANDS } from '../../../src-shared/analysis';
 import { ApiError } from '../../../src-shared/errors';
 import type { SearchFilter, SearchGroup, SearchHit, SearchResult } from '../../../src-shared/search';
+import type { PersonalKind } from '../../../src-shared/personal';
+import { kindsByResponse, matchesPersonal, refreshPersonalData } from '../personal/scan';
 import type { Store } from '../store/open';
 import { catalogOf, type Catalog, type ResponseInfo } from './catalog';
 import { hitRanges, snippetOf } from './highlight';
@@ -91,6 +93,11 @@ function responseSet(sqlite: Database.Database, filter: SearchFilter): { codeIds
 function responseFilter(sqlite: Database.Database, input: SearchInput): (r: ResponseInfo) => boolean {
   const f = input.filter ?? {};
   const sets = responseSet(sqlite, f);
+  let personal: Map<string, PersonalKind[]> | null = null;
+  if (f.personal) {
+    refreshPersonalData(sqlite);
+    personal = kindsByResponse(sqlite);
+  }
   const band = f.populationBand ? POPULATION_BANDS.find((b) => b.key === f.populationBand)! : null;
   return (r) => {
     if (!input.includeSuperseded && !r.current) return false;
@@ -102,6 +109,7 @@ function responseFilter(sqlite: Database.Database, input: SearchInput): (r: Resp
     if (band && (!m || m.population < band.min || (band.max !== null && m.population > band.max))) return false;
     if (sets.codeIds && !sets.codeIds.has(r.id)) return false;
     if (sets.variable && sets.variable.ids.has(r.id) === sets.variable.without) return false;
+    if (personal && !matchesPersonal(personal.get(r.id), f.personal)) return false;
     return true;
   };
 }

@@ -3,6 +3,7 @@
 // columns, so copies of one project made on several laptops can be merged.
 import type { ColumnType, Generated } from 'kysely';
 import type { MatchStatus, ResponseStatus } from '../../../src-shared/domain';
+import type { PersonalKind } from '../../../src-shared/personal';
 import type { ConflictKind } from '../../../src-shared/team';
 
 export type { MatchStatus, ResponseStatus };
@@ -365,6 +366,20 @@ export interface EventTable {
   group_id: string | null;
 }
 
+/** Personal-data cache (migration 0011): the answers the detector has read, and how many findings each has. */
+export interface PersonalScanTable {
+  answer_id: string;
+  findings: number;
+}
+
+/** One finding of personal data in an answer: its kind and where it is (never the text). */
+export interface PersonalSpanTable {
+  answer_id: string;
+  kind: PersonalKind;
+  start_offset: number;
+  end_offset: number;
+}
+
 export interface DB {
   project: ProjectTable;
   police_district: PoliceDistrictTable;
@@ -399,4 +414,6 @@ export interface DB {
   event: EventTable;
   answer_search: AnswerSearchTable;
   answer_fts: AnswerFtsTable;
+  personal_scan: PersonalScanTable;
+  personal_span: PersonalSpanTable;
 }

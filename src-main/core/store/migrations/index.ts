@@ -12,6 +12,7 @@ import * as m0007 from './0007_agreement';
 import * as m0008 from './0008_refi_exchange';
 import * as m0009 from './0009_county_council';
 import * as m0010 from './0010_code_groups';
+import * as m0011 from './0011_personal_data';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
@@ -24,6 +25,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0008_refi_exchange', m0008],
   ['0009_county_council', m0009],
   ['0010_code_groups', m0010],
+  ['0011_personal_data', m0011],
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1][0];

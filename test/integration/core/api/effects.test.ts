@@ -23,7 +23,8 @@ import { laptop, type Laptop } from '../../../helpers/team';
 /**
  * Which entity each table of the project file belongs to; null for the
  * full-text index, which search.query brings up to date from the answers
- * (a cache of them, not data a view shows).
+ * (a cache of them, not data a view shows), and for the personal-data cache
+ * (read by the detector from the answers whenever something asks).
  */
 const TABLE_ENTITY: Record<string, Entity | null> = {
   project: 'project',
@@ -39,6 +40,8 @@ const TABLE_ENTITY: Record<string, Entity | null> = {
   answer: 'responses',
   answer_search: null,
   answer_fts: null,
+  personal_scan: null,
+  personal_span: null,
   code: 'codebook',
   // REFI-QDA attributes of codes (isCodable, colour given by the file) and the coders a file brought.
   refi_code: 'codebook',

@@ -724,6 +724,8 @@ describe(`latest schema (${latestSchemaVersion})`, () => {
     refi_user: { name: 1, file_name: 1, guid: 1, origin: 1, imported_at: 1, imported_by: 1 },
     code_group: { id: 1, name: 1, description: 1, created_at: 1, created_by: 1 },
     code_group_member: { group_id: 1, code_id: 1 },
+    personal_scan: { answer_id: 1, findings: 1 },
+    personal_span: { answer_id: 1, kind: 1, start_offset: 1, end_offset: 1 },
   } satisfies { [T in keyof DB]: Record<keyof DB[T], 1> };
 
   it('has exactly the tables and columns schema.ts declares', async () => {
