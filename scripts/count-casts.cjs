@@ -1,7 +1,10 @@
-// Counts type assertions (`x as T`, `<T>x`; not `as const`) in the .ts files under a folder, by the TypeScript AST: node scripts/count-casts.cjs src-main/core [-v]
+// Counts type assertions (`x as T`, `<T>x`; not `as const`) in the .ts files under a folder, by the TypeScript AST:
+// node scripts/count-casts.cjs [folder, default src-main/core] [-v to list each cast]
 const ts = require('typescript');
 const fs = require('fs'), path = require('path');
-const root = process.argv[2]; const verbose = process.argv[3] === '-v';
+const args = process.argv.slice(2);
+const verbose = args.includes('-v');
+const root = args.find((a) => a !== '-v') ?? 'src-main/core';
 const files = [];
 (function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (p.endsWith('.ts')) files.push(p); } })(root);
 let total = 0, bare = 0, uu = 0; const per = {};
