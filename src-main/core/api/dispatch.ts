@@ -17,8 +17,8 @@ export type Dispatch = (method: unknown, rawInput: unknown) => Promise<DispatchR
 function totalChanges(session: Session): { store: object; count: number } | null {
   const store = session.current;
   if (!store) return null;
-  const row = store.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number };
-  return { store, count: row.n };
+  const count = store.sqlite.prepare<[], number>('SELECT total_changes()').pluck().get() ?? 0;
+  return { store, count };
 }
 
 export function createDispatch(handlers: Handlers, logger: Logger, session?: Session): Dispatch {

@@ -56,13 +56,28 @@ export interface Catalog {
   responseById: Map<string, ResponseInfo>;
 }
 
+// The statements' rows as raw() returns them: one tuple per row, in the
+// order of the SELECT's columns (declared once here, where the SQL is).
+type AnswerRow = [docid: number, responseId: string, ordinal: number, questionOrdinal: number | null];
+type ResponseRow = [id: string, respondentId: string, current: number, status: ResponseStatus, createdAt: string];
+type RespondentRow = [id: string, name: string, matchStatus: string, municipalityNumber: string | null];
+type MunicipalityRow = [
+  number: string,
+  name: string,
+  countyNumber: string,
+  countyName: string,
+  districtCode: string,
+  districtName: string,
+  population: number,
+];
+
 interface Statements {
-  dataVersion: Database.Statement;
-  totalChanges: Database.Statement;
-  answers: Database.Statement;
-  responses: Database.Statement;
-  respondents: Database.Statement;
-  municipalities: Database.Statement;
+  dataVersion: Database.Statement<[], number>;
+  totalChanges: Database.Statement<[], number>;
+  answers: Database.Statement<[], AnswerRow>;
+  responses: Database.Statement<[], ResponseRow>;
+  respondents: Database.Statement<[], RespondentRow>;
+  municipalities: Database.Statement<[], MunicipalityRow>;
 }
 
 const cache = new WeakMap<Database.Database, { statements: Statements; catalog: Catalog | null }>();
@@ -73,15 +88,15 @@ function entry(sqlite: Database.Database) {
     e = {
       catalog: null,
       statements: {
-        dataVersion: sqlite.prepare('PRAGMA data_version').pluck(),
-        totalChanges: sqlite.prepare('SELECT total_changes()').pluck(),
+        dataVersion: sqlite.prepare<[], number>('PRAGMA data_version').pluck(),
+        totalChanges: sqlite.prepare<[], number>('SELECT total_changes()').pluck(),
         answers: sqlite
-          .prepare('SELECT s.docid, s.response_id, s.ordinal, q.ordinal FROM answer_search s LEFT JOIN question q ON q.id = s.question_id')
+          .prepare<[], AnswerRow>('SELECT s.docid, s.response_id, s.ordinal, q.ordinal FROM answer_search s LEFT JOIN question q ON q.id = s.question_id')
           .raw(),
-        responses: sqlite.prepare('SELECT id, respondent_id, is_current, status, created_at FROM response').raw(),
-        respondents: sqlite.prepare('SELECT id, name, match_status, municipality_number FROM respondent').raw(),
+        responses: sqlite.prepare<[], ResponseRow>('SELECT id, respondent_id, is_current, status, created_at FROM response').raw(),
+        respondents: sqlite.prepare<[], RespondentRow>('SELECT id, name, match_status, municipality_number FROM respondent').raw(),
         municipalities: sqlite
-          .prepare(
+          .prepare<[], MunicipalityRow>(
             `SELECT m.number, m.name, m.county_number, m.county_name, m.police_district_code, d.name, m.population
              FROM municipality m LEFT JOIN police_district d ON d.code = m.police_district_code`,
           )
@@ -109,22 +124,14 @@ export function catalogOf(sqlite: Database.Database): Catalog {
 
 function load(s: Statements, version: string): Catalog {
   const municipalities = new Map<string, MunicipalityInfo>();
-  for (const [number, name, countyNumber, countyName, districtCode, districtName, population] of s.municipalities.all() as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    number,
-  ][]) {
+  for (const [number, name, countyNumber, countyName, districtCode, districtName, population] of s.municipalities.all()) {
     municipalities.set(number, { number, name, countyNumber, countyName, districtCode, districtName, population });
   }
   const respondents = new Map<string, RespondentInfo>();
-  for (const [id, name, matchStatus, number] of s.respondents.all() as [string, string, string, string | null][]) {
+  for (const [id, name, matchStatus, number] of s.respondents.all()) {
     respondents.set(id, { id, name, matchStatus, municipality: number ? (municipalities.get(number) ?? null) : null });
   }
-  const responseRows = s.responses.all() as [string, string, number, ResponseStatus, string][];
+  const responseRows = s.responses.all();
   const responses: ResponseInfo[] = [];
   const created: string[] = [];
   for (const [id, respondentId, current, status, createdAt] of responseRows) {
@@ -156,7 +163,7 @@ function load(s: Statements, version: string): Catalog {
 
   // Then by question (unassigned text last) and the part's place in the
   // response: a counting sort by response, then each response's few parts.
-  const answers = s.answers.all() as [number, string, number, number | null][];
+  const answers = s.answers.all();
   const n = answers.length;
   const responseOf = new Int32Array(n).fill(-1);
   const key = new Float64Array(n);

@@ -10,10 +10,10 @@ const prepared = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Database.Database) {
   return {
-    counts: sqlite.prepare('SELECT (SELECT count(*) FROM answer) AS answers, (SELECT count(*) FROM answer_search) AS indexed'),
-    maxDocid: sqlite.prepare('SELECT coalesce(max(docid), 0) FROM answer_search').pluck(),
+    counts: sqlite.prepare<[], { answers: number; indexed: number }>('SELECT (SELECT count(*) FROM answer) AS answers, (SELECT count(*) FROM answer_search) AS indexed'),
+    maxDocid: sqlite.prepare<[], number>('SELECT coalesce(max(docid), 0) FROM answer_search').pluck(),
     // Rows whose answer went without the trigger (only if the triggers were bypassed).
-    orphans: sqlite.prepare('SELECT docid FROM answer_search s WHERE NOT EXISTS (SELECT 1 FROM answer a WHERE a.id = s.answer_id)').pluck(),
+    orphans: sqlite.prepare<[], number>('SELECT docid FROM answer_search s WHERE NOT EXISTS (SELECT 1 FROM answer a WHERE a.id = s.answer_id)').pluck(),
     dropDoc: sqlite.prepare('DELETE FROM answer_fts WHERE rowid = ?'),
     dropMap: sqlite.prepare('DELETE FROM answer_search WHERE docid = ?'),
     addMap: sqlite.prepare(
@@ -36,15 +36,16 @@ export function refreshSearchIndex(sqlite: Database.Database): number {
   let s = prepared.get(sqlite);
   if (!s) prepared.set(sqlite, (s = prepare(sqlite)));
   const statements = s;
-  const { answers, indexed } = statements.counts.get() as { answers: number; indexed: number };
+  // An aggregate without GROUP BY always yields its one row.
+  const { answers, indexed } = statements.counts.get() ?? { answers: 0, indexed: 0 };
   if (answers === indexed) return 0;
   return sqlite
     .transaction(() => {
-      for (const docid of statements.orphans.all() as number[]) {
+      for (const docid of statements.orphans.all()) {
         statements.dropDoc.run(docid);
         statements.dropMap.run(docid);
       }
-      const before = statements.maxDocid.get() as number;
+      const before = statements.maxDocid.get() ?? 0;
       const added = statements.addMap.run().changes;
       if (added > 0) statements.index.run(before);
       return added;

@@ -14,6 +14,7 @@ import { catalogOf, type Catalog, type ResponseInfo } from './catalog';
 import { hitRanges, snippetOf } from './highlight';
 import { compileQuery, type CompiledQuery } from './query';
 import { messageOf } from '../caught';
+import { perConnection } from '../store/statements';
 
 export interface SearchInput {
   query: string;
@@ -24,22 +25,37 @@ export interface SearchInput {
   groups?: boolean;
 }
 
-// Prepared statements per connection.
-const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function statement(sqlite: Database.Database, text: string): Database.Statement {
-  let map = prepared.get(sqlite);
-  if (!map) prepared.set(sqlite, (map = new Map()));
-  let s = map.get(text);
-  if (!s) map.set(text, (s = sqlite.prepare(text)));
-  return s;
-}
+const matchStatement = perConnection((sqlite) =>
+  sqlite.prepare<[match: string], string | null>('SELECT group_concat(rowid) FROM answer_fts WHERE answer_fts MATCH ?').pluck(),
+);
+const codedResponses = perConnection((sqlite) =>
+  sqlite
+    .prepare<[codeId: string], string>('SELECT DISTINCT a.response_id FROM coding k JOIN answer a ON a.id = k.answer_id WHERE k.code_id = ?')
+    .pluck(),
+);
+// A multi-choice value is a JSON array: match any of its elements.
+const responsesWithValue = perConnection((sqlite) =>
+  sqlite
+    .prepare<{ variableId: string; value: string | null }, string>(
+      `SELECT v.response_id FROM variable_value v WHERE v.variable_id = @variableId
+       AND (@value IS NULL OR v.value = json_quote(@value)
+            OR EXISTS (SELECT 1 FROM json_each(CASE WHEN json_type(v.value) = 'array' THEN v.value ELSE '[]' END) j WHERE j.value = @value))`,
+    )
+    .pluck(),
+);
+const answersOfDocids = perConnection((sqlite) =>
+  sqlite
+    .prepare<[docids: string], [docid: number, id: string, text: string]>(
+      'SELECT s.docid, a.id, a.text FROM answer_search s JOIN answer a ON a.id = s.answer_id WHERE s.docid IN (SELECT value FROM json_each(?))',
+    )
+    .raw(),
+);
 
 /** The docids matching an FTS5 expression, as one comma-separated string parsed here (fast for 50,000). */
 function matchingDocids(sqlite: Database.Database, match: string): Int32Array {
   let list: string | null;
   try {
-    list = statement(sqlite, 'SELECT group_concat(rowid) FROM answer_fts WHERE answer_fts MATCH ?').pluck().get(match) as string | null;
+    list = matchStatement(sqlite).get(match) ?? null;
   } catch (e) {
     // The expression is built from quoted words only, so this should not
     // happen; if FTS5 refuses it anyway, say so instead of failing inside.
@@ -68,22 +84,12 @@ function matchingDocids(sqlite: Database.Database, match: string): Int32Array {
 function responseSet(sqlite: Database.Database, filter: SearchFilter): { codeIds?: Set<string>; variable?: { ids: Set<string>; without: boolean } } {
   const out: ReturnType<typeof responseSet> = {};
   if (filter.codeId) {
-    const ids = statement(sqlite, 'SELECT DISTINCT a.response_id FROM coding k JOIN answer a ON a.id = k.answer_id WHERE k.code_id = ?')
-      .pluck()
-      .all(filter.codeId) as string[];
+    const ids = codedResponses(sqlite).all(filter.codeId);
     out.codeIds = new Set(ids);
   }
   if (filter.variable) {
     const { variableId, value } = filter.variable;
-    // A multi-choice value is a JSON array: match any of its elements.
-    const ids = statement(
-      sqlite,
-      `SELECT v.response_id FROM variable_value v WHERE v.variable_id = @variableId
-       AND (@value IS NULL OR v.value = json_quote(@value)
-            OR EXISTS (SELECT 1 FROM json_each(CASE WHEN json_type(v.value) = 'array' THEN v.value ELSE '[]' END) j WHERE j.value = @value))`,
-    )
-      .pluck()
-      .all({ variableId, value }) as string[];
+    const ids = responsesWithValue(sqlite).all({ variableId, value });
     out.variable = { ids: new Set(ids), without: value === null };
   }
   return out;
@@ -149,8 +155,8 @@ function groupsOf(catalog: Catalog, marks: Uint8Array): Pick<SearchResult, 'grou
   const overallUsed: number[] = [];
   const counts = new Int32Array(slots);
   let used: number[] = [];
-  let group = null as SearchGroup | null;
-  const close = (g: SearchGroup | null) => {
+  // The group being counted is the last one in `groups`.
+  const close = (g: SearchGroup | undefined) => {
     if (!g) return;
     g.byQuestion = questionCounts(counts, used);
     for (const q of used) counts[q] = 0;
@@ -159,6 +165,7 @@ function groupsOf(catalog: Catalog, marks: Uint8Array): Pick<SearchResult, 'grou
   for (let row = 0; row < marks.length; row++) {
     if (!marks[row]) continue;
     const respondent = catalog.response[row].respondent;
+    let group = groups.at(-1);
     if (group?.respondentId !== respondent.id) {
       close(group);
       group = {
@@ -176,7 +183,7 @@ function groupsOf(catalog: Catalog, marks: Uint8Array): Pick<SearchResult, 'grou
     if (counts[q]++ === 0) used.push(q);
     if (overall[q]++ === 0) overallUsed.push(q);
   }
-  close(group);
+  close(groups.at(-1));
   return { groups, byQuestion: questionCounts(overall, overallUsed) };
 }
 
@@ -204,12 +211,7 @@ function searchNow(store: Store, input: SearchInput, compiled: CompiledQuery): S
   }
   const answers = new Map<number, { id: string; text: string }>();
   if (rows.length > 0) {
-    const found = statement(
-      sqlite,
-      'SELECT s.docid, a.id, a.text FROM answer_search s JOIN answer a ON a.id = s.answer_id WHERE s.docid IN (SELECT value FROM json_each(?))',
-    )
-      .raw()
-      .all(JSON.stringify(rows.map((row) => catalog.docid[row]))) as [number, string, string][];
+    const found = answersOfDocids(sqlite).all(JSON.stringify(rows.map((row) => catalog.docid[row])));
     for (const [docid, id, text] of found) answers.set(docid, { id, text });
   }
   const hits: SearchHit[] = rows.map((row) => {

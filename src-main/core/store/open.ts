@@ -75,9 +75,7 @@ export function appliedMigrations(sqlite: Database.Database): string[] {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'")
     .get();
   if (!table) return [];
-  return (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  return sqlite.prepare<[], string>('SELECT name FROM kysely_migration ORDER BY name').pluck().all();
 }
 
 /**

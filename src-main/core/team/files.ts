@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 import { ApiError } from '../../../src-shared/errors';
 import { APPLICATION_ID, hasSqliteHeader } from '../store/open';
 import { latestSchemaVersion, migrations } from '../store/migrations';
@@ -120,16 +121,19 @@ const RETURN_SCHEMA = [
     UNIQUE (entity_type, entity_key))`,
 ];
 
-interface ChangeRow {
-  entity_type: string;
-  entity_key: string;
-  natural_key: string | null;
-  base: string | null;
-  theirs: string | null;
-  actor: string;
-  at: string;
-  action: string;
-}
+// A return package comes from outside: its rows are checked, not trusted.
+const ChangeRow = z.object({
+  entity_type: z.string(),
+  entity_key: z.string(),
+  natural_key: z.string().nullable(),
+  base: z.string().nullable(),
+  theirs: z.string().nullable(),
+  actor: z.string(),
+  at: z.string(),
+  action: z.string(),
+});
+type ChangeRow = z.infer<typeof ChangeRow>;
+const MetaRow = z.object({ key: z.string(), value: z.string() });
 
 function toRow(c: PackageChange): ChangeRow {
   return {
@@ -180,10 +184,13 @@ export function readReturnFile(file: string): { meta: ReturnMeta; changes: Packa
     let values: Map<string, string>;
     let rows: ChangeRow[];
     try {
-      values = new Map((sqlite.prepare('SELECT key, value FROM return_meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
-      rows = sqlite.prepare('SELECT entity_type, entity_key, natural_key, base, theirs, actor, at, action FROM return_change ORDER BY seq').all() as ChangeRow[];
+      values = new Map(z.array(MetaRow).parse(sqlite.prepare('SELECT key, value FROM return_meta').all()).map((r) => [r.key, r.value]));
+      rows = z
+        .array(ChangeRow)
+        .parse(sqlite.prepare('SELECT entity_type, entity_key, natural_key, base, theirs, actor, at, action FROM return_change ORDER BY seq').all());
     } catch (e) {
-      throw new ApiError('NOT_A_PACKAGE', `Not a return package (${messageOf(e)}): ${file}`);
+      const why = e instanceof z.ZodError ? z.prettifyError(e) : messageOf(e);
+      throw new ApiError('NOT_A_PACKAGE', `Not a return package (${why}): ${file}`);
     }
     const formatVersion = Number(values.get('formatVersion'));
     if (values.get('kind') !== 'return' || !Number.isInteger(formatVersion)) throw new ApiError('NOT_A_PACKAGE', `Not a return package (no package header): ${file}`);

@@ -17,6 +17,7 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { z } from 'zod';
 import type { PackageExportResult, WorkPackageSummary } from '../../../src-shared/team';
 import { ApiError } from '../../../src-shared/errors';
 import { recordEvent } from '../audit/record';
@@ -57,8 +58,11 @@ const COPY: [table: string, where: string | null][] = [
   ['finding_link', `answer_id IN (SELECT id FROM main.answer)`],
 ];
 
+/** The header of a work package as this version reads it. */
+const PackageOrigin = z.object({ master_title: z.string(), assignee: z.string(), format_version: z.number() });
+
 function columnsOf(sqlite: Database.Database, table: string): string {
-  const cols = sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[];
+  const cols = sqlite.prepare<[table: string], string>(`SELECT name FROM pragma_table_info(?)`).pluck().all(table);
   return cols.map((c) => `"${c}"`).join(', ');
 }
 
@@ -96,10 +100,12 @@ async function buildPackage(
         const cols = columnsOf(sqlite, table);
         sqlite.exec(`INSERT INTO main.${table} (${cols}) SELECT ${cols} FROM m.${table}${where ? ` WHERE ${where}` : ''}`);
       }
-      const baseSeq = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM m.event').pluck().get() as number;
-      const project = sqlite.prepare('SELECT id, title FROM main.project').get() as { id: string; title: string };
-      const respondents = sqlite.prepare('SELECT count(*) FROM main.respondent').pluck().get() as number;
-      const responses = sqlite.prepare('SELECT count(*) FROM main.response WHERE is_current = 1').pluck().get() as number;
+      // Aggregates without GROUP BY always yield their one row.
+      const baseSeq = sqlite.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM m.event').pluck().get() ?? 0;
+      const project = sqlite.prepare<[], { id: string; title: string }>('SELECT id, title FROM main.project').get();
+      if (!project) throw new ApiError('INTERNAL', 'The project file has no project row to make a work package of');
+      const respondents = sqlite.prepare<[], number>('SELECT count(*) FROM main.respondent').pluck().get() ?? 0;
+      const responses = sqlite.prepare<[], number>('SELECT count(*) FROM main.response WHERE is_current = 1').pluck().get() ?? 0;
       sqlite
         .prepare(
           `INSERT INTO package_origin (id, created_at, created_by, updated_at, updated_by, master_project_id, master_title, assignee,
@@ -110,8 +116,8 @@ async function buildPackage(
       return { baseSeq, respondents, responses };
     })();
     sqlite.exec('DETACH DATABASE m');
-    const problems = sqlite.pragma('foreign_key_check') as unknown[];
-    if (problems.length > 0) throw new ApiError('INTERNAL', `The work package would refer to rows it does not hold (${JSON.stringify(problems[0])})`);
+    const problems = sqlite.pragma('foreign_key_check');
+    if (Array.isArray(problems) && problems.length > 0) throw new ApiError('INTERNAL', `The work package would refer to rows it does not hold (${JSON.stringify(problems[0])})`);
     return built;
   } finally {
     sqlite.close();
@@ -170,7 +176,9 @@ export async function openWorkPackage(file: string, workspaceDir: string, target
     if (schema.length === 0) throw new ApiError('NOT_A_PACKAGE', `Not a work package (no schema): ${full}`);
     let row: typeof origin | undefined;
     try {
-      row = sqlite.prepare('SELECT master_title, assignee, format_version FROM package_origin').get() as typeof origin | undefined;
+      // The package comes from outside: its header is checked, not trusted.
+      const found = PackageOrigin.safeParse(sqlite.prepare('SELECT master_title, assignee, format_version FROM package_origin').get());
+      row = found.success ? found.data : undefined;
     } catch {
       row = undefined;
     }
@@ -220,7 +228,7 @@ export async function listWorkPackages(db: Kysely<DB>): Promise<WorkPackageSumma
     respondents: p.respondents,
     responses: p.responses,
     merges: Number(mergeBy.get(p.id)?.n ?? 0),
-    lastMergedAt: (mergeBy.get(p.id)?.last as string | null | undefined) ?? null,
+    lastMergedAt: mergeBy.get(p.id)?.last ?? null,
     openConflicts: openBy.get(p.id) ?? 0,
   }));
 }
