@@ -17,6 +17,7 @@ import { createCodeIn, listCodes } from './service';
 import { messageOf } from '../caught';
 import { loadCodeAttributes, recordCodeAttributes, type CodeAttributes } from '../refi/codeAttributes';
 import { bareGuid } from '../refi/guid';
+import { isXmlNode, xmlChild, xmlNodes, type XmlNode } from '../refi/xmlNodes';
 import { importCodeGroupsIn, listCodeGroups, parseSets, setsToXml, type ParsedSet } from '../refi/codeGroups';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
@@ -79,11 +80,12 @@ export function codeToXml(c: CodeTree, extra?: (c: CodeTree) => Record<string, u
 /** `tree`: the codes as a tree (default: as stored; an export passes one with the REFI-QDA attributes applied); `sets`: the code groups as <Sets> content. */
 export function codebookToQdc(codes: Code[], origin: string, tree: CodeTree[] = codeTree(codes), sets?: Record<string, unknown>): string {
   const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
-  const body = builder.build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
-    CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': origin, Codes: { Code: tree.map((c) => codeToXml(c)) }, ...(sets ? { Sets: sets } : {}) },
-  }) as string;
-  return body;
+  return String(
+    builder.build({
+      '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
+      CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': origin, Codes: { Code: tree.map((c) => codeToXml(c)) }, ...(sets ? { Sets: sets } : {}) },
+    }),
+  );
 }
 
 /**
@@ -96,7 +98,7 @@ export function parseRefiXml(
   isArray: (name: string) => boolean,
   /** Keep text exactly (a project's inline source text, whose positions count every character). */
   options: { keepWhitespace?: boolean } = {},
-): Record<string, unknown> {
+): XmlNode {
   // No DTDs: REFI-QDA files have none, and the parser would otherwise
   // read entity declarations from one ("billion laughs", or a name such as
   // "&lol9;" left unexpanded). Only XML's own entities (&amp; …) are decoded.
@@ -121,7 +123,8 @@ export function parseRefiXml(
     trimValues: !options.keepWhitespace,
   });
   try {
-    return parser.parse(xml) as Record<string, unknown>;
+    const doc: unknown = parser.parse(xml);
+    return isXmlNode(doc) ? doc : {};
   } catch (e) {
     throw new ApiError('INVALID_INPUT', `${what} is not valid XML: ${messageOf(e)}`);
   }
@@ -131,7 +134,7 @@ export function parseRefiXml(
 export function xmlText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object' && value) return xmlText((value as Record<string, unknown>)['#text'] ?? '');
+  if (isXmlNode(value)) return xmlText(value['#text'] ?? '');
   return '';
 }
 
@@ -143,7 +146,7 @@ export function guidToId(guid: unknown): string | undefined {
 }
 
 /** A parsed <Code> element (codebook or project) and its subcodes; `keepGuid`: with the guid as written (sourceGuid). */
-export function codeNodeFromXml(node: Record<string, unknown>, keepGuid = false): CodeNode {
+export function codeNodeFromXml(node: XmlNode, keepGuid = false): CodeNode {
   const name = String(node['@_name'] ?? '').trim();
   if (!name) throw new ApiError('INVALID_INPUT', 'A code in the codebook has no name');
   const colour = String(node['@_color'] ?? '').trim();
@@ -157,19 +160,18 @@ export function codeNodeFromXml(node: Record<string, unknown>, keepGuid = false)
     description: xmlText(node.Description).trim(),
     colour: /^#[0-9a-f]{6}$/i.test(long) ? long.toUpperCase() : undefined,
     ...(String(node['@_isCodable'] ?? '').trim() === 'false' ? { isCodable: false } : {}),
-    ...(keepGuid && node.NoteRef ? { noteGuids: [node.NoteRef].flat().map((r) => bareGuid((r as Record<string, unknown>)['@_targetGUID'])) } : {}),
-    children: ((node.Code as Record<string, unknown>[] | undefined) ?? []).map((child) => codeNodeFromXml(child, keepGuid)),
+    ...(keepGuid && node.NoteRef ? { noteGuids: xmlNodes([node.NoteRef].flat()).map((r) => bareGuid(r['@_targetGUID'])) } : {}),
+    children: xmlNodes(node.Code).map((child) => codeNodeFromXml(child, keepGuid)),
   };
 }
 
 export function qdcToTree(xml: string): CodeNode[] {
   const doc = parseRefiXml(xml, 'The codebook file', (name) => name === 'Code');
-  const book = doc.CodeBook as Record<string, unknown> | undefined;
+  const book = xmlChild(doc, 'CodeBook');
   if (!book || (book['@_xmlns'] && book['@_xmlns'] !== QDC_NAMESPACE)) {
     throw new ApiError('INVALID_INPUT', `Not a REFI-QDA codebook (expected <CodeBook xmlns="${QDC_NAMESPACE}">)`);
   }
-  const codes = (book.Codes as Record<string, unknown> | undefined)?.Code as Record<string, unknown>[] | undefined;
-  return (codes ?? []).map((code) => codeNodeFromXml(code));
+  return xmlNodes(xmlChild(book, 'Codes')?.Code).map((code) => codeNodeFromXml(code));
 }
 
 const TABLE_COLUMNS = ['id', 'sti', 'navn', 'beskrivelse', 'farge', 'spørsmål', 'hurtigtast'] as const;
@@ -269,7 +271,7 @@ export function readCodebookSets(fileName: string, bytes: Buffer): ParsedSet[] {
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext !== 'qdc' && ext !== 'xml') return [];
   const doc = parseRefiXml(decodeText(bytes).text, 'The codebook file', (name) => name === 'Set' || name === 'MemberCode' || name === 'MemberSource' || name === 'MemberNote');
-  return parseSets((doc.CodeBook as Record<string, unknown> | undefined)?.Sets, xmlText);
+  return parseSets(xmlChild(doc, 'CodeBook')?.Sets, xmlText);
 }
 
 /** Adds or updates codes from a tree: by id where given, else by name at the same place; then the file's code groups, by their codes' guids. */

@@ -5,12 +5,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CodeGroup } from '../../../src-shared/coding';
 import { bareGuid } from './guid';
+import { isXmlNode, xmlNodes, type XmlNode } from './xmlNodes';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
 
-type Element = Record<string, unknown>;
-
-const list = (value: unknown): Element[] => (Array.isArray(value) ? (value as Element[]) : value && typeof value === 'object' ? [value as Element] : []);
+const list = xmlNodes;
 
 /** A <Set> as the file wrote it: member codes by bare guid, and how many members are not codes. */
 export interface ParsedSet {
@@ -24,7 +23,7 @@ export interface ParsedSet {
 
 /** The <Set>s of a <Sets> element. MemberCode names its code by targetGUID (the standard) or guid (ATLAS.ti's .qdc). */
 export function parseSets(sets: unknown, text: (value: unknown) => string): ParsedSet[] {
-  return list((sets as Element | undefined)?.Set).map((s) => ({
+  return list(isXmlNode(sets) ? sets.Set : undefined).map((s) => ({
     guid: bareGuid(s['@_guid']),
     name: String(s['@_name'] ?? '').trim(),
     description: text(s.Description).trim(),
@@ -90,7 +89,7 @@ export async function listCodeGroups(db: Kysely<DB>): Promise<CodeGroup[]> {
 }
 
 /** The groups as a <Sets> element's content (none: undefined, so no empty <Sets/> is written). */
-export function setsToXml(groups: CodeGroup[], clean: (text: string) => string = (t) => t): Element | undefined {
+export function setsToXml(groups: CodeGroup[], clean: (text: string) => string = (t) => t): XmlNode | undefined {
   const written = groups.filter((g) => g.codeIds.length);
   if (!written.length) return undefined;
   return {

@@ -360,7 +360,7 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string, positions
     ...noteRefs(memosOn('project', null)),
   };
   const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
-  const qde = builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, Project: root }) as string;
+  const qde = String(builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, Project: root }));
   return {
     qde,
     sources: sourceFiles,

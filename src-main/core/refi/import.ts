@@ -30,6 +30,7 @@ import { ImportError } from '../input/errors';
 import { importLimits, type ImportLimits } from '../input/limits';
 import { foldKey } from '../input/text';
 import { readZipEntries } from '../zip/read-guarded';
+import { xmlChild, xmlNodes, type XmlNode } from './xmlNodes';
 import type { DB } from '../store/schema';
 import { importCodeGroupsIn, parseSets, type ParsedSet } from './codeGroups';
 import { QDE_NAMESPACE } from './export';
@@ -38,8 +39,6 @@ import { normalizeWithMap } from './positions';
 import { createResponsesFromSources } from './sourcesAsResponses';
 import { chooseReading, describeReading, toUtf16Offsets, type PositionUnit, type Reading } from './reading';
 import { messageOf } from '../caught';
-
-type Element = Record<string, unknown>;
 
 export interface ParsedSelection {
   label: string;
@@ -112,7 +111,7 @@ const REPEATED = new Set([
   'Edge',
 ]);
 
-const list = (value: unknown): Element[] => (Array.isArray(value) ? (value as Element[]) : value && typeof value === 'object' ? [value as Element] : []);
+const list = xmlNodes;
 
 function codeGuidsOf(codings: unknown): string[] {
   return list(codings).flatMap((k) => list(k.CodeRef).map((ref) => String(ref['@_targetGUID'] ?? '')).filter(Boolean));
@@ -124,7 +123,7 @@ function position(value: unknown): number {
   return /^[+]?\d+$/.test(text) ? Number(text) : Number.NaN;
 }
 
-function textSource(el: Element, name: string, entries: Map<string, Buffer> | null): ParsedSource {
+function textSource(el: XmlNode, name: string, entries: Map<string, Buffer> | null): ParsedSource {
   const selections: ParsedSelection[] = list(el.PlainTextSelection).flatMap((s) => {
     const codeGuids = codeGuidsOf(s.Coding);
     if (!codeGuids.length) return [];
@@ -185,18 +184,18 @@ function textSource(el: Element, name: string, entries: Map<string, Buffer> | nu
 /** Parses project.qde; `entries` are the archive's source files (null for a bare .qde). */
 function parseQde(xml: string, entries: Map<string, Buffer> | null): ParsedProject {
   const doc = parseRefiXml(xml, 'The project file', (name) => REPEATED.has(name), { keepWhitespace: true });
-  const project = doc.Project as Element | undefined;
-  if (!project || typeof project !== 'object') {
+  const project = xmlChild(doc, 'Project');
+  if (!project) {
     if (doc.CodeBook) throw new ApiError('INVALID_INPUT', 'This is a REFI-QDA codebook, not a project: import it as a codebook (.qdc)');
     throw new ApiError('INVALID_INPUT', `Not a REFI-QDA project (expected <Project xmlns="${QDE_NAMESPACE}">)`);
   }
   if (project['@_xmlns'] && project['@_xmlns'] !== QDE_NAMESPACE) {
     throw new ApiError('INVALID_INPUT', `Not a REFI-QDA project: the namespace is "${String(project['@_xmlns'])}", expected "${QDE_NAMESPACE}"`);
   }
-  const book = project.CodeBook as Element | undefined;
-  const codes = list((book?.Codes as Element | undefined)?.Code).map((c) => codeNodeFromXml(c, true));
+  const book = xmlChild(project, 'CodeBook');
+  const codes = list(xmlChild(book, 'Codes')?.Code).map((c) => codeNodeFromXml(c, true));
   const sources: ParsedSource[] = [];
-  const all = (project.Sources as Element | undefined) ?? {};
+  const all = xmlChild(project, 'Sources') ?? {};
   for (const el of list(all.TextSource)) sources.push(textSource(el, String(el['@_name'] ?? el['@_guid'] ?? '(uten navn)'), entries));
   for (const pdf of list(all.PDFSource)) {
     const name = String(pdf['@_name'] ?? pdf['@_guid'] ?? '(uten navn)');
@@ -209,8 +208,8 @@ function parseQde(xml: string, entries: Map<string, Buffer> | null): ParsedProje
       sources.push({ name: String(el['@_name'] ?? el['@_guid'] ?? '(uten navn)'), guid: String(el['@_guid'] ?? ''), text: null, missing: `not a text source (${kind})`, selections: [] });
     }
   }
-  const users = new Map(list((project.Users as Element | undefined)?.User).map((u) => [bareGuid(u['@_guid']), String(u['@_name'] ?? '').trim()] as const));
-  const notes = new Map(list((project.Notes as Element | undefined)?.Note).map((n) => [bareGuid(n['@_guid']), xmlText(n.PlainTextContent).trim()] as const));
+  const users = new Map(list(xmlChild(project, 'Users')?.User).map((u) => [bareGuid(u['@_guid']), String(u['@_name'] ?? '').trim()] as const));
+  const notes = new Map(list(xmlChild(project, 'Notes')?.Note).map((n) => [bareGuid(n['@_guid']), xmlText(n.PlainTextContent).trim()] as const));
   const onCodes = new Set<string>();
   const walkCodes = (nodes: CodeNode[]) => nodes.forEach((n) => (n.noteGuids?.forEach((g) => notes.has(g) && onCodes.add(g)), walkCodes(n.children)));
   walkCodes(codes);
@@ -218,22 +217,22 @@ function parseQde(xml: string, entries: Map<string, Buffer> | null): ParsedProje
   return { origin: project['@_origin'] ? String(project['@_origin']) : null, codes, sources, users, notes, sets, ...countProject(project, sources, onCodes.size, sets) };
 }
 
-const countCodes = (codes: Element[]): number => codes.reduce((n, c) => n + 1 + countCodes(list(c.Code)), 0);
+const countCodes = (codes: XmlNode[]): number => codes.reduce((n, c) => n + 1 + countCodes(list(c.Code)), 0);
 
 /** What the file holds, as written, and what of it Innspill leaves out. */
-function countProject(project: Element, sources: ParsedSource[], codeNotes: number, parsedSets: ParsedSet[]): { inFile: RefiFileCounts; notImported: RefiNotImported[] } {
-  const all = (project.Sources as Element | undefined) ?? {};
+function countProject(project: XmlNode, sources: ParsedSource[], codeNotes: number, parsedSets: ParsedSet[]): { inFile: RefiFileCounts; notImported: RefiNotImported[] } {
+  const all = xmlChild(project, 'Sources') ?? {};
   const kinds = ['TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'] as const;
   const sets = parsedSets.length;
   const setSources = parsedSets.reduce((n, s) => n + s.sources, 0);
   const setNotes = parsedSets.reduce((n, s) => n + s.notes, 0);
-  const notes = list((project.Notes as Element | undefined)?.Note).length;
-  const cases = list((project.Cases as Element | undefined)?.Case).length;
-  const variables = list((project.Variables as Element | undefined)?.Variable).length;
-  const links = list((project.Links as Element | undefined)?.Link).length;
-  const graphs = list((project.Graphs as Element | undefined)?.Graph).length;
+  const notes = list(xmlChild(project, 'Notes')?.Note).length;
+  const cases = list(xmlChild(project, 'Cases')?.Case).length;
+  const variables = list(xmlChild(project, 'Variables')?.Variable).length;
+  const links = list(xmlChild(project, 'Links')?.Link).length;
+  const graphs = list(xmlChild(project, 'Graphs')?.Graph).length;
   // Codings on media selections (pictures, PDF areas, audio, video): counted, never imported.
-  const media = (el: Element) =>
+  const media = (el: XmlNode) =>
     ['PictureSelection', 'PDFSelection', 'AudioSelection', 'VideoSelection'].reduce((n, k) => n + list(el[k]).reduce((m, sel) => m + codeGuidsOf(sel.Coding).length, 0), 0);
   const mediaCodings = kinds.reduce((n, k) => n + list(all[k]).reduce((m, el) => m + media(el) + list(el.Transcript).reduce((t, tr) => t + media(tr), 0), 0), 0);
   const selections = sources.reduce((n, s) => n + s.selections.length, 0);
@@ -241,12 +240,12 @@ function countProject(project: Element, sources: ParsedSource[], codeNotes: numb
   const inFile: RefiFileCounts = {
     sources: kinds.reduce((n, k) => n + list(all[k]).length, 0),
     textSources: list(all.TextSource).length,
-    codes: countCodes(list(((project.CodeBook as Element | undefined)?.Codes as Element | undefined)?.Code)),
+    codes: countCodes(list(xmlChild(xmlChild(project, 'CodeBook'), 'Codes')?.Code)),
     sets,
     selections,
     codings: codings + mediaCodings,
     notes,
-    users: list((project.Users as Element | undefined)?.User).length,
+    users: list(xmlChild(project, 'Users')?.User).length,
     cases,
     variables,
   };
