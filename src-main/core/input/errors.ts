@@ -16,6 +16,8 @@ export type ImportErrorCode =
   | 'NO_TEXT_LAYER'
   | 'BAD_HTML'
   | 'HTML_TOO_COMPLEX'
+  | 'BAD_EMAIL'
+  | 'UNSAFE_EMAIL'
   | 'BAD_JSON'
   | 'NO_HEADER'
   | 'NO_ROWS'

@@ -10,6 +10,11 @@ export const importLimits = {
   maxArchiveEntries: 5_000,
   maxArchiveBytes: 500 * 1024 * 1024,
   maxCompressionRatio: 200,
+  /** E-mail (.eml/.msg): MIME nesting depth, parts, header bytes, and messages inside messages. */
+  maxEmailDepth: 50,
+  maxEmailParts: 1_000,
+  maxEmailHeaderBytes: 512 * 1024,
+  maxEmailMessages: 25,
   /** Rows searched for the header below title rows. */
   headerSearchRows: 30,
 } as const;

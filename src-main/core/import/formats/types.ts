@@ -1,5 +1,6 @@
 // What a reader hands on: a table of cells (CSV, TSV, XLSX, JSON) or the
-// text of one letter (DOCX, PDF, TXT, a saved HTML page).
+// text of one letter (DOCX, PDF, TXT, a saved HTML page), or an e-mail with
+// its attachments.
 import type { ImportWarning } from '../../input/errors';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -37,7 +38,45 @@ export interface ParsedLetter {
   pageDate?: { date: string; line: string } | null;
   /** Documents a saved page links to; listed, not fetched. */
   attachments?: { name: string; href: string }[];
+  /** The e-mail's subject, where the letter came as one (weak evidence of the sender). */
+  emailSubject?: string | null;
   warnings: ImportWarning[];
 }
 
-export type ParsedSource = ParsedTable | ParsedLetter;
+/** What one e-mail message says about itself. */
+export interface EmailFacts {
+  fromName: string | null;
+  fromAddress: string | null;
+  /** ISO 8601, or null when the message states no (valid) date. */
+  date: string | null;
+  subject: string | null;
+  messageId: string | null;
+}
+
+export interface EmailAttachment {
+  /** The file name (its last segment only), or «vedlegg-N.ext» when it has none. */
+  name: string;
+  mediaType: string;
+  bytes: Buffer;
+  /** An image shown in the body (cid:), not a document sent along. */
+  inline: boolean;
+  /** Index in ParsedEmail.messages of the message it came with (0 = the outer one). */
+  message?: number;
+}
+
+/** An e-mail (.eml, .msg) with the messages inside it opened; the letter is chosen in email-record.ts. */
+export interface ParsedEmail {
+  kind: 'email';
+  format: 'eml' | 'msg';
+  encoding?: string;
+  /** The outer message. */
+  message: EmailFacts;
+  /** The outer message first, then those inside it (forwarded), breadth first. */
+  messages: EmailFacts[];
+  /** Each message's body as text, by the same index. */
+  bodies: string[];
+  attachments: EmailAttachment[];
+  warnings: ImportWarning[];
+}
+
+export type ParsedSource = ParsedTable | ParsedLetter | ParsedEmail;
