@@ -62,8 +62,35 @@ export interface SenderReport {
   confidence: number;
   /** A listing label taken off the name, e.g. "uten merknader". */
   label: string | null;
-  evidence: { source: 'letterhead' | 'opening' | 'signature' | 'email' | 'filename' | 'body'; text: string; weight: number }[];
+  evidence: { source: 'letterhead' | 'opening' | 'signature' | 'email' | 'subject' | 'filename' | 'body'; text: string; weight: number }[];
   candidates: { name: string; kind: 'kommune' | 'fylkeskommune' | 'annen'; score: number }[];
+}
+
+/** An e-mail attachment as the preview and the provenance list it. */
+export interface EmailAttachmentReport {
+  name: string;
+  mediaType: string;
+  bytes: number;
+  /** letter: read and split into the questions; kept: stored with the e-mail, not imported as text; inline: an image in the body. */
+  role: 'letter' | 'kept' | 'inline';
+  /** Why a readable attachment was not the letter, or could not be read. */
+  note?: string;
+}
+
+/** The facts of an imported e-mail (.eml/.msg), for the preview and the response's provenance. */
+export interface EmailReport {
+  format: 'eml' | 'msg';
+  fromName: string | null;
+  fromAddress: string | null;
+  /** When it was sent (ISO 8601), or null when the message does not say. */
+  date: string | null;
+  subject: string | null;
+  messageId: string | null;
+  /** The attachment read as the letter, or null when the body is the letter. */
+  letter: string | null;
+  attachments: EmailAttachmentReport[];
+  /** Messages inside the message (forwarded e-mails) that were opened. */
+  innerMessages: number;
 }
 
 export interface FileReport {
@@ -79,6 +106,8 @@ export interface FileReport {
   /** Preview only: each response's respondent and how it matched. */
   matches?: RespondentMatch[];
   needsSplitting?: number;
+  /** E-mail files: sender, date, subject, which attachment is the letter, the others. */
+  email?: EmailReport;
   warnings: ImportWarning[];
   error?: { code: string; message: string; locator?: string };
 }

@@ -132,7 +132,7 @@ export function letterRecord(fileName: string, letter: ParsedLetter, questions: 
   if (isBlank(text)) throw new ImportError('NO_ROWS', 'The letter contains no text');
   checkLength(text, letter.pages ? `${letter.pages} sider` : 'hele brevet', limits);
   const split = splitLetter(text, questions);
-  const sender = detectSender({ fileName, text, emailFrom: letter.emailFrom }, matcher);
+  const sender = detectSender({ fileName, text, emailFrom: letter.emailFrom, emailSubject: letter.emailSubject }, matcher);
   const date = letter.pageDate ? { date: letter.pageDate.date, reason: `«${letter.pageDate.line}» (sidens dato)` } : receivedDate(text);
   const warnings: ImportWarning[] = [...letter.warnings];
   if (sender.status === 'uavklart') {

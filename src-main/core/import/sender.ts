@@ -1,6 +1,7 @@
 // Who sent a free-form letter, weighed from evidence: the letterhead, the
 // opening lines («Høringssvar fra …», «Kommunestyret i X kommune har …»), the
-// signature block, an e-mail's sender, and the file name last. A municipality
+// signature block, an e-mail's sender (its address's municipal domain,
+// email-domains.ts), the e-mail's subject, and the file name last. A municipality
 // only mentioned in the body («… feks Oslo kommune vil få …», «partiene i
 // Saltdal kommune») counts for little, so a letter is never matched on it;
 // below the confidence threshold the sender is *uavklart* with its candidates.
@@ -8,8 +9,9 @@ import path from 'node:path';
 import { cleanRespondentName } from './respondent-name';
 import type { MatchResult, MunicipalityMatcher } from './match';
 import { foldKey } from '../input/text';
+import { municipalityByEmail } from './email-domains';
 
-export type EvidenceSource = 'letterhead' | 'opening' | 'signature' | 'email' | 'filename' | 'body';
+export type EvidenceSource = 'letterhead' | 'opening' | 'signature' | 'email' | 'subject' | 'filename' | 'body';
 export type SenderKind = 'kommune' | 'fylkeskommune' | 'annen';
 
 export interface SenderEvidence {
@@ -44,7 +46,7 @@ export interface SenderDetection {
 /** At or above this confidence the best candidate is the sender; below, the letter is *uavklart*. */
 export const SENDER_THRESHOLD = 0.6;
 
-const WEIGHT: Record<EvidenceSource, number> = { letterhead: 3, opening: 3, signature: 3, email: 2.5, filename: 2, body: 0.3 };
+const WEIGHT: Record<EvidenceSource, number> = { letterhead: 3, opening: 3, signature: 3, email: 2.5, subject: 2, filename: 2, body: 0.3 };
 /** A candidate needs at least this much (more than body mentions) to be a sender at all. */
 const REAL_EVIDENCE = 1;
 
@@ -61,7 +63,6 @@ const OPENING_LINE = /^\s*(?:høringssvar|høyringssvar|høringsuttalelse|høyri
 const CLOSING = /^\s*(?:med\s+(?:vennlig\s+)?hilsen|vennlig\s+hilsen|med\s+helsing|helsing|mvh|beste\s+hilsen|hilsen)\b/iu;
 const RECIPIENT = /^\s*(?:til|til:|mottaker|deres\s+ref|vår\s+ref|justis-|kommunal-\s+og|.*departementet\s*$)/iu;
 const EMAIL_FROM = /^\s*(?:fra|frå|from|avsender)\s*:\s*(.+)$/iu;
-const EMAIL_DOMAIN = /@(?:[\w-]+\.)*?([\p{L}-]+)\.kommune\.no\b/iu;
 const ORG_OPENING = /^\s*(?:høringssvar|høyringssvar|høringsuttalelse|høyringsuttale|uttalelse|fråsegn|innspill|innspel|svar|merknader)\b[^\n]*?\b(?:fra|frå)\s+(.+)$/iu;
 const ORG_WORD = /(?:forening|forbund|forbundet|lag|laget|parti|partiet|arbeiderparti|senterparti|høyre|venstre|\bsv\b|\bfrp\b|\bkrf\b|\bmdg\b|rødt|organisasjon|råd(?:et)?|utvalg(?:et)?|nemnd|senter(?:et)?|stiftelse[n]?|kirke|menighet|universitet(?:et)?|høgskole[n]?|direktorat(?:et)?|tilsyn(?:et)?|etaten|\bks\b|\bnho\b|\blo\b|\bas\b|\basa\b|\bsa\b|næringsforening|bondelag|velforening|politidistrikt|regionråd(?:et)?|sameting(?:et)?|statsforvalter(?:en)?)/iu;
 
@@ -164,10 +165,12 @@ function mentions(text: string, matcher: MunicipalityMatcher, counties: Set<stri
     // An e-mail's sender: its display name is read above; its address may name the municipality.
     const from = i < z.headerEnd ? EMAIL_FROM.exec(line) : null;
     if (from) {
-      const domain = EMAIL_DOMAIN.exec(from[1])?.[1];
-      const match = domain ? matcher.match(domain.replace(/-/g, ' ')) : null;
-      if (match && match.status !== 'unmatched') {
-        found.push({ name: `${domain![0].toLocaleUpperCase('nb')}${domain!.slice(1)} kommune`, kind: 'kommune', match, source: 'email', weight: WEIGHT.email, line: line.trim() });
+      const address = /<([^>]+@[^>]+)>/.exec(from[1])?.[1] ?? /\S+@\S+/.exec(from[1])?.[0] ?? '';
+      const byDomain = address ? municipalityByEmail(address, matcher) : null;
+      if (byDomain) {
+        const entry = byDomain.match.status === 'matched' ? matcher.entry(byDomain.match.number) : undefined;
+        const name = entry ? `${entry.name} kommune` : `${byDomain.domain} (flere kommuner)`;
+        found.push({ name, kind: 'kommune', match: byDomain.match, source: 'email', weight: WEIGHT.email, line: line.trim() });
       } else if (!found.some((f) => f.line === line.trim())) {
         const display = from[1].replace(/<[^>]*>/g, '').replace(/["']/g, '').trim();
         if (display && !display.includes('@')) found.push({ name: display, kind: 'annen', match: { status: 'unmatched' }, source: 'email', weight: 2, line: line.trim() });
@@ -233,12 +236,36 @@ export interface SenderInput {
   text: string;
   /** The sender of an e-mail, where the file was one (display name and address). */
   emailFrom?: string | null;
+  /** The e-mail's subject: weaker evidence than the letter and the sender's domain. */
+  emailSubject?: string | null;
+}
+
+/** «Høringssvar fra Bodø kommune» in an e-mail's subject: a municipality named there. */
+function subjectMentions(subject: string, matcher: MunicipalityMatcher, counties: Set<string>): Mention[] {
+  const found: Mention[] = [];
+  for (const m of subject.matchAll(MENTION)) {
+    const words = m[1].split(/\s+/);
+    if (/^fylkeskommune$/iu.test(m[2])) {
+      const county = resolveCounty(words, m[2], counties);
+      if (county) found.push({ name: county.name, kind: 'fylkeskommune', match: { status: 'unmatched' }, source: 'subject', weight: WEIGHT.subject, line: subject.trim() });
+      continue;
+    }
+    const resolved = resolveMunicipal(words, m[2], matcher);
+    // «Svar til Bodø kommune», «om Bodø kommune»: a recipient or a topic, not the sender.
+    const before = subject.slice(0, m.index) + (resolved ? words.slice(0, resolved.k).map((w) => w + ' ').join('') : '');
+    if (PLACE_BEFORE.test(before)) continue;
+    // «Høringssvar fra Saltdal kommune» says who sent it, as an opening line would.
+    const weight = SENDER_BEFORE.test(before) ? WEIGHT.opening : WEIGHT.subject;
+    if (resolved) found.push({ name: resolved.name, kind: 'kommune', match: resolved.match, source: 'subject', weight, line: subject.trim() });
+  }
+  return found;
 }
 
 export function detectSender(input: SenderInput, matcher: MunicipalityMatcher): SenderDetection {
   const counties = new Set(matcher.entries.map((e) => foldKey(e.countyName)));
   const text = input.emailFrom ? `Fra: ${input.emailFrom}\n${input.text}` : input.text;
   const all = mentions(text, matcher, counties);
+  if (input.emailSubject) all.push(...subjectMentions(input.emailSubject, matcher, counties));
   const byFile = fileCandidate(input.fileName, matcher);
   if (byFile) all.push(byFile);
   const ranked = tally(all);

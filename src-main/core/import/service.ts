@@ -23,11 +23,12 @@ import { ImportError } from '../input/errors';
 import { readSource, MEDIA_TYPES } from './formats/read';
 import type { ParsedSource } from './formats/types';
 import { importLimits, type ImportLimits } from '../input/limits';
-import type { BatchSummary, FileReport, ImportReport, MappingPreset } from '../../../src-shared/imports';
+import type { BatchSummary, EmailReport, FileReport, ImportReport, MappingPreset } from '../../../src-shared/imports';
 import type { MappingQuestion } from './mapping';
 import { MunicipalityMatcher, nameKey, type MatchResult } from './match';
 import { letterRecord, tableRecords, type ImportRecord, type RecordSet } from './records';
 import { collectSources, type SourceUnit } from './sources';
+import { emailRecord } from './email-record';
 import { messageOf } from '../caught';
 import { parseStringList } from '../store/json';
 
@@ -46,7 +47,7 @@ interface Understood {
   unit: SourceUnit & { bytes: Buffer };
   sha256: string;
   parsed: ParsedSource;
-  set: RecordSet;
+  set: RecordSet & { email?: EmailReport };
   matches: MatchResult[];
 }
 
@@ -97,7 +98,9 @@ async function understand(
   const set =
     parsed.kind === 'table'
       ? await tableRecords(parsed, questions, limits, preset)
-      : letterRecord(unit.name, parsed, questions, matcher, limits);
+      : parsed.kind === 'email'
+        ? await emailRecord(unit.name, parsed, questions, matcher, limits)
+        : letterRecord(unit.name, parsed, questions, matcher, limits);
   throwIfCancelled(signal);
   const turn = cancellable(turnTaker(), signal);
   const matches: MatchResult[] = [];
@@ -385,6 +388,7 @@ function describe(u: Understood): Omit<FileReport, 'status' | 'responses'> {
     delimiter: parsed.kind === 'table' ? parsed.delimiter : undefined,
     mappings: set.mappings,
     needsSplitting: set.records.filter((r) => r.needsSplitting).length,
+    ...(set.email ? { email: set.email } : {}),
     warnings: set.warnings,
   };
 }

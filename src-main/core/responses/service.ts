@@ -12,6 +12,7 @@ import type {
 } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
 import { norwegianCompare } from '../../../src-shared/norwegian';
+import { emailOriginalText } from '../import/email-record';
 import { readSource } from '../import/formats/read';
 import { importLimits } from '../input/limits';
 import { cellText } from '../import/mapping';
@@ -269,6 +270,7 @@ export async function originalOf(store: Store, responseId: string): Promise<Orig
   const base = { fileName: row.name, mediaType: row.media_type, locator: row.locator };
   const parsed = await readSource(row.name, Buffer.from(row.content), { ...importLimits });
   if (parsed.kind === 'letter') return { ...base, text: parsed.text };
+  if (parsed.kind === 'email') return { ...base, text: await emailOriginalText(parsed, row.locator, { ...importLimits }) };
   for (const sheet of parsed.sheets) {
     const index = sheet.rows.findIndex((r) => r.locator === row.locator);
     if (index < 0) continue;

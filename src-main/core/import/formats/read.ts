@@ -5,12 +5,13 @@ import { ImportError } from '../../input/errors';
 import type { ImportLimits } from '../../input/limits';
 import { readCsv } from './csv';
 import { readHtml } from './html';
+import { readEmail } from './email';
 import { readJson } from './json';
 import { readDocx, readPdf, readTxt } from './letter';
 import type { ParsedSource } from './types';
 import { readXlsx } from './xlsx';
 
-export const SUPPORTED_EXTENSIONS = ['.csv', '.tsv', '.tab', '.xlsx', '.json', '.docx', '.pdf', '.txt', '.html', '.htm'] as const;
+export const SUPPORTED_EXTENSIONS = ['.csv', '.tsv', '.tab', '.xlsx', '.json', '.docx', '.pdf', '.txt', '.html', '.htm', '.eml', '.msg'] as const;
 
 export const MEDIA_TYPES: Record<string, string> = {
   '.csv': 'text/csv',
@@ -23,6 +24,8 @@ export const MEDIA_TYPES: Record<string, string> = {
   '.txt': 'text/plain',
   '.html': 'text/html',
   '.htm': 'text/html',
+  '.eml': 'message/rfc822',
+  '.msg': 'application/vnd.ms-outlook',
   '.zip': 'application/zip',
 };
 
@@ -53,6 +56,10 @@ export async function readSource(name: string, bytes: Buffer, limits: ImportLimi
     case '.html':
     case '.htm':
       return readHtml(bytes, limits);
+    case '.eml':
+      return readEmail('eml', bytes, limits);
+    case '.msg':
+      return readEmail('msg', bytes, limits);
     default:
       throw new ImportError(
         'UNSUPPORTED_FORMAT',
