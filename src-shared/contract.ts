@@ -49,6 +49,7 @@ import type {
   ProjectSummary,
   RespondentSummary,
   ResponseDetail,
+  ErasureResult,
   ResponseSummary,
   Settings,
   TemplateSummary,
@@ -216,6 +217,15 @@ export const contract = {
   'responses.setReceived': method(z.object({ responseId: id, date: z.iso.date().nullable() }).strict(), { reads: ['responses'], changes: ['responses', 'history'] }).returns<ResponseDetail>(),
   'responses.progress': method(none, { reads: ['responses', 'codings'], changes: [] }).returns<CodingProgress>(),
   'responses.original': method(z.object({ id }).strict(), { reads: ['responses', 'batches'], changes: [] }).returns<OriginalView>(),
+  /**
+   * «Slett besvarelse permanent»: erases one response (and its respondent if asked) with its source file, codings,
+   * links, values and memos, scrubs its text from the audit trail and the search index, and records what was erased.
+   * Not undoable; `confirm` must be true (the dialog's explicit confirmation).
+   */
+  'responses.erase': method(z.object({ id, withRespondent: z.boolean().default(false), confirm: z.literal(true) }).strict(), {
+    reads: ['responses', 'backups'],
+    changes: ['responses', 'respondents', 'batches', 'codings', 'variables', 'memos', 'findings', 'history', 'team', 'agreement'],
+  }).returns<ErasureResult>(),
   /** Moves selected text of an answer part to a question (null: unassigned). */
   'answers.assign': method(
     z

@@ -244,3 +244,21 @@ export interface UnansweredSummary {
   byPoliceDistrict: UnansweredGroup[];
   byCounty: UnansweredGroup[];
 }
+
+/** What «Slett besvarelse permanent» erased (ids and counts by kind, never content). */
+export interface ErasureResult {
+  erasureId: string;
+  at: Timestamp;
+  by: string;
+  responseId: string;
+  /** When the erased response was imported (snapshots older than this never held it). */
+  importedAt: Timestamp;
+  /** The respondent, when it was erased too. */
+  respondentId: string | null;
+  /** Rows erased, by table (response, answer, coding, finding_link, variable_value, memo, source_file, respondent, …). */
+  counts: Record<string, number>;
+  /** The source file erased with it, and how many other responses came from that file (they keep their text, not the original). */
+  sourceFile: { name: string; sharedWith: number } | null;
+  /** Snapshots taken before the erasure: they still hold the erased text until rotated away or deleted. */
+  backupsHoldingIt: { id: string; takenAt: string; file: string }[];
+}

@@ -19,6 +19,7 @@ Commands:
   stats <file.innspill> [--json]
   import <file.innspill> <path>... [--mapping file.json] [--label L] [--json]
   search <file.innspill> "<query>" [--json] [--limit N] [--include-superseded]
+  erase <file.innspill> <response-id> --yes [--with-respondent] [--json]   (permanent; cannot be undone)
   export docx <file.innspill> --out memo.docx [--appendix] [--to T] [--from F] [--date yyyy-mm-dd]
          [--case-number N] [--subject S] [--questions 1,2] [--districts 01,02] [--json]
   export xlsx <file.innspill> --out book.xlsx [--questions 1,2] [--districts 01,02] [--json]

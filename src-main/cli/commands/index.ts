@@ -1,5 +1,6 @@
 // The command table of the `innspill` CLI.
 import { backupCommand } from './backup';
+import { erase } from './erase';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { init } from './init';
@@ -9,4 +10,4 @@ import { search } from './search';
 import { stats } from './stats';
 import type { Command } from './parser';
 
-export const commands: Record<string, Command> = { init, stats, import: importCommand, search, export: exportCommand, qdpx, package: packageCommand, backup: backupCommand };
+export const commands: Record<string, Command> = { init, stats, import: importCommand, search, export: exportCommand, qdpx, package: packageCommand, backup: backupCommand, erase };

@@ -380,6 +380,24 @@ export interface PersonalSpanTable {
   end_offset: number;
 }
 
+/** One erasure on request (migration 0012): what was erased, when and by whom; never the content. */
+export interface ErasureTable {
+  id: string;
+  at: string;
+  actor: string;
+  response_id: string;
+  respondent_id: string | null;
+  up_to_seq: number;
+  summary: string;
+}
+
+/** Each row an erasure removed; the audit trail's trigger lets only their events' images be scrubbed. */
+export interface ErasedEntityTable {
+  erasure_id: string;
+  entity_type: string;
+  entity_id: string;
+}
+
 export interface DB {
   project: ProjectTable;
   police_district: PoliceDistrictTable;
@@ -416,4 +434,6 @@ export interface DB {
   answer_fts: AnswerFtsTable;
   personal_scan: PersonalScanTable;
   personal_span: PersonalSpanTable;
+  erasure: ErasureTable;
+  erased_entity: ErasedEntityTable;
 }

@@ -3,6 +3,8 @@
 import { listRespondents, resolveRespondent } from '../../respondents/service';
 import { getResponse, listResponses, originalOf } from '../../responses/service';
 import { setReceivedDate } from '../../responses/received';
+import { eraseResponse } from '../../responses/erase';
+import { listSnapshots } from '../../backup/snapshot';
 import { assignAnswerText } from '../../responses/split';
 import type { Session } from '../session';
 import type { DomainHandlers } from './types';
@@ -15,6 +17,13 @@ export function responseHandlers(
     'responses.list': async (filter) => listResponses(session.requireStore(), filter),
     'responses.get': async ({ id }) => getResponse(session.requireStore(), id),
     'responses.original': async ({ id }) => originalOf(session.requireStore(), id),
+    'responses.erase': async ({ id, withRespondent }) => {
+      const store = session.requireStore();
+      const result = eraseResponse(store, deps, id, withRespondent);
+      // Snapshots taken since the response was imported and before now still hold it: the caseworker is told which.
+      const snapshots = listSnapshots(store.path, session.settings.get().backup).filter((s) => s.takenAt >= result.importedAt && s.takenAt < result.at);
+      return { ...result, backupsHoldingIt: snapshots.map((s) => ({ id: s.id, takenAt: s.takenAt, file: s.file })) };
+    },
     'answers.assign': async (input) => {
       const store = session.requireStore();
       const responseId = await assignAnswerText(store, deps, input);

@@ -13,6 +13,7 @@ import * as m0008 from './0008_refi_exchange';
 import * as m0009 from './0009_county_council';
 import * as m0010 from './0010_code_groups';
 import * as m0011 from './0011_personal_data';
+import * as m0012 from './0012_erasure';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
@@ -26,6 +27,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0009_county_council', m0009],
   ['0010_code_groups', m0010],
   ['0011_personal_data', m0011],
+  ['0012_erasure', m0012],
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1][0];

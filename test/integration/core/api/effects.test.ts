@@ -57,6 +57,9 @@ const TABLE_ENTITY: Record<string, Entity | null> = {
   finding: 'findings',
   finding_link: 'findings',
   event: 'history',
+  // What an erasure on request removed (ids and kinds, never content) belongs with the trail.
+  erasure: 'history',
+  erased_entity: 'history',
   assignment: 'team',
   work_package: 'team',
   package_origin: 'team',
@@ -367,6 +370,13 @@ async function scenario(): Promise<void> {
   await api.backup.verify({ id: snapshot.id });
   await api.backup.newestGood({ projectPath: p.file });
   await api.backup.restore({ id: snapshot.id });
+
+  // Erasure on request (permanent): one response and its respondent; a worked-on response (codings, values, memo, links, resolutions).
+  await api.responses.erase({ id: hamar.id, withRespondent: true, confirm: true });
+  const erasedReport = await api.findings.saveReport({ key: 'r-slett', title: 'Slettes', publisher: 'Direktoratet' });
+  const erasedFinding = await api.findings.save({ reportId: erasedReport.id, statement: 'Om Bodø' });
+  await api.findings.link({ findingId: erasedFinding.id, answerId: p.response('1804').q(1).id, relation: 'stotter' });
+  await api.responses.erase({ id: bodo.id, confirm: true });
 
   // Leaving and coming back; the demo is a project of its own.
   await api.project.close();

@@ -726,6 +726,8 @@ describe(`latest schema (${latestSchemaVersion})`, () => {
     code_group_member: { group_id: 1, code_id: 1 },
     personal_scan: { answer_id: 1, findings: 1 },
     personal_span: { answer_id: 1, kind: 1, start_offset: 1, end_offset: 1 },
+    erasure: { id: 1, at: 1, actor: 1, response_id: 1, respondent_id: 1, up_to_seq: 1, summary: 1 },
+    erased_entity: { erasure_id: 1, entity_type: 1, entity_id: 1 },
   } satisfies { [T in keyof DB]: Record<keyof DB[T], 1> };
 
   it('has exactly the tables and columns schema.ts declares', async () => {

@@ -1,5 +1,6 @@
-// Migration 0011_personal_data: the personal-data cache, its triggers, and
-// the lazy scan of answers written before it (personal/scan.ts).
+// Migrations 0011_personal_data (the personal-data cache, its triggers, and
+// the lazy scan of answers written before it) and 0012_erasure (the one
+// documented exception to the append-only audit trail).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kindsByResponse, refreshPersonalData, spansOfAnswer } from '../../../../../src-main/core/personal/scan';
 import { columnNames, migratedDatabase, tableNames, type MigratedDb } from '../../../../helpers/sqlite';
@@ -71,5 +72,45 @@ describe('0011_personal_data', () => {
     m.sqlite.prepare('DELETE FROM response WHERE id = ?').run(response);
     expect(count(m, 'personal_scan')).toBe(0);
     expect(count(m, 'personal_span')).toBe(0);
+  });
+});
+
+describe('0012_erasure', () => {
+  let m: MigratedDb;
+  beforeEach(async () => {
+    m = await migratedDatabase('0012_erasure');
+  });
+  afterEach(() => m.close());
+
+  const event = (entityType: string, entityId: string, after: string) =>
+    m.sqlite
+      .prepare("INSERT INTO event (id, at, actor, action, entity_type, entity_id, before, after) VALUES (?, 't', 'a', 'x', ?, ?, NULL, ?)")
+      .run(`e-${++seq}`, entityType, entityId, after);
+
+  it('lets the trail scrub only the images of events about recorded erased entities, written before the erasure', () => {
+    event('answer', 'a1', '{"text":"hemmelig"}');
+    event('answer', 'a2', '{"text":"beholdes"}');
+    // Nothing may be scrubbed before an erasure is recorded.
+    expect(() => m.sqlite.prepare("UPDATE event SET after = NULL WHERE entity_id = 'a1'").run()).toThrow(/append-only/);
+    m.sqlite.prepare("INSERT INTO erasure (id, at, actor, response_id, up_to_seq) VALUES ('x1', 't', 'a', 'r1', (SELECT max(seq) FROM event))").run();
+    m.sqlite.prepare("INSERT INTO erased_entity VALUES ('x1', 'answer', 'a1')").run();
+    m.sqlite.prepare("UPDATE event SET before = NULL, after = NULL WHERE entity_id = 'a1'").run();
+    expect(m.sqlite.prepare("SELECT after FROM event WHERE entity_id = 'a1'").pluck().get()).toBeNull();
+    // Not another entity's, not to anything but NULL, no other column, no event written after the erasure, no delete.
+    expect(() => m.sqlite.prepare("UPDATE event SET after = NULL WHERE entity_id = 'a2'").run()).toThrow(/append-only/);
+    expect(() => m.sqlite.prepare("UPDATE event SET after = '{}' WHERE entity_id = 'a1'").run()).toThrow(/append-only/);
+    expect(() => m.sqlite.prepare("UPDATE event SET action = 'y' WHERE entity_id = 'a1'").run()).toThrow(/append-only/);
+    event('answer', 'a1', '{"text":"ny"}');
+    expect(() => m.sqlite.prepare("UPDATE event SET after = NULL WHERE entity_id = 'a1' AND after IS NOT NULL").run()).toThrow(/append-only/);
+    expect(() => m.sqlite.prepare("DELETE FROM event WHERE entity_id = 'a1'").run()).toThrow(/append-only/);
+  });
+
+  it('keeps the erasure record append-only', () => {
+    m.sqlite.prepare("INSERT INTO erasure (id, at, actor, response_id, up_to_seq) VALUES ('x1', 't', 'a', 'r1', 0)").run();
+    m.sqlite.prepare("INSERT INTO erased_entity VALUES ('x1', 'answer', 'a1')").run();
+    expect(() => m.sqlite.prepare("UPDATE erasure SET up_to_seq = 99").run()).toThrow(/append-only/);
+    expect(() => m.sqlite.prepare("UPDATE erased_entity SET entity_id = 'a2'").run()).toThrow(/append-only/);
+    expect(() => m.sqlite.prepare('DELETE FROM erasure').run()).toThrow(/append-only/);
+    expect(() => m.sqlite.prepare('DELETE FROM erased_entity').run()).toThrow(/append-only/);
   });
 });
