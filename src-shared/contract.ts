@@ -8,7 +8,7 @@ import { backupSettingsSchema, type BackupList, type BackupRestoreResult, type B
 import type { AuditEntry, Code, CodeGroup, Coding, CodingProgress, Memo, UndoState, Variable, WorkspaceResponse } from './coding';
 import type { AnswerFindingLink, Finding, FindingLink, FindingReport, FindingView } from './findings';
 import type { CodeGroupResult, CodeMatrix, Cooccurrence, MatrixQuote, SharedPassagesResult, SharedTextResult, StationAnalysis, VariableAnalysis } from './analysis';
-import { mappingPresetSchema, type BatchSummary, type ImportReport, type SavedPreset } from './imports';
+import { mappingPresetSchema, type BatchSummary, type ImportProgress, type ImportReport, type SavedPreset } from './imports';
 import { searchInputSchema, type SearchResult } from './search';
 import type { RefiImportReport } from './refi';
 import { personalFilterSchema } from './personal';
@@ -178,11 +178,13 @@ export const contract = {
   /** Creates a project and loads the synthetic demo batch into it. */
   'import.demo': method(z.object({ path: filePath }).strict(), { reads: [], changes: ['batches', 'respondents', 'responses', 'history'] }).returns<{ project: ProjectSummary; report: ImportReport }>(),
   /**
-   * Asks the running task (named as in its progress events) to stop; it ends
-   * with CANCELLED and its open transaction rolls back. Answers at once, even
-   * while the import holds the project (api/gate.ts FREE_METHODS).
+   * Asks the running task (named as in its progress events) to stop. An import
+   * stops after the file it is on (that file goes in whole) and reports the
+   * rest as not imported; with `now` it stops at once, ends with CANCELLED and
+   * the open file's transaction rolls back. Answers at once, even while the
+   * import holds the project (api/gate.ts FREE_METHODS).
    */
-  'task.cancel': method(z.object({ task: z.enum(['import']) }).strict(), { reads: [], changes: [] }).returns<{ cancelled: boolean; message: string }>(),
+  'task.cancel': method(z.object({ task: z.enum(['import']), now: z.boolean().optional() }).strict(), { reads: [], changes: [] }).returns<{ cancelled: boolean; message: string }>(),
 
   'respondents.list': method(z.object({ status: z.enum(['matched', 'unmatched', 'ambiguous']).optional() }).strict(), { reads: ['respondents', 'registry', 'responses'], changes: [] }).returns<RespondentSummary[]>(),
   'respondents.resolve': method(
@@ -463,7 +465,7 @@ export interface EventMap {
   /** Data changed (the method's declared `changes`); queries whose method reads one of these refetch. */
   'data.changed': { entities: Entity[] };
   /** Progress of a long task (import, export). */
-  progress: { task: string; done: number; total: number; message?: string };
+  progress: { task: string; done: number; total: number; message?: string; import?: ImportProgress };
 }
 
 export type EventName = keyof EventMap;

@@ -54,6 +54,8 @@ export interface RespondentMatch {
   receivedDate?: string | null;
   /** Letters: the line the date came from, or why there is none. */
   dateReason?: string;
+  /** Letters: how the text will be split into answers. */
+  split?: LetterSplitPreview;
 }
 
 export interface SenderReport {
@@ -93,9 +95,23 @@ export interface EmailReport {
   innerMessages: number;
 }
 
+/**
+ * `skipped`: not a response file (a link, an empty folder, a README.md), said
+ * with the reason and never a failure; `cancelled`: not reached because the
+ * user stopped the import after the file before it.
+ */
+export type FileStatus = 'imported' | 'unchanged' | 'rejected' | 'ready' | 'skipped' | 'cancelled';
+
+/** How a letter will be split into answers: which heading or text decided, and each part's first words. */
+export interface LetterSplitPreview {
+  /** labelled: "Spørsmål 1"-style headings; question-text: the question's own words; numbered: "1." lines; none: no structure found. */
+  method: 'labelled' | 'question-text' | 'numbered' | 'none';
+  parts: { question: number | null; excerpt: string }[];
+}
+
 export interface FileReport {
   path: string;
-  status: 'imported' | 'unchanged' | 'rejected' | 'ready';
+  status: FileStatus;
   responses: number;
   format?: string;
   encoding?: string;
@@ -110,11 +126,42 @@ export interface FileReport {
   email?: EmailReport;
   warnings: ImportWarning[];
   error?: { code: string; message: string; locator?: string };
+  /** Why a file was skipped or not reached (status skipped or cancelled). */
+  reason?: { code: string; message: string };
 }
 
 export interface ImportReport {
   batchId: string | null;
   files: FileReport[];
+  /** True when the user stopped the import after a file; the files not reached are listed as cancelled. */
+  stopped?: boolean;
+}
+
+export const FINISHED_WARNINGS = 20;
+
+/** One progress event of a running import (task "import"): overall, the current file, an estimate. */
+export interface ImportProgress {
+  files: { done: number; total: number };
+  /** The file being read or written, as the report names it; null between files. */
+  current: string | null;
+  /** How far the current file has come: its rows (responses) written, or its pages read with OCR. */
+  step: { unit: 'rows' | 'pages'; done: number; total: number } | null;
+  /** Share of the whole import done, 0–1, with files weighed by their size. */
+  fraction: number;
+  /** Seconds left by the pace so far; null until there is a pace to go by. */
+  etaSeconds: number | null;
+  /** The file that has just been finished (committed, unchanged, rejected or skipped). */
+  finished?: {
+    path: string;
+    status: FileStatus;
+    responses: number;
+    warnings: number;
+    /** The first FINISHED_WARNINGS warnings, for a line per file as it happens (the report holds them all). */
+    firstWarnings: ImportWarning[];
+    /** Why it was rejected or skipped. */
+    message?: string;
+    locator?: string;
+  };
 }
 
 export interface BatchSummary {

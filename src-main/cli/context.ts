@@ -7,6 +7,15 @@ import type { MethodInput, MethodName, MethodResult } from '../../src-shared/con
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** A line redrawn in place on stderr: given only when stderr is a terminal (never when piped). */
+  progress?: ProgressLine;
+}
+
+export interface ProgressLine {
+  draw(line: string): void;
+  clear(): void;
+  /** The terminal's width, so the line never wraps. */
+  columns: number;
 }
 
 export interface CliContext {

@@ -9,7 +9,7 @@ import { ApiError } from '../../src-shared/errors';
 import type { BackupSnapshot } from '../../src-shared/backup';
 import { commands } from './commands';
 import { describeSnapshot } from './commands/backup';
-import type { CliContext, CliIo } from './context';
+import type { CliContext, CliIo, ProgressLine } from './context';
 import { UsageError } from './errors';
 
 const USAGE = `Usage: innspill <command> [options]
@@ -103,11 +103,30 @@ export async function run(argv: string[], io: CliIo, cwd = process.cwd()): Promi
   }
 }
 
+/** The real streams; a progress line only when stderr is a terminal. */
+export function processIo(): CliIo {
+  const stderr = process.stderr;
+  let shown = false;
+  const progress: ProgressLine | undefined = stderr.isTTY
+    ? {
+        draw(line) {
+          stderr.write(`\r\x1b[K${line}`);
+          shown = true;
+        },
+        clear() {
+          if (shown) stderr.write('\r\x1b[K');
+          shown = false;
+        },
+        get columns() {
+          return stderr.columns || 80;
+        },
+      }
+    : undefined;
+  return { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), progress };
+}
+
 if (require.main === module) {
-  void run(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-  }).then((code) => {
+  void run(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;
   });
 }

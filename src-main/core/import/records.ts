@@ -3,14 +3,14 @@
 import { ImportError, type ImportWarning } from '../input/errors';
 import type { ImportLimits } from '../input/limits';
 import { parseDate } from './dates';
-import type { MappingPreset, SenderReport, TableMapping } from '../../../src-shared/imports';
+import type { LetterSplitPreview, MappingPreset, SenderReport, TableMapping } from '../../../src-shared/imports';
 import { cellText, detectMapping, type MappingQuestion } from './mapping';
 import type { ParsedLetter, ParsedTable } from './formats/types';
 import type { MatchResult, MunicipalityMatcher } from './match';
 import { receivedDate } from './received-date';
 import { cleanRespondentName } from './respondent-name';
 import { detectSender } from './sender';
-import { splitLetter } from './split';
+import { splitLetter, type SplitResult } from './split';
 import { isBlank, normalizeText } from '../input/text';
 import { turnTaker } from '../eventLoop';
 
@@ -26,6 +26,23 @@ export interface ImportRecord {
   match?: MatchResult;
   sender?: SenderReport;
   dateReason?: string;
+  /** Letters: how the text was split, for the preview. */
+  split?: LetterSplitPreview;
+}
+
+const EXCERPT_WORDS = 12;
+
+/** The first words of a text, for showing where a part begins («Vi støtter forslaget om …»). */
+export function firstWords(text: string, count = EXCERPT_WORDS): string {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  return words.slice(0, count).join(' ') + (words.length > count ? ' …' : '');
+}
+
+export function splitPreview(split: SplitResult): LetterSplitPreview {
+  return {
+    method: split.method,
+    parts: split.parts.filter((p) => !isBlank(p.text)).map((p) => ({ question: p.question, excerpt: firstWords(p.text) })),
+  };
 }
 
 export interface RecordSet {
@@ -163,6 +180,7 @@ export function letterRecord(fileName: string, letter: ParsedLetter, questions: 
         },
         answers: split.parts.filter((p) => !isBlank(p.text)),
         needsSplitting: split.needsSplitting,
+        split: splitPreview(split),
       },
     ],
     warnings,

@@ -5,8 +5,12 @@
 // received, then import time) is current and older ones stay as superseded.
 // The long loops let the event loop turn (eventLoop.ts), so the core keeps
 // answering while a large batch imports; the gate (api/gate.ts) keeps every
-// other call off the project meanwhile. A cancel (options.signal) stops it
-// at those turns and rolls back the file being written (cancel.ts).
+// other call off the project meanwhile. A stop (options.stop) ends it after
+// the file it is on, reporting the rest as not imported; a cancel
+// (options.signal) stops it at once and rolls back the file being written
+// (cancel.ts). Progress is counted by progress.ts. Two processes importing
+// the same file at once: the second finds the first's row (UNIQUE sha256)
+// and reports the file unchanged.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { sql, type Insertable, type Transaction } from 'kysely';
@@ -23,10 +27,11 @@ import { ImportError } from '../input/errors';
 import { readSource, MEDIA_TYPES } from './formats/read';
 import type { ParsedSource } from './formats/types';
 import { importLimits, type ImportLimits } from '../input/limits';
-import type { BatchSummary, EmailReport, FileReport, ImportReport, MappingPreset } from '../../../src-shared/imports';
+import type { BatchSummary, EmailReport, FileReport, ImportProgress, ImportReport, MappingPreset } from '../../../src-shared/imports';
 import type { MappingQuestion } from './mapping';
 import { MunicipalityMatcher, nameKey, type MatchResult } from './match';
 import { letterRecord, tableRecords, type ImportRecord, type RecordSet } from './records';
+import { ImportProgressTracker } from './progress';
 import { collectSources, type SourceUnit } from './sources';
 import { emailRecord } from './email-record';
 import { messageOf } from '../caught';
@@ -36,11 +41,15 @@ export interface ImportOptions {
   preset?: MappingPreset;
   label?: string;
   limits?: Partial<ImportLimits>;
-  onProgress?: (done: number, total: number, message: string) => void;
-  /** Aborted when the user cancels: the import stops at its next turn and throws CANCELLED. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Aborted when the user stops: the import ends after the current file and reports the rest as cancelled. */
+  stop?: AbortSignal;
+  /** Aborted when the user cancels now: the import stops at its next turn and throws CANCELLED. */
   signal?: AbortSignal;
   /** Test hook: runs inside each file's transaction just before it commits. */
   beforeCommit?: (file: string) => void;
+  /** Test hook: runs after a file is understood, before its transaction begins (where another process may write it first). */
+  beforeWrite?: (file: string) => Promise<void>;
 }
 
 interface Understood {
@@ -81,9 +90,35 @@ function rejected(unit: SourceUnit, e: unknown): FileReport {
   const error =
     e instanceof ImportError
       ? { code: e.code, message: e.message, locator: e.locator }
-      : { code: 'WRITE_FAILED', message: messageOf(e) };
+      : sqliteCode(e) === 'SQLITE_BUSY'
+        ? { code: 'BUSY', message: 'Saken var opptatt av en annen import for lenge; filen ble ikke importert. Prøv igjen.' }
+        : { code: 'WRITE_FAILED', message: messageOf(e) };
   return { path: unit.displayPath, status: 'rejected', responses: 0, warnings: [], error };
 }
+
+function sqliteCode(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+
+/** Another process or window committed the same file (same SHA-256) between our check and our write. */
+function isSameFileWrittenMeanwhile(e: unknown): boolean {
+  return sqliteCode(e) === 'SQLITE_CONSTRAINT_UNIQUE' && messageOf(e).includes('source_file.sha256');
+}
+
+function unchanged(unit: SourceUnit, importedAs: string): FileReport {
+  return {
+    path: unit.displayPath,
+    status: 'unchanged',
+    responses: 0,
+    warnings: [{ code: 'ALREADY_IMPORTED', message: `Filen er allerede importert (som ${importedAs}); ingenting ble endret` }],
+  };
+}
+
+function skipped(unit: SourceUnit & { skipped: NonNullable<SourceUnit['skipped']> }): FileReport {
+  return { path: unit.displayPath, status: 'skipped', responses: 0, warnings: [], reason: { ...unit.skipped } };
+}
+
+const NOT_REACHED = { code: 'STOPPED', message: 'Ikke importert: importen ble stoppet før denne filen' };
 
 /** Reads, maps and matches one file without writing anything. */
 async function understand(
@@ -247,6 +282,8 @@ export async function insertRecordsIn(
   insert: <T extends keyof DB>(table: T, rows: Insertable<DB[T]>[]) => Promise<void> | void,
   /** Lets the event loop turn (and a cancel be noticed) between records; a file import passes its own. */
   turn: () => Promise<void> | undefined = () => undefined,
+  /** Called with the number of records done, for progress. */
+  onRecord?: (done: number, total: number) => void,
 ): Promise<{ counts: { matched: number; unmatched: number; ambiguous: number }; responses: Insertable<ResponseTable>[]; answers: Insertable<AnswerTable>[] }> {
   const questionIds = new Map((await trx.selectFrom('question').select(['id', 'ordinal']).execute()).map((q) => [q.ordinal, q.id]));
   const resolver = new RespondentResolver(trx, deps);
@@ -255,6 +292,7 @@ export async function insertRecordsIn(
   const responses: Insertable<ResponseTable>[] = [];
   const answers: Insertable<AnswerTable>[] = [];
   for (const [i, record] of records.entries()) {
+    onRecord?.(i, records.length);
     await turn();
     const match = matches[i];
     const respondent = await resolver.resolve(record, match);
@@ -285,10 +323,13 @@ export async function insertRecordsIn(
   await insert('response', responses);
   await insert('answer', answers);
   await recomputeCurrent(trx, touched, turn);
+  onRecord?.(records.length, records.length);
   return { counts, responses, answers };
 }
 
-async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, options: ImportOptions): Promise<FileReport['respondents'] & { responses: number }> {
+type WriteOptions = ImportOptions & { onRecord?: (done: number, total: number) => void };
+
+async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, options: WriteOptions): Promise<FileReport['respondents'] & { responses: number }> {
   const newBatch = !batch.id;
   try {
     return await writeFile(store, deps, u, batch, options);
@@ -300,7 +341,7 @@ async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: s
   }
 }
 
-async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, options: ImportOptions): Promise<FileReport['respondents'] & { responses: number }> {
+async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, options: WriteOptions): Promise<FileReport['respondents'] & { responses: number }> {
   return store.db.transaction().execute(async (trx) => {
     if (!batch.id) {
       const row = { ...authoredColumns(deps), label: batch.label, report: '{}' };
@@ -328,6 +369,7 @@ async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { i
       { batchId: batch.id, sourceFileId: file.id },
       (table, rows) => insertMany(store, table, rows, turn),
       turn,
+      options.onRecord,
     );
     await recordEvent(trx, deps, {
       action: 'import.file',
@@ -357,26 +399,21 @@ interface RunContext {
 
 /** Everything short of writing: unreadable, already imported, or understood. */
 async function evaluate(ctx: RunContext, unit: SourceUnit): Promise<Evaluated> {
+  if (unit.skipped) return { kind: 'done', report: skipped({ ...unit, skipped: unit.skipped }) };
   if (unit.error || !unit.bytes) return { kind: 'done', report: rejected(unit, unit.error) };
   const withBytes = unit as SourceUnit & { bytes: Buffer };
-  const seen = await ctx.store.db.selectFrom('source_file').select('name').where('sha256', '=', sha256(withBytes.bytes)).executeTakeFirst();
-  if (seen) {
-    return {
-      kind: 'done',
-      report: {
-        path: unit.displayPath,
-        status: 'unchanged',
-        responses: 0,
-        warnings: [{ code: 'ALREADY_IMPORTED', message: `Filen er allerede importert (som ${seen.name}); ingenting ble endret` }],
-      },
-    };
-  }
+  const seen = await importedAs(ctx.store, sha256(withBytes.bytes));
+  if (seen) return { kind: 'done', report: unchanged(unit, seen) };
   try {
     return { kind: 'ready', understood: await understand(withBytes, ctx.questions, ctx.matcher, ctx.limits, ctx.preset, ctx.signal) };
   } catch (e) {
     if (isCancelled(e)) throw e;
     return { kind: 'done', report: rejected(unit, e) };
   }
+}
+
+async function importedAs(store: Store, hash: string): Promise<string | undefined> {
+  return (await store.db.selectFrom('source_file').select('name').where('sha256', '=', hash).executeTakeFirst())?.name;
 }
 
 function describe(u: Understood): Omit<FileReport, 'status' | 'responses'> {
@@ -430,6 +467,7 @@ export async function previewPaths(store: Store, inputs: string[], options: Impo
           municipalityName: number ? (ctx.matcher.entry(number)?.name ?? null) : null,
           candidates: m.status === 'ambiguous' ? m.candidates : [],
           ...(r.sender ? { sender: r.sender, receivedDate: r.receivedDate, dateReason: r.dateReason } : {}),
+          ...(r.split ? { split: r.split } : {}),
         };
       }),
     });
@@ -447,6 +485,12 @@ export async function importPaths(
   const units = await collectSources(inputs, ctx.limits, options.displayRoot);
   const batch = { id: null as string | null, label: options.label ?? `Import ${formatNorwegianDateTime(deps.now())}` };
   const files: FileReport[] = [];
+  const progress = new ImportProgressTracker(
+    units.map((u) => u.bytes?.length ?? 0),
+    () => deps.now().getTime(),
+    (p) => options.onProgress?.(p),
+  );
+  let stopped = false;
   try {
     await importUnits();
   } catch (e) {
@@ -458,8 +502,7 @@ export async function importPaths(
     await saveReport({ batchId: batch.id, files });
     throw new ApiError('CANCELLED', cancelledAfterSaving(saved.map((f) => f.path)));
   }
-  options.onProgress?.(units.length, units.length, '');
-  const report: ImportReport = { batchId: batch.id, files };
+  const report: ImportReport = { batchId: batch.id, files, ...(stopped ? { stopped } : {}) };
   await saveReport(report);
   // Personal data is looked for at import (the list and exports would otherwise scan on first use).
   refreshPersonalData(store.sqlite);
@@ -470,19 +513,34 @@ export async function importPaths(
     await store.db.updateTable('import_batch').set({ report: JSON.stringify(report) }).where('id', '=', batch.id).execute();
   }
 
+  function finish(report: FileReport): void {
+    files.push(report);
+    progress.finishFile(report);
+  }
+
   async function importUnits(): Promise<void> {
     for (const [n, unit] of units.entries()) {
       throwIfCancelled(options.signal);
-      options.onProgress?.(n, units.length, unit.displayPath);
+      if (options.stop?.aborted) {
+        // Stopped after the file before: the rest is listed, not imported.
+        stopped = true;
+        for (const rest of units.slice(n)) files.push({ path: rest.displayPath, status: 'cancelled', responses: 0, warnings: [], reason: NOT_REACHED });
+        return;
+      }
+      progress.startFile(n, unit.displayPath);
       const evaluated = await evaluate(ctx, unit);
       throwIfCancelled(options.signal);
       if (evaluated.kind === 'done') {
-        files.push(evaluated.report);
+        finish(evaluated.report);
         continue;
       }
       try {
-        const written = await write(store, deps, evaluated.understood, batch, options);
-        files.push({
+        await options.beforeWrite?.(unit.displayPath);
+        const written = await write(store, deps, evaluated.understood, batch, {
+          ...options,
+          onRecord: (done, total) => progress.stepTo('rows', done, total),
+        });
+        finish({
           ...describe(evaluated.understood),
           status: 'imported',
           responses: written.responses,
@@ -490,7 +548,8 @@ export async function importPaths(
         });
       } catch (e) {
         if (isCancelled(e)) throw e;
-        files.push(rejected(unit, e));
+        const raced = isSameFileWrittenMeanwhile(e) ? await importedAs(store, evaluated.understood.sha256) : undefined;
+        finish(raced ? unchanged(unit, raced) : rejected(unit, e));
       }
     }
   }

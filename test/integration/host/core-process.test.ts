@@ -163,13 +163,14 @@ describe('the host with the core in a child process', () => {
     expect(stats.outcome).toMatchObject({ ok: true, result: { responses: { current: 10_000, superseded: 0 } } });
   }, 180_000);
 
-  it('cancels a running import: CANCELLED, nothing saved, the file intact, and the next import succeeds', async () => {
+  it('cancels a running import at once: CANCELLED, nothing saved, the file intact, and the next import succeeds', async () => {
     const events = listen(host);
     await new Promise((r) => setTimeout(r, 100));
     const importing = invoke(host, 'import.run', { paths: [csv] });
     await waitFor(() => events.progress.some((p) => p.task === 'import'), 'the first progress event');
-    // The cancel passes the gate while the import holds the project.
-    const cancel = await invoke(host, 'task.cancel', { task: 'import' });
+    // The cancel passes the gate while the import holds the project; `now` rolls the open file back
+    // (without it the import would stop after this, its only file).
+    const cancel = await invoke(host, 'task.cancel', { task: 'import', now: true });
     expect(cancel.outcome).toMatchObject({ ok: true, result: { cancelled: true } });
 
     const imported = await importing;

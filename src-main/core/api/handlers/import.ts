@@ -16,20 +16,21 @@ export const DEMO_LABEL = 'Eksempeldata (syntetisk) – ikke ekte høringssvar';
 
 export function importHandlers(session: Session): DomainHandlers<'import' | 'task'> {
   const { deps } = session;
-  /** The running import's cancel switch (the gate lets only one import run at a time). */
-  let running: AbortController | null = null;
+  /** The running import's switches (the gate lets only one import run at a time): stop after the current file, or cancel now. */
+  let running: { stop: AbortController; now: AbortController } | null = null;
   const displayRoot = stagingRoot(deps.paths.configDir);
 
   async function run(paths: string[], options: { preset?: MappingPreset; label?: string; displayRoot?: string }) {
     const store = session.requireStore();
-    const controller = new AbortController();
+    const controller = { stop: new AbortController(), now: new AbortController() };
     running = controller;
     try {
       return await importPaths(store, paths, deps, {
         displayRoot,
         ...options,
-        signal: controller.signal,
-        onProgress: (done, total, message) => session.emit('progress', { task: 'import', done, total, message }),
+        stop: controller.stop.signal,
+        signal: controller.now.signal,
+        onProgress: (p) => session.emit('progress', { task: 'import', done: p.files.done, total: p.files.total, message: p.current ?? '', import: p }),
       });
     } catch (e) {
       // Dispatch announces a successful import's changes; after a cancel or a failure, files before it may have been saved.
@@ -41,10 +42,14 @@ export function importHandlers(session: Session): DomainHandlers<'import' | 'tas
   }
 
   return {
-    'task.cancel': async () => {
-      if (!running || running.signal.aborted) return { cancelled: false, message: 'Ingen import kjører nå; ingenting å avbryte.' };
-      running.abort();
-      return { cancelled: true, message: 'Importen avbrytes.' };
+    'task.cancel': async ({ now }) => {
+      if (!running || running.now.signal.aborted) return { cancelled: false, message: 'Ingen import kjører nå; ingenting å avbryte.' };
+      if (now) {
+        running.now.abort();
+        return { cancelled: true, message: 'Importen avbrytes nå; filen den var på blir ikke lagret.' };
+      }
+      running.stop.abort();
+      return { cancelled: true, message: 'Importen stopper etter filen den er på.' };
     },
     'import.stage': async ({ files }) => ({
       paths: stageFiles(deps.paths.configDir, deps.newId(), files, deps.now()).paths,

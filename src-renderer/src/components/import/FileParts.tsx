@@ -7,11 +7,13 @@ import { formatNumber } from '../../lib/format';
 
 type Status = FileReport['status'];
 
-const statusColor: Record<Status, 'success' | 'neutral' | 'danger' | 'info'> = {
+const statusColor: Record<Status, 'success' | 'neutral' | 'danger' | 'info' | 'warning'> = {
   ready: 'info',
   imported: 'success',
   unchanged: 'neutral',
   rejected: 'danger',
+  skipped: 'neutral',
+  cancelled: 'warning',
 };
 
 export function FileStatusTag({ status }: { status: Status }) {
