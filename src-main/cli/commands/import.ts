@@ -77,6 +77,7 @@ export const importCommand: Command = {
       const p = (payload as { task: string; import?: ImportProgress }).import;
       if (!p || (payload as { task: string }).task !== 'import') return;
       last = p;
+      if (pending) askToStop();
       if (p.finished) {
         finished++;
         if (!json) {
@@ -88,12 +89,21 @@ export const importCommand: Command = {
     });
 
     // The import lets the event loop turn, so the signal is handled while it runs.
+    // Before the import itself starts (a backup snapshot is taken first) there is
+    // nothing to cancel yet: the request waits for the import's first event.
     let interrupts = 0;
+    let pending = false;
+    const askToStop = () => {
+      pending = false;
+      void ctx.call('task.cancel', { task: 'import', now: interrupts > 1 }).then((r) => {
+        if (!r.cancelled) pending = true;
+      });
+    };
     const onInterrupt = () => {
       interrupts++;
       bar?.clear();
       if (interrupts === 1) ctx.io.err('stopping after the current file (Ctrl-C again to stop now)\n');
-      void ctx.call('task.cancel', { task: 'import', now: interrupts > 1 });
+      askToStop();
     };
     process.on('SIGINT', onInterrupt);
     let report: ImportReport;
