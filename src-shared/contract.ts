@@ -26,6 +26,7 @@ import {
   conflictsInputSchema,
   exportPackageInputSchema,
   openPackageInputSchema,
+  passphraseSchema,
   resolveConflictInputSchema,
   unassignInputSchema,
   type AssignmentOverview,
@@ -430,9 +431,9 @@ export const contract = {
   /** Working copy: what a return package would carry now. */
   'team.returnPreview': method(none, { reads: CASE, changes: [] }).returns<ReturnPreview>(),
   /** Working copy: writes the return package (.innspillretur). */
-  'team.exportReturn': method(z.object({ target: filePath.optional() }).strict(), { reads: CASE, changes: [] }).returns<ReturnExportResult>(),
+  'team.exportReturn': method(z.object({ target: filePath.optional(), passphrase: passphraseSchema.optional() }).strict(), { reads: CASE, changes: [] }).returns<ReturnExportResult>(),
   /** Master: merges a return package; collisions become conflicts. */
-  'team.mergeReturn': method(z.object({ path: filePath }).strict(), { reads: CASE, changes: [...UNDOABLE, 'backups'] }).returns<MergeReport>(),
+  'team.mergeReturn': method(z.object({ path: filePath, passphrase: z.string().min(1).max(1024).optional() }).strict(), { reads: CASE, changes: [...UNDOABLE, 'backups'] }).returns<MergeReport>(),
   'team.conflicts': method(conflictsInputSchema, { reads: ['team', 'codebook', 'codings', 'variables', 'memos', 'responses', 'findings', 'project', 'registry', 'respondents'], changes: [] }).returns<ConflictView[]>(),
   'team.resolveConflict': method(resolveConflictInputSchema, { reads: ['team'], changes: UNDOABLE }).returns<ConflictView>(),
 

@@ -17,6 +17,9 @@ export const errorCodes = [
   'NOT_A_PACKAGE',
   'WRONG_PROJECT',
   'CANCELLED',
+  'PASSPHRASE_REQUIRED',
+  'WRONG_PASSPHRASE',
+  'PACKAGE_TAMPERED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -133,11 +133,18 @@ export interface WorkingCopyInfo {
   responses: number;
 }
 
+/**
+ * A package's passphrase (optional): the package is then encrypted (core/team/encryption.ts).
+ * It is never stored, logged or put in the audit trail.
+ */
+export const passphraseSchema = z.string().min(8, 'Passordet må ha minst 8 tegn').max(1024);
+
 export const exportPackageInputSchema = z
   .object({
     assignee: assigneeSchema,
     /** File name or path (.innspillpakke); relative paths go into the workspace's export folder. */
     target: filePath.optional(),
+    passphrase: passphraseSchema.optional(),
   })
   .strict();
 
@@ -150,6 +157,8 @@ export interface PackageExportResult {
   respondents: number;
   responses: number;
   baseSeq: number;
+  /** Sealed with a passphrase (core/team/encryption.ts). */
+  encrypted: boolean;
   durationMs: number;
 }
 
@@ -158,6 +167,8 @@ export const openPackageInputSchema = z
     path: filePath,
     /** Where to create the working copy (.innspill); relative paths go into the workspace folder. Default: "<title> - <assignee>.innspill". */
     target: filePath.optional(),
+    /** For an encrypted package (PASSPHRASE_REQUIRED without it). */
+    passphrase: z.string().min(1).max(1024).optional(),
   })
   .strict();
 
@@ -175,6 +186,8 @@ export interface ReturnExportResult extends ReturnPreview {
   path: string;
   fileName: string;
   sizeBytes: number;
+  /** Sealed with a passphrase (core/team/encryption.ts). */
+  encrypted: boolean;
   durationMs: number;
 }
 

@@ -35,7 +35,7 @@ Commands:
   package merge <file.innspill> <FILE.innspillretur>
   package conflicts <file.innspill> [--all]
   package resolve <file.innspill> <conflict-id> --keep ours|theirs
-  (package actions take --json)
+  (package actions take --json; export, open, return and merge take --passphrase-file F: an encrypted package, its passphrase the file's first line)
   backup list|create <file.innspill> [--json]
   backup verify|restore <file.innspill> [<id>] [--json]   (restore: a new file beside the original; no id: the newest good one)
 

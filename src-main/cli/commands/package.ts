@@ -2,14 +2,17 @@
 //   assign <file.innspill> --to NAME (--districts 18,19 | --counties 34,54 | --municipalities 1804,3403 | --respondents ID,ID) [--exclusive] [--json]
 //   unassign <file.innspill> --to NAME (--all | --districts … | --counties … | --municipalities … | --respondents …) [--json]
 //   assignments <file.innspill> [--json]
-//   export <file.innspill> --assignee NAME --out FILE.innspillpakke [--json]
-//   open <FILE.innspillpakke> --out COPY.innspill [--json]
-//   return <COPY.innspill> --out FILE.innspillretur [--json]
-//   merge <file.innspill> <FILE.innspillretur> [--json]
+//   export <file.innspill> --assignee NAME --out FILE.innspillpakke [--passphrase-file F] [--json]
+//   open <FILE.innspillpakke> --out COPY.innspill [--passphrase-file F] [--json]
+//   return <COPY.innspill> --out FILE.innspillretur [--passphrase-file F] [--json]
+//   merge <file.innspill> <FILE.innspillretur> [--passphrase-file F] [--json]
+// --passphrase-file: the package's passphrase is the file's first line (never
+// on the command line, where other users and the shell history would see it).
 //   conflicts <file.innspill> [--all] [--json]
 //   resolve <file.innspill> <conflict-id> --keep ours|theirs [--json]
 // `merge` exits 0 when everything arrived, 1 when it merged but listed
 // conflicts for the lead to decide (or failed; then nothing changed).
+import { readFileSync } from 'node:fs';
 import type { ConflictView } from '../../../src-shared/team';
 import { UsageError } from '../errors';
 import type { CliContext } from '../context';
@@ -18,10 +21,10 @@ import { commaList, parser, type Command, type ParsedCommand } from './parser';
 const USAGE = `innspill package assign <file.innspill> --to NAME (--districts NN,… | --counties NN,… | --municipalities NNNN,… | --respondents ID,…) [--exclusive]
        innspill package unassign <file.innspill> --to NAME (--all | --districts … | --counties … | --municipalities … | --respondents …)
        innspill package assignments <file.innspill>
-       innspill package export <file.innspill> --assignee NAME --out FILE.innspillpakke
-       innspill package open <FILE.innspillpakke> --out COPY.innspill
-       innspill package return <COPY.innspill> --out FILE.innspillretur
-       innspill package merge <file.innspill> <FILE.innspillretur>
+       innspill package export <file.innspill> --assignee NAME --out FILE.innspillpakke [--passphrase-file F]
+       innspill package open <FILE.innspillpakke> --out COPY.innspill [--passphrase-file F]
+       innspill package return <COPY.innspill> --out FILE.innspillretur [--passphrase-file F]
+       innspill package merge <file.innspill> <FILE.innspillretur> [--passphrase-file F]
        innspill package conflicts <file.innspill> [--all]
        innspill package resolve <file.innspill> <conflict-id> --keep ours|theirs
        (every action takes --json)`;
@@ -66,6 +69,22 @@ function printConflict(c: ConflictView): string {
   ].join('\n');
 }
 
+/** The passphrase from --passphrase-file: the file's first line, as typed (only the line ending removed). */
+function passphraseFrom(values: ParsedCommand['values'], ctx: CliContext): string | undefined {
+  const file = values['passphrase-file'];
+  if (file === undefined) return undefined;
+  if (typeof file !== 'string' || file === '') throw new UsageError(`--passphrase-file needs a file. Usage: ${USAGE}`);
+  let text: string;
+  try {
+    text = readFileSync(ctx.projectPath(file), 'utf8');
+  } catch {
+    throw new UsageError(`cannot read the passphrase file ${file}`);
+  }
+  const line = text.split(/\r?\n/)[0];
+  if (line === '') throw new UsageError(`the passphrase file ${file} is empty`);
+  return line;
+}
+
 export const packageCommand: Command = {
   parse: parser(
     {
@@ -79,6 +98,7 @@ export const packageCommand: Command = {
       exclusive: { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
       keep: { type: 'string' },
+      'passphrase-file': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     { min: 2, max: 3, usage: USAGE },
@@ -87,6 +107,7 @@ export const packageCommand: Command = {
     const [action, first, second] = positionals;
     const json = values.json === true;
     const print = (data: unknown, text: string) => ctx.io.out(json ? JSON.stringify(data, null, 2) + '\n' : text + '\n');
+    const passphrase = passphraseFrom(values, ctx);
     const noSecond = () => {
       if (second !== undefined) throw new UsageError(`package ${action} takes one file. Usage: ${USAGE}`);
     };
@@ -124,14 +145,14 @@ export const packageCommand: Command = {
         const assignee = need(values, 'assignee', action);
         const out = need(values, 'out', action);
         await ctx.call('project.open', { path: ctx.projectPath(first) });
-        const result = await ctx.call('team.exportPackage', { assignee, target: ctx.projectPath(out) });
-        print(result, `${result.path}\nwork package for ${assignee}: ${result.respondents} respondents, ${result.responses} responses (${result.sizeBytes} bytes)`);
+        const result = await ctx.call('team.exportPackage', { assignee, target: ctx.projectPath(out), passphrase });
+        print(result, `${result.path}\n${result.encrypted ? 'encrypted ' : ''}work package for ${assignee}: ${result.respondents} respondents, ${result.responses} responses (${result.sizeBytes} bytes)`);
         return 0;
       }
       case 'open': {
         noSecond();
         const out = need(values, 'out', action);
-        const summary = await ctx.call('team.openPackage', { path: ctx.projectPath(first), target: ctx.projectPath(out) });
+        const summary = await ctx.call('team.openPackage', { path: ctx.projectPath(first), target: ctx.projectPath(out), passphrase });
         const wc = summary.workingCopy!;
         print({ path: summary.path, workingCopy: wc }, `${summary.path}\nworking copy of "${wc.masterTitle}" for ${wc.assignee}: ${wc.respondents} respondents, ${wc.responses} responses`);
         return 0;
@@ -140,7 +161,7 @@ export const packageCommand: Command = {
         noSecond();
         const out = need(values, 'out', action);
         await ctx.call('project.open', { path: ctx.projectPath(first) });
-        const result = await ctx.call('team.exportReturn', { target: ctx.projectPath(out) });
+        const result = await ctx.call('team.exportReturn', { target: ctx.projectPath(out), passphrase });
         const parts = Object.entries(result.byEntity).map(([k, v]) => `${v} ${k}`);
         print(result, `${result.path}\n${result.changes} changes${parts.length ? ` (${parts.join(', ')})` : ''} by ${result.actors.join(', ') || 'nobody'}`);
         return 0;
@@ -148,7 +169,7 @@ export const packageCommand: Command = {
       case 'merge': {
         if (second === undefined) throw new UsageError(`package merge needs the project and the return file. Usage: ${USAGE}`);
         await ctx.call('project.open', { path: ctx.projectPath(first) });
-        const report = await ctx.call('team.mergeReturn', { path: ctx.projectPath(second) });
+        const report = await ctx.call('team.mergeReturn', { path: ctx.projectPath(second), passphrase });
         const applied = Object.entries(report.applied).map(([k, v]) => `${v} ${k}`);
         const text = report.alreadyMerged
           ? `already merged: nothing changed`

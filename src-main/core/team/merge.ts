@@ -45,6 +45,7 @@ import type { DB, MergeOutcome } from '../store/schema';
 import type { PackageChange } from './return-changes';
 import { contentColumns, naturalKeyOf, RETURN_TABLES, sameContent, sameValue, type ReturnTable } from './entities';
 import { readReturnFile, type ReturnMeta } from './files';
+import { withPlainPackage } from './encryption';
 import { requireMaster } from './origin';
 import { answerRemovedSince, answersChangedSince, dependantsOf, findOurs, makesCodeLoop, missingReference, rowById } from './rows';
 
@@ -474,9 +475,10 @@ class Merger {
 }
 
 /** Merges a return package file into the master project, in one transaction. */
-export async function mergeReturn(store: Store, deps: Deps, file: string): Promise<MergeReport> {
+export async function mergeReturn(store: Store, deps: Deps, file: string, passphrase?: string): Promise<MergeReport> {
   await requireMaster(store.db, 'return packages are merged');
-  const { meta, changes } = readReturnFile(file);
+  // An encrypted return is decrypted (and checked) before anything is read or changed.
+  const { meta, changes } = await withPlainPackage(file, 'return', passphrase, (plain) => readReturnFile(plain));
   const project = await store.db.selectFrom('project').select(['id', 'title']).executeTakeFirstOrThrow();
   if (meta.masterProjectId !== project.id) {
     throw new ApiError('WRONG_PROJECT', `This return package belongs to another project ("${meta.masterTitle}"), not to "${project.title}". Nothing was changed.`);

@@ -11,6 +11,7 @@ import { latestSchemaVersion } from '../store/migrations';
 import type { Store } from '../store/open';
 import { version } from '../version';
 import { changesSince, isNoOp, type PackageChange } from './return-changes';
+import { sealedIf } from './encryption';
 import { writeReturnFile } from './files';
 import { PACKAGE_FORMAT_VERSION, requireWorkingCopy } from './origin';
 
@@ -28,7 +29,7 @@ export async function returnPreview(store: Store): Promise<ReturnPreview> {
   return preview(origin, await changesSince(store.db, origin.localSeq));
 }
 
-export async function exportReturn(store: Store, deps: Deps, workspaceDir: string, target: string | undefined): Promise<ReturnExportResult> {
+export async function exportReturn(store: Store, deps: Deps, workspaceDir: string, target: string | undefined, passphrase?: string): Promise<ReturnExportResult> {
   const started = Date.now();
   const origin = await requireWorkingCopy(store.db);
   // The changes and the position they go up to, read in one transaction.
@@ -40,24 +41,26 @@ export async function exportReturn(store: Store, deps: Deps, workspaceDir: strin
   const fallback = defaultFileName(origin.masterTitle, `retur ${safeBaseName(origin.assignee)}`, at.slice(0, 10), 'innspillretur');
   const file = resolveTarget(workspaceDir, target, fallback, 'innspillretur');
   const sizeBytes = await writeAtomically(file, async (temp) => {
-    writeReturnFile(
-      temp,
-      {
-        formatVersion: PACKAGE_FORMAT_VERSION,
-        returnId: deps.newId(),
-        packageId: origin.packageId,
-        masterProjectId: origin.masterProjectId,
-        masterTitle: origin.masterTitle,
-        assignee: origin.assignee,
-        baseSeq: origin.baseSeq,
-        upToSeq,
-        schemaVersion: latestSchemaVersion,
-        appVersion: version,
-        exportedAt: at,
-        exportedBy: deps.author(),
-      },
-      changes,
+    await sealedIf(passphrase, 'return', temp, (plain) =>
+      writeReturnFile(
+        plain,
+        {
+          formatVersion: PACKAGE_FORMAT_VERSION,
+          returnId: deps.newId(),
+          packageId: origin.packageId,
+          masterProjectId: origin.masterProjectId,
+          masterTitle: origin.masterTitle,
+          assignee: origin.assignee,
+          baseSeq: origin.baseSeq,
+          upToSeq,
+          schemaVersion: latestSchemaVersion,
+          appVersion: version,
+          exportedAt: at,
+          exportedBy: deps.author(),
+        },
+        changes,
+      ),
     );
   });
-  return { ...preview(origin, changes), path: file, fileName: path.basename(file), sizeBytes, durationMs: Date.now() - started };
+  return { ...preview(origin, changes), path: file, fileName: path.basename(file), sizeBytes, encrypted: Boolean(passphrase), durationMs: Date.now() - started };
 }

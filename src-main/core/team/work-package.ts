@@ -27,6 +27,7 @@ import { migrationProvider } from '../store/migrations';
 import { APPLICATION_ID, appliedMigrations, buildNewFile, openStore, projectFilePath, type Store } from '../store/open';
 import type { DB } from '../store/schema';
 import { respondentsOf } from './assignments';
+import { sealedIf, withPlainPackage } from './encryption';
 import { checkVersions, openPackageFile, WORK_PACKAGE_APPLICATION_ID } from './files';
 import { PACKAGE_FORMAT_VERSION, requireMaster } from './origin';
 
@@ -128,7 +129,7 @@ export async function exportWorkPackage(
   store: Store,
   deps: Deps,
   workspaceDir: string,
-  input: { assignee: string; target?: string },
+  input: { assignee: string; target?: string; passphrase?: string },
 ): Promise<PackageExportResult> {
   const started = Date.now();
   await requireMaster(store.db, 'work packages are made');
@@ -143,7 +144,9 @@ export async function exportWorkPackage(
   // Everything written so far is in the file the package reads (the WAL is shared by connections).
   let built: Built | null = null;
   const sizeBytes = await writeAtomically(target, async (temp) => {
-    built = await buildPackage(temp, store.path, respondentIds, { id: packageId, at: at.toISOString(), by: deps.author(), assignee });
+    await sealedIf(input.passphrase, 'work', temp, async (plain) => {
+      built = await buildPackage(plain, store.path, respondentIds, { id: packageId, at: at.toISOString(), by: deps.author(), assignee });
+    });
   });
   const { baseSeq, respondents, responses } = built!;
   await store.db.transaction().execute(async (trx) => {
@@ -163,12 +166,17 @@ export async function exportWorkPackage(
     await trx.insertInto('work_package').values(row).execute();
     await recordEvent(trx, deps, { action: 'team.exportPackage', entityType: 'work_package', entityId: packageId, after: row });
   });
-  return { path: target, fileName: path.basename(target), sizeBytes, packageId, assignee, respondents, responses, baseSeq, durationMs: Date.now() - started };
+  return { path: target, fileName: path.basename(target), sizeBytes, packageId, assignee, respondents, responses, baseSeq, encrypted: Boolean(input.passphrase), durationMs: Date.now() - started };
 }
 
 /** Makes the working copy from a work package and opens it. */
-export async function openWorkPackage(file: string, workspaceDir: string, target?: string): Promise<Store> {
+export async function openWorkPackage(file: string, workspaceDir: string, target?: string, passphrase?: string): Promise<Store> {
   const full = path.resolve(workspaceDir, file);
+  // An encrypted package is decrypted (and checked) into a scratch file first; nothing is created before that succeeds.
+  return withPlainPackage(full, 'work', passphrase, (plain) => openPlainWorkPackage(plain, workspaceDir, target));
+}
+
+async function openPlainWorkPackage(full: string, workspaceDir: string, target?: string): Promise<Store> {
   const sqlite = openPackageFile(full, 'work');
   let origin: { master_title: string; assignee: string; format_version: number };
   try {

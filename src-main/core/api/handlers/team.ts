@@ -25,18 +25,18 @@ export function teamHandlers(session: Session): DomainHandlers<'team'> {
       session.exported.add(result.path);
       return result;
     },
-    'team.openPackage': async ({ path: p, target }) => {
-      const store = await openWorkPackage(p, workspace, target);
+    'team.openPackage': async ({ path: p, target, passphrase }) => {
+      const store = await openWorkPackage(p, workspace, target, passphrase);
       await session.setStore(store);
       return readProjectSummary(store);
     },
     'team.returnPreview': async () => returnPreview(session.requireStore()),
-    'team.exportReturn': async ({ target }) => {
-      const result = await exportReturn(session.requireStore(), deps, workspace, target);
+    'team.exportReturn': async ({ target, passphrase }) => {
+      const result = await exportReturn(session.requireStore(), deps, workspace, target, passphrase);
       session.exported.add(result.path);
       return result;
     },
-    'team.mergeReturn': async ({ path: p }) => mergeReturn(session.requireStore(), deps, path.resolve(workspace, p)),
+    'team.mergeReturn': async ({ path: p, passphrase }) => mergeReturn(session.requireStore(), deps, path.resolve(workspace, p), passphrase),
     'team.conflicts': async (filter) => listConflicts(db(), filter),
     'team.resolveConflict': async ({ id, choose }) => resolveConflict(db(), deps, id, choose),
   };
