@@ -3,6 +3,7 @@
 import type { BackupSettings } from './backup';
 import type { WorkingCopyInfo } from './team';
 import type { PersonalKind, PersonalSpan } from './personal';
+import type { EmailReport } from './imports';
 
 /** ISO 8601 timestamp in UTC, e.g. 2026-11-27T10:07:53.123Z. */
 export type Timestamp = string;
@@ -211,6 +212,8 @@ export interface Provenance {
   locator: string;
   importedAt: Timestamp;
   importedBy: string;
+  /** The e-mail the response came in (sender, date, subject, Message-ID, the letter attachment and the others), when it did. */
+  email?: EmailReport | null;
 }
 
 export interface ResponseDetail extends ResponseSummary {

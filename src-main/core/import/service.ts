@@ -357,6 +357,8 @@ async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { i
       size_bytes: u.unit.bytes.length,
       media_type: MEDIA_TYPES[ext] ?? 'application/octet-stream',
       content: u.unit.bytes,
+      // An e-mail's sender, date, subject, Message-ID and attachments: what was read from it.
+      email: u.set.email ? JSON.stringify(u.set.email) : null,
     };
     await trx.insertInto('source_file').values(file).execute();
 

@@ -3,6 +3,7 @@
 // as it stood in its source file.
 import { UNASSIGNED } from '../../../src-shared/team';
 import type { CodingProgress } from '../../../src-shared/coding';
+import type { EmailReport } from '../../../src-shared/imports';
 import type {
   AnswerPart,
   MunicipalityFacts,
@@ -225,7 +226,7 @@ export async function getResponse(store: Store, id: string): Promise<ResponseDet
     .sort((a, b) => a.ordinal - b.ordinal);
   const batch = await store.db.selectFrom('import_batch').select(['id', 'label']).where('id', '=', row.batch_id).executeTakeFirstOrThrow();
   const file = row.source_file_id
-    ? await store.db.selectFrom('source_file').select(['id', 'name', 'sha256']).where('id', '=', row.source_file_id).executeTakeFirst()
+    ? await store.db.selectFrom('source_file').select(['id', 'name', 'sha256', 'email']).where('id', '=', row.source_file_id).executeTakeFirst()
     : undefined;
   const versions = await store.db
     .selectFrom('response as r')
@@ -250,6 +251,7 @@ export async function getResponse(store: Store, id: string): Promise<ResponseDet
       sourceFileId: file?.id ?? null,
       fileName: file?.name ?? null,
       sha256: file?.sha256 ?? null,
+      email: file?.email ? (JSON.parse(file.email) as EmailReport) : null,
       locator: row.locator,
       importedAt: row.created_at,
       importedBy: row.created_by,

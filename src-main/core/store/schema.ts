@@ -86,6 +86,8 @@ export interface SourceFileTable extends Authored {
   size_bytes: number;
   media_type: string;
   content: Buffer;
+  /** Migration 0013: JSON EmailReport for an e-mail (.eml/.msg), else null. */
+  email: string | null;
 }
 
 export interface MappingPresetTable extends Authored {

@@ -14,6 +14,7 @@ import * as m0009 from './0009_county_council';
 import * as m0010 from './0010_code_groups';
 import * as m0011 from './0011_personal_data';
 import * as m0012 from './0012_erasure';
+import * as m0013 from './0013_email_provenance';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
@@ -28,6 +29,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0010_code_groups', m0010],
   ['0011_personal_data', m0011],
   ['0012_erasure', m0012],
+  ['0013_email_provenance', m0013],
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1][0];

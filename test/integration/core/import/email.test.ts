@@ -3,7 +3,7 @@
 // the sender's domain or the subject, the received date from the message, the
 // other attachments listed and kept, a forwarded message opened, the ten real
 // files from other programs each read, e-mail in a ZIP, and hostile messages
-// refused with the store exactly as before.
+// refused with the store exactly as before. Provenance keeps the e-mail's facts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -77,6 +77,8 @@ describe('an e-mail with the letter attached', () => {
     expect(r.answers.map((a) => a.questionOrdinal).filter((q) => q !== null)).toEqual([1, 2, 3, 4, 5]);
     expect(r.answers.find((a) => a.questionOrdinal === 2)!.text).toContain('Saltstraumen');
     expect(r.provenance).toMatchObject({ fileName: expect.stringMatching(/bodo-pdf-vedlegg\.eml$/), locator: 'vedlegg «Høringssvar Bodø.pdf», 1 sider' });
+    // Provenance records the e-mail (Message-ID, date, sender) and which attachment the letter is.
+    expect(r.provenance.email).toEqual(preview.email);
     // The stored e-mail is the source: its original view reads the letter again, under the e-mail's own lines.
     const original = await api.responses.original({ id: r.id });
     expect(original.mediaType).toBe('message/rfc822');

@@ -667,7 +667,7 @@ describe(`latest schema (${latestSchemaVersion})`, () => {
     question_option: { ...authored, question_id: 1, ordinal: 1, label: 1 },
     respondent: { ...authored, name: 1, municipality_number: 1, match_status: 1, match_candidates: 1, county_council: 1 },
     import_batch: { ...authored, label: 1, report: 1 },
-    source_file: { ...authored, batch_id: 1, name: 1, sha256: 1, size_bytes: 1, media_type: 1, content: 1 },
+    source_file: { ...authored, batch_id: 1, name: 1, sha256: 1, size_bytes: 1, media_type: 1, content: 1, email: 1 },
     mapping_preset: { ...authored, name: 1, preset: 1 },
     response: { ...authored, respondent_id: 1, batch_id: 1, source_file_id: 1, locator: 1, received_date: 1, is_current: 1, needs_splitting: 1, status: 1 },
     answer: { ...authored, response_id: 1, question_id: 1, ordinal: 1, text: 1 },
