@@ -9,6 +9,7 @@ import { WORK_PACKAGE_EXTENSION } from '../../../../src-shared/team';
 import { useApiMutation } from '../../api';
 import { ErrorAlert } from '../ErrorAlert';
 import { FileField, useFileChoice } from './FileField';
+import { PassphraseField } from './PassphraseField';
 
 interface Props {
   workspaceDir: string;
@@ -20,6 +21,7 @@ export function OpenPackagePanel({ workspaceDir, onOpened }: Props) {
   const headingId = useId();
   const file = useFileChoice();
   const [target, setTarget] = useState('');
+  const [passphrase, setPassphrase] = useState('');
   const opener = useApiMutation('team.openPackage', { onSuccess: onOpened });
   // Stays busy once opened: the case screen replaces this one.
   const busy = opener.isPending || opener.isSuccess;
@@ -28,7 +30,7 @@ export function OpenPackagePanel({ workspaceDir, onOpened }: Props) {
   function submit(event: FormEvent) {
     event.preventDefault();
     const path = file.requirePath();
-    if (path) void opener.run({ path, target: target.trim() || undefined });
+    if (path) void opener.run({ path, target: target.trim() || undefined, passphrase: passphrase || undefined });
   }
 
   return (
@@ -59,6 +61,7 @@ export function OpenPackagePanel({ workspaceDir, onOpened }: Props) {
           disabled={busy}
           data-testid="open-package-target"
         />
+        <PassphraseField mode="use" value={passphrase} onChange={setPassphrase} disabled={busy} testId="open-package-passphrase" />
         {error && <ErrorAlert title={t('team.open.failed')} error={error} data-testid="open-package-error" />}
         <div>
           <Button type="submit" variant="secondary" loading={busy} disabled={busy} data-testid="open-package-submit">

@@ -11,6 +11,7 @@ import { formatDate, formatDateTime, formatNumber, typedTarget } from '../../lib
 import { ErrorAlert } from '../ErrorAlert';
 import { FileField, useFileChoice } from './FileField';
 import { MergeReportView } from './MergeReportView';
+import { PassphraseField, passphraseProblem } from './PassphraseField';
 import { SavedFilePanel } from '../SavedFilePanel';
 
 interface Props {
@@ -25,6 +26,8 @@ export function PackagesPanel({ overview, packages, onShowConflicts }: Props) {
 
   const [assignee, setAssignee] = useState('');
   const [fileName, setFileName] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [mergePassphrase, setMergePassphrase] = useState('');
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<PackageExportResult | null>(null);
   const [exportError, setExportError] = useState<UiError | null>(null);
@@ -38,12 +41,12 @@ export function PackagesPanel({ overview, packages, onShowConflicts }: Props) {
 
   async function exportPackage(event: FormEvent) {
     event.preventDefault();
-    if (!chosen) return;
+    if (!chosen || passphraseProblem(passphrase)) return;
     setExporting(true);
     setExported(null);
     setExportError(null);
     try {
-      setExported(await api.team.exportPackage({ assignee: chosen, target: typedTarget(fileName, WORK_PACKAGE_EXTENSION) }));
+      setExported(await api.team.exportPackage({ assignee: chosen, target: typedTarget(fileName, WORK_PACKAGE_EXTENSION), passphrase: passphrase || undefined }));
     } catch (e) {
       setExportError(toUiError(e));
     } finally {
@@ -59,7 +62,7 @@ export function PackagesPanel({ overview, packages, onShowConflicts }: Props) {
     setReport(null);
     setMergeError(null);
     try {
-      setReport(await api.team.mergeReturn({ path }));
+      setReport(await api.team.mergeReturn({ path, passphrase: mergePassphrase || undefined }));
     } catch (e) {
       setMergeError(toUiError(e));
     } finally {
@@ -105,6 +108,7 @@ export function PackagesPanel({ overview, packages, onShowConflicts }: Props) {
                 data-testid="team-export-file"
               />
             </div>
+            <PassphraseField mode="make" value={passphrase} onChange={setPassphrase} disabled={exporting} testId="team-export-passphrase" />
             <div>
               <Button type="submit" data-size="sm" loading={exporting} disabled={exporting || !chosen} data-testid="team-export-submit">
                 {t('team.packages.submit')}
@@ -128,6 +132,7 @@ export function PackagesPanel({ overview, packages, onShowConflicts }: Props) {
             data-testid="team-export-result"
           >
             <Paragraph data-size="sm">{t('team.packages.sendIt', { name: exported.assignee })}</Paragraph>
+            {exported.encrypted && <Paragraph data-size="sm" data-testid="team-export-encrypted">{t('team.passphrase.encrypted')}</Paragraph>}
           </SavedFilePanel>
         )}
       </section>
@@ -201,6 +206,7 @@ export function PackagesPanel({ overview, packages, onShowConflicts }: Props) {
             disabled={merging}
             testId="team-merge-file"
           />
+          <PassphraseField mode="use" value={mergePassphrase} onChange={setMergePassphrase} disabled={merging} testId="team-merge-passphrase" />
           <div>
             <Button type="submit" data-size="sm" loading={merging} disabled={merging} data-testid="team-merge-submit">
               {merging ? t('team.merge.submitting') : t('team.merge.submit')}

@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber, typedTarget } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
 import { SavedFilePanel } from '../SavedFilePanel';
+import { PassphraseField, passphraseProblem } from './PassphraseField';
 import { entityCounts, joinNames } from './teamText';
 
 interface Props {
@@ -22,6 +23,7 @@ export function ReturnPanel({ copy }: Props) {
   const headingId = useId();
   const { data: preview, error: loadError } = useApiQuery('team.returnPreview', {});
   const [fileName, setFileName] = useState('');
+  const [passphrase, setPassphrase] = useState('');
   const exporter = useApiMutation('team.exportReturn');
   const busy = exporter.isPending;
   const result = exporter.data ?? null;
@@ -29,7 +31,8 @@ export function ReturnPanel({ copy }: Props) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void exporter.run({ target: typedTarget(fileName, RETURN_PACKAGE_EXTENSION) });
+    if (passphraseProblem(passphrase)) return;
+    void exporter.run({ target: typedTarget(fileName, RETURN_PACKAGE_EXTENSION), passphrase: passphrase || undefined });
   }
 
   const counts = preview ? entityCounts(t, preview.byEntity) : [];
@@ -78,6 +81,7 @@ export function ReturnPanel({ copy }: Props) {
           autoComplete="off"
           data-testid="team-return-file"
         />
+        <PassphraseField mode="make" value={passphrase} onChange={setPassphrase} disabled={busy} testId="team-return-passphrase" />
         <div>
           <Button type="submit" data-size="sm" loading={busy} disabled={busy} data-testid="team-return-submit">
             {t('team.return.submit')}
@@ -97,6 +101,7 @@ export function ReturnPanel({ copy }: Props) {
           data-testid="team-return-result"
         >
           <Paragraph data-size="sm">{t('team.return.sendIt', { name: copy.exportedBy })}</Paragraph>
+          {result.encrypted && <Paragraph data-size="sm" data-testid="team-return-encrypted">{t('team.passphrase.encrypted')}</Paragraph>}
         </SavedFilePanel>
       )}
     </section>
