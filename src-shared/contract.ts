@@ -394,7 +394,7 @@ export const contract = {
   'export.defaults': method(none, { reads: ['project', 'settings', 'registry', 'team'], changes: [] }).returns<ExportDefaults>(),
   'export.memo': method(z.object({ options: memoOptionsSchema, target: exportTargetSchema }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
   'export.workbook': method(z.object({ options: workbookOptionsSchema.default({}), target: exportTargetSchema }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
-  'export.csv': method(z.object({ table: z.enum(CSV_TABLES), target: exportTargetSchema }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
+  'export.csv': method(z.object({ table: z.enum(CSV_TABLES), target: exportTargetSchema, maskPersonal: z.boolean().default(false) }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
   /** Opens a file this session exported, or shows it in its folder; other paths are refused. */
   'export.open': method(z.object({ path: filePath, reveal: z.boolean().default(false) }).strict(), { reads: [], changes: [] }).returns<{ opened: boolean }>(),
 

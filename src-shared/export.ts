@@ -55,6 +55,8 @@ export const workbookOptionsSchema = z
   .object({
     questionIds: idFilter,
     policeDistrictCodes: districtFilter,
+    /** «Skjul personopplysninger»: each finding of personal data replaced by a label such as «[fødselsnummer fjernet]». */
+    maskPersonal: z.boolean().optional(),
   })
   .strict();
 export type WorkbookOptions = z.infer<typeof workbookOptionsSchema>;

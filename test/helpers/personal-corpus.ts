@@ -242,3 +242,15 @@ export function score(corpus: readonly LabelledText[], detect: (text: string) =>
     invalidTotal,
   };
 }
+
+/** A CSV row (CSV_HEADER in helpers/coding.ts) from a private person: one finding of each kind but the D-number. */
+export const PRIVATE_ROW = [
+  '',
+  'Kari Nordmann',
+  '03.06.2022',
+  'Mitt fødselsnummer er 01010750160, og jeg er bekymret for responstiden.',
+  'Ring meg på 912 34 567 eller skriv til kari.nordmann@online.no.',
+  'Jeg bor i Storgata 5, 8006 Bodø.',
+  'Via telefon.',
+  'Nei.',
+];

@@ -15,6 +15,8 @@ import { kodingTable, svarTable, type CellValue, type Column } from './tables';
 export interface CsvRun {
   /** Where to write (the temporary path of an atomic write). */
   path: string;
+  /** «Skjul personopplysninger»: each finding replaced by its label (the handler brings the cache up to date first). */
+  maskPersonal?: boolean;
   onProgress?: (done: number, total: number, message: string) => void;
 }
 
@@ -49,7 +51,7 @@ export async function writeCsvTable(db: Kysely<DB>, table: CsvTable, run: CsvRun
       const svar = svarTable(questions, withUnassigned);
       await write(out, CSV_BOM + excelCsvLines([svar.columns.map((c) => c.header)]));
       let done = 0;
-      for await (const chunk of iterateAnswers(db, rows, questions, { unassigned: withUnassigned })) {
+      for await (const chunk of iterateAnswers(db, rows, questions, { unassigned: withUnassigned, maskPersonal: run.maskPersonal })) {
         await lines(svar.columns, chunk.map(svar.cells));
         done += chunk.length;
         run.onProgress?.(done, rows.length, 'Svar');
@@ -60,7 +62,7 @@ export async function writeCsvTable(db: Kysely<DB>, table: CsvTable, run: CsvRun
       const koding = kodingTable();
       await write(out, CSV_BOM + excelCsvLines([koding.columns.map((c) => c.header)]));
       let done = 0;
-      for await (const chunk of iterateCodings(db, index)) {
+      for await (const chunk of iterateCodings(db, index, undefined, run.maskPersonal)) {
         await lines(koding.columns, chunk.map(koding.cells));
         done += chunk.length;
         run.onProgress?.(done, index.length, 'Koding');

@@ -17,6 +17,8 @@ import { ApiError } from '../../../src-shared/errors';
 import { norwegianCompare } from '../../../src-shared/norwegian';
 import { codeTree, loadRegister, type RegisterMunicipality } from '../analysis/units';
 import type { DB } from '../store/schema';
+import type { PersonalSpan } from '../../../src-shared/personal';
+import { maskedPassage, maskText } from '../personal/mask';
 
 /** Which rows and columns an export takes. Null or absent: all. */
 export interface TableFilter {
@@ -161,13 +163,13 @@ export async function* iterateAnswers(
   db: Kysely<DB>,
   rows: RespondentRow[],
   questions: ExportQuestion[],
-  options: { unassigned: boolean; chunkSize?: number },
+  options: { unassigned: boolean; chunkSize?: number; /** «Skjul personopplysninger»: findings replaced by their labels (fresh cache: personal/scan.ts). */ maskPersonal?: boolean },
 ): AsyncGenerator<ResponseWithAnswers[]> {
   const wanted = new Set(questions.map((q) => q.id));
   for (const chunk of chunks(rows, options.chunkSize ?? CHUNK)) {
     const parts = await db
       .selectFrom('answer')
-      .select(['response_id', 'question_id', 'ordinal', 'text'])
+      .select(['id', 'response_id', 'question_id', 'ordinal', 'text'])
       .where(
         'response_id',
         'in',
@@ -178,10 +180,11 @@ export async function* iterateAnswers(
       .orderBy('id')
       .execute();
     const byResponse = new Map<string, { answers: Map<string, string[]>; unassigned: string[] }>();
+    const spans = options.maskPersonal ? await personalSpans(db, parts.map((p) => p.id)) : null;
     for (const p of parts) {
       if (p.question_id === null ? !options.unassigned : !wanted.has(p.question_id)) continue;
       // Parts split out of one text keep the spaces around the cut; a cell does not need them.
-      const text = p.text.trim();
+      const text = (spans ? maskText(p.text, spans.get(p.id) ?? []).text : p.text).trim();
       if (text === '') continue;
       const entry = byResponse.get(p.response_id) ?? { answers: new Map<string, string[]>(), unassigned: [] };
       if (p.question_id === null) entry.unassigned.push(text);
@@ -278,15 +281,38 @@ export async function loadCodingIndex(db: Kysely<DB>, rows: RespondentRow[], que
 }
 
 /** The codings with their quotes, `chunkSize` at a time, in the index's order. */
-export async function* iterateCodings(db: Kysely<DB>, index: CodingIndex[], chunkSize = CHUNK * 4): AsyncGenerator<CodingRow[]> {
+export async function* iterateCodings(db: Kysely<DB>, index: CodingIndex[], chunkSize = CHUNK * 4, maskPersonal = false): AsyncGenerator<CodingRow[]> {
   for (const chunk of chunks(index, chunkSize)) {
     const answerIds = [...new Set(chunk.map((k) => k.answerId))];
     const texts = new Map<string, string>();
     for (const ids of chunks(answerIds, CHUNK)) {
       for (const a of await db.selectFrom('answer').select(['id', 'text']).where('id', 'in', ids).execute()) texts.set(a.id, a.text);
     }
-    yield chunk.map((k) => ({ ...k, quote: (texts.get(k.answerId) ?? '').slice(k.start, k.end) }));
+    if (!maskPersonal) {
+      yield chunk.map((k) => ({ ...k, quote: (texts.get(k.answerId) ?? '').slice(k.start, k.end) }));
+      continue;
+    }
+    // A quote that contains (part of) a finding is quoted with the finding's label.
+    const spans = await personalSpans(db, answerIds);
+    const masked = new Map(answerIds.map((id) => [id, maskText(texts.get(id) ?? '', spans.get(id) ?? [])]));
+    yield chunk.map((k) => ({ ...k, quote: maskedPassage(masked.get(k.answerId)!, k.start, k.end).text }));
   }
+}
+
+/** The personal-data findings of these answers, by answer id (the cache must be fresh: refreshPersonalData). */
+async function personalSpans(db: Kysely<DB>, answerIds: string[]): Promise<Map<string, PersonalSpan[]>> {
+  const out = new Map<string, PersonalSpan[]>();
+  for (const ids of chunks(answerIds, CHUNK)) {
+    const rows = await db
+      .selectFrom('personal_span')
+      .select(['answer_id', 'kind', 'start_offset', 'end_offset'])
+      .where('answer_id', 'in', ids)
+      .orderBy('answer_id')
+      .orderBy('start_offset')
+      .execute();
+    for (const r of rows) out.set(r.answer_id, [...(out.get(r.answer_id) ?? []), { kind: r.kind, start: r.start_offset, end: r.end_offset }]);
+  }
+  return out;
 }
 
 /** All current responses within the filter with their answers, sorted (for small exports: the memo's appendix). */

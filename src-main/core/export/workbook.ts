@@ -28,6 +28,7 @@ import { codeTree, municipalityKey } from '../analysis/units';
 import { listVariables } from '../coding/service';
 import { findingView, listFindings, listReports } from '../findings/service';
 import { unanswered } from '../registry/service';
+import { refreshPersonalData } from '../personal/scan';
 import type { Store } from '../store/open';
 import type { DB } from '../store/schema';
 import {
@@ -171,6 +172,7 @@ const drain = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Writes the workbook to `run.path`; returns the counts of what went in. */
 export async function writeWorkbook(store: Store, options: WorkbookOptions, run: WorkbookRun): Promise<Record<string, number>> {
   const { db } = store;
+  if (options.maskPersonal) refreshPersonalData(store.sqlite);
   await checkDistricts(db, options.policeDistrictCodes);
   const questionFilter = options.questionIds ?? null;
   const questions = await loadQuestions(db, questionFilter);
@@ -232,7 +234,7 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
     // Svar
     const svar = svarTable(questions, withUnassigned);
     const svarSheet = new SheetWriter(workbook, 'Svar', svar.columns, 2);
-    for await (const chunk of iterateAnswers(db, rows, questions, { unassigned: withUnassigned, chunkSize: CHUNK })) {
+    for await (const chunk of iterateAnswers(db, rows, questions, { unassigned: withUnassigned, chunkSize: CHUNK, maskPersonal: options.maskPersonal })) {
       for (const r of chunk) svarSheet.add(svar.cells(r));
       progress(chunk.length, 'Svar');
       await drain();
@@ -265,7 +267,7 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
     // Koding
     const koding = kodingTable();
     const kodingSheet = new SheetWriter(workbook, 'Koding', koding.columns);
-    for await (const chunk of iterateCodings(db, codings)) {
+    for await (const chunk of iterateCodings(db, codings, undefined, options.maskPersonal)) {
       for (const k of chunk) kodingSheet.add(koding.cells(k));
       progress(chunk.length, 'Koding');
       await drain();

@@ -3,6 +3,7 @@
 // "export".
 import { writeCsvTable } from '../../export/csv';
 import { writeWorkbook } from '../../export/workbook';
+import { refreshPersonalData } from '../../personal/scan';
 import type { Session } from '../session';
 import { writeExport } from './export';
 import type { DomainHandlers } from './types';
@@ -17,7 +18,11 @@ export function exportTableHandlers(session: Session): Tables {
       writeExport(session, 'arbeidsbok', 'xlsx', target, (temp, _project, now) =>
         writeWorkbook(session.requireStore(), options, { path: temp, now, creator: deps.author(), onProgress: progress }),
       ),
-    'export.csv': async ({ table, target }) =>
-      writeExport(session, table, 'csv', target, (temp) => writeCsvTable(session.requireStore().db, table, { path: temp, onProgress: progress })),
+    'export.csv': async ({ table, target, maskPersonal }) =>
+      writeExport(session, table, 'csv', target, (temp) => {
+        const store = session.requireStore();
+        if (maskPersonal) refreshPersonalData(store.sqlite);
+        return writeCsvTable(store.db, table, { path: temp, maskPersonal, onProgress: progress });
+      }),
   };
 }

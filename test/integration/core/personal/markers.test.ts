@@ -6,18 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codingProject, count, CSV_HEADER, ROWS, type CodingProject } from '../../../helpers/coding';
 import { toCsv } from '../../../helpers/import-fixtures';
+import { PRIVATE_ROW } from '../../../helpers/personal-corpus';
 
-/** A private person's answer with an identity number, a phone number, an e-mail and a postal address. */
-export const PRIVATE_ROW = [
-  '',
-  'Kari Nordmann',
-  '03.06.2022',
-  'Mitt fødselsnummer er 01010750160, og jeg er bekymret for responstiden.',
-  'Ring meg på 912 34 567 eller skriv til kari.nordmann@online.no.',
-  'Jeg bor i Storgata 5, 8006 Bodø.',
-  'Via telefon.',
-  'Nei.',
-];
 
 let p: CodingProject;
 beforeAll(async () => {
