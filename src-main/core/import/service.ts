@@ -327,12 +327,17 @@ export async function insertRecordsIn(
   return { counts, responses, answers };
 }
 
-type WriteOptions = ImportOptions & { onRecord?: (done: number, total: number) => void };
+type WriteOptions = ImportOptions & { onRecord?: (done: number, total: number) => void; saveReport: boolean };
 
-async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, options: WriteOptions): Promise<FileReport['respondents'] & { responses: number }> {
+/**
+ * Writes one understood file in its own transaction and returns its report entry. With `saveReport`
+ * the batch's report (the files so far, this one included) is written in the same transaction, so a
+ * crash right after the commit does not leave imported rows under a batch whose report lacks them.
+ */
+async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, earlier: FileReport[], options: WriteOptions): Promise<FileReport> {
   const newBatch = !batch.id;
   try {
-    return await writeFile(store, deps, u, batch, options);
+    return await writeFile(store, deps, u, batch, earlier, options);
   } catch (e) {
     // The batch row was made in the transaction that failed and is gone with
     // it: the next file must make it again.
@@ -341,7 +346,7 @@ async function write(store: Store, deps: CoreDeps, u: Understood, batch: { id: s
   }
 }
 
-async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, options: WriteOptions): Promise<FileReport['respondents'] & { responses: number }> {
+async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { id: string | null; label: string }, earlier: FileReport[], options: WriteOptions): Promise<FileReport> {
   return store.db.transaction().execute(async (trx) => {
     if (!batch.id) {
       const row = { ...authoredColumns(deps), label: batch.label, report: '{}' };
@@ -379,10 +384,20 @@ async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { i
       entityId: file.id,
       after: { file: u.unit.displayPath, sha256: u.sha256, batch: batch.id, responses: responses.length, answers: answers.length },
     });
+    const entry: FileReport = {
+      ...describe(u),
+      status: 'imported',
+      responses: responses.length,
+      respondents: { matched: counts.matched, unmatched: counts.unmatched, ambiguous: counts.ambiguous },
+    };
+    if (options.saveReport) {
+      const report: ImportReport = { batchId: batch.id, files: [...earlier, entry] };
+      await trx.updateTable('import_batch').set({ report: JSON.stringify(report) }).where('id', '=', batch.id).execute();
+    }
     options.beforeCommit?.(u.unit.displayPath);
     // The last chance to stop before this file commits.
     throwIfCancelled(options.signal);
-    return { ...counts, responses: responses.length };
+    return entry;
   });
 }
 
@@ -538,16 +553,15 @@ export async function importPaths(
       }
       try {
         await options.beforeWrite?.(unit.displayPath);
-        const written = await write(store, deps, evaluated.understood, batch, {
+        // The report so far goes with every file of a batch of up to 200 (the crash harness's letters);
+        // beyond that with every 50th and the last, so a 5,000-letter ZIP does not rewrite it 5,000 times.
+        const saveReport = units.length <= 200 || n === units.length - 1 || files.length % 50 === 0;
+        const entry = await write(store, deps, evaluated.understood, batch, files, {
           ...options,
+          saveReport,
           onRecord: (done, total) => progress.stepTo('rows', done, total),
         });
-        finish({
-          ...describe(evaluated.understood),
-          status: 'imported',
-          responses: written.responses,
-          respondents: { matched: written.matched, unmatched: written.unmatched, ambiguous: written.ambiguous },
-        });
+        finish(entry);
       } catch (e) {
         if (isCancelled(e)) throw e;
         const raced = isSameFileWrittenMeanwhile(e) ? await importedAs(store, evaluated.understood.sha256) : undefined;

@@ -676,6 +676,20 @@ describe('each file is written whole or not at all', () => {
     expect(only(retry)).toMatchObject({ status: 'imported', responses: 2 });
   });
 
+  it('writes the batch report in the file\'s own transaction, so a crash after a commit leaves no imported file out of it', async () => {
+    // Found by the crash harness (scripts/crash): the report used to be saved after the last commit.
+    const inTransaction: string[][] = [];
+    const report = await importWith(three(), {
+      beforeCommit: () => {
+        const row = store().sqlite.prepare('SELECT report FROM import_batch').get() as { report: string };
+        inTransaction.push((JSON.parse(row.report) as ImportReport).files.map((f) => `${path.basename(f.path)} ${f.status}`));
+      },
+    });
+    expect(inTransaction).toEqual([['1-bodo.csv imported'], ['1-bodo.csv imported', '2-unik.csv imported'], ['1-bodo.csv imported', '2-unik.csv imported', '3-tromso.csv imported']]);
+    const [batch] = await api.import.batches();
+    expect(batch.report).toEqual(report);
+  });
+
   it('keeps importing after the first file of a batch fails', async () => {
     const report = await importWith(three(), {
       beforeCommit: (file) => {
