@@ -8,10 +8,12 @@
 // run again, must succeed and end in the after-state.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import yauzl from 'yauzl';
+import { BACKUP_FOLDER } from '../../src-main/core/backup/snapshot';
 import { mulberry32 } from '../demo/rng';
 import { buildInputs, type Inputs, type Sizes } from './inputs';
 import { dumpFile, dumpSubset, firstDifference, hashDump, integrity, knownIds, type Dump } from './dump';
@@ -83,6 +85,7 @@ interface Exit {
   ms: number;
   /** From the moment the project was opened to the end. */
   workMs: number;
+  pid: number;
   stderr: string;
 }
 
@@ -115,13 +118,17 @@ function runProcess(dir: string, argv: string[], killAfterMs?: number): Promise<
       clearInterval(poll);
       if (timer) clearTimeout(timer);
       const ended = performance.now();
-      resolve({ code, signal, ms: ended - started, workMs: ended - (opened ?? started), stderr });
+      resolve({ code, signal, ms: ended - started, workMs: ended - (opened ?? started), pid: child.pid ?? -1, stderr });
     });
   });
 }
 
-/** Files in the trial folder that are neither the project (with its WAL), the inputs' config, nor the export. */
-function orphans(dir: string, output?: string): string[] {
+/**
+ * Temporary files a killed process left: in the trial folder anything but the project (with its
+ * WAL), the settings, the export and finished snapshots in the backup folder (a snapshot's `.part`
+ * counts); in the system's temporary folder the backup's scratch copies made by that process.
+ */
+function orphans(dir: string, pids: number[], output?: string): string[] {
   const expected = new Set([PROJECT, `${PROJECT}-wal`, `${PROJECT}-shm`, ...(output ? [output] : [])]);
   const found: string[] = [];
   const walk = (rel: string) => {
@@ -129,10 +136,12 @@ function orphans(dir: string, output?: string): string[] {
       const r = path.join(rel, e.name);
       if (e.isDirectory()) {
         if (r !== 'config') walk(r);
-      } else if (!expected.has(r)) found.push(r);
+      } else if (!expected.has(r) && !(r.startsWith(BACKUP_FOLDER + path.sep) && !r.endsWith('.part'))) found.push(r);
     }
   };
   walk('');
+  const scratch = new RegExp(`^innspill-backup-(${pids.join('|')})-`);
+  for (const name of readdirSync(os.tmpdir())) if (scratch.test(name)) found.push(path.join(os.tmpdir(), name));
   return found;
 }
 
@@ -297,7 +306,7 @@ async function crashOperation(op: Operation, root: string, opts: CrashOptions, i
       continue;
     }
     fig.kills++;
-    const left = orphans(dir, op.output);
+    const left = orphans(dir, [exit.pid], op.output);
     fig.orphanedTempFiles += left.length;
     const check = integrity(project);
     if (check !== 'ok') {
@@ -343,7 +352,9 @@ async function crashOperation(op: Operation, root: string, opts: CrashOptions, i
       fig.nextRunFailures++;
       problem(`kill at ${Math.round(delay)} ms: the next run did not write a whole ${op.output}`);
     }
-    fig.orphansAfterNextRun += orphans(dir, op.output).filter((f) => left.includes(f)).length;
+    const stillLeft = orphans(dir, [exit.pid, next.pid], op.output);
+    fig.orphansAfterNextRun += stillLeft.length;
+    for (const f of stillLeft) if (path.isAbsolute(f)) rmSync(f, { force: true });
     if (!opts.keep) rmSync(dir, { recursive: true, force: true });
   }
   return fig;

@@ -70,6 +70,7 @@ export const FORMATS: FuzzFormat[] = [
   importFormat('docx', '.docx', ['seeds/brev.docx'], true),
   importFormat('pdf', '.pdf', ['seeds/brev.pdf']),
   importFormat('zip', '.zip', ['seeds/brev.zip'], true),
+  importFormat('html', '.html', ['seeds/side.html']),
   {
     name: 'qdpx',
     ext: '.qdpx',
@@ -178,6 +179,16 @@ export async function buildSetup(dir: string): Promise<void> {
     { name: 'brev/c.pdf', data: await renderPdf(docs[2]) },
   ];
   writeFileSync(path.join(seeds, 'brev.zip'), await zipOf(entries));
+  // A saved response page: site chrome around the response (what the HTML reader strips).
+  const page = [
+    '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Høringssvar fra Bodø kommune – regjeringen.no</title></head><body>',
+    '<header><nav><a href="/">Forside</a> <a href="/hoeringer">Høringer</a></nav><div class="cookie">Vi bruker informasjonskapsler</div></header>',
+    '<main><article><h1>Høringssvar fra Bodø kommune</h1><p>Dato: <time datetime="2022-05-12">12.05.2022</time></p>',
+    ...[1, 2, 3].map((q) => `<h2>Spørsmål ${q}</h2><p>${text(300 + q, 250)}</p>`),
+    '<p>Vedlegg: <a href="vedlegg.pdf">vedlegg.pdf</a></p><p>for Bodø kommune</p></article></main>',
+    '<footer>Regjeringen.no</footer><script>document.title = "x"</script></body></html>',
+  ].join('\n');
+  writeFileSync(path.join(seeds, 'side.html'), page);
 
   // The coded project: its REFI-QDA export and codebook are seeds, and .qdpx cases go into it.
   const lead = benchCore(path.join(dir, 'lead'), 'Leder Lise');
