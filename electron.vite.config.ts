@@ -41,13 +41,15 @@ export default defineConfig({
       // Kept external and loaded from node_modules at run time: better-sqlite3
       // and @resvg/resvg-js (native .node addons; resvg picks its platform
       // package at run time) and unpdf (ESM, finds pdf.js's files through
-      // import.meta, which a CJS bundle cannot keep; it is imported dynamically).
+      // import.meta, which a CJS bundle cannot keep; it is imported dynamically),
+      // tesseract.js (starts its worker thread from its own files beside it)
+      // and @napi-rs/canvas (a native addon that draws scanned PDF pages for OCR).
       externalizeDeps: false,
       rolldownOptions: {
         // index: the Electron main process; core: the core process it forks
         // with utilityProcess (src-main/core/process/entry.ts).
         input: { index: resolve(root, 'src-main/electron/main.ts'), core: resolve(root, 'src-main/core/process/entry.ts') },
-        external: ['better-sqlite3', 'unpdf', '@resvg/resvg-js'],
+        external: ['better-sqlite3', 'unpdf', '@resvg/resvg-js', 'tesseract.js', '@napi-rs/canvas'],
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
     },

@@ -182,6 +182,19 @@ export interface ResponseSummary {
   hasUnassigned: boolean;
   /** The kinds of personal data found in its answers («inneholder personopplysninger»); empty: none found. */
   personalData: PersonalKind[];
+  /** Mean OCR word confidence 0–100 when the text was read with OCR («lest med OCR»); absent or null otherwise. */
+  ocrConfidence?: number | null;
+}
+
+/** How a response's text was read with OCR: pages, the mean word confidence, and the words flagged for review. */
+export interface OcrReading {
+  pages: number;
+  confidence: number;
+  /** Words below the threshold (all of them, though `review` keeps at most 500). */
+  lowWords: number;
+  review: { page: number; word: string; confidence: number }[];
+  /** The whole text as OCR read it. */
+  text: string;
 }
 
 export interface AnswerPart {
@@ -222,6 +235,8 @@ export interface ResponseDetail extends ResponseSummary {
   answers: AnswerPart[];
   provenance: Provenance;
   versions: ResponseVersion[];
+  /** Set when the text was read with OCR. */
+  ocr?: OcrReading | null;
 }
 
 /** The response as it stood in its source file. */

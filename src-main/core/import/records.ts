@@ -4,6 +4,7 @@ import { ImportError, type ImportWarning } from '../input/errors';
 import type { ImportLimits } from '../input/limits';
 import { parseDate } from './dates';
 import type { LetterSplitPreview, MappingPreset, SenderReport, TableMapping } from '../../../src-shared/imports';
+import type { OcrReading } from '../../../src-shared/domain';
 import { cellText, detectMapping, type MappingQuestion } from './mapping';
 import type { ParsedLetter, ParsedTable } from './formats/types';
 import type { MatchResult, MunicipalityMatcher } from './match';
@@ -13,6 +14,7 @@ import { detectSender } from './sender';
 import { splitLetter, type SplitResult } from './split';
 import { isBlank, normalizeText } from '../input/text';
 import { turnTaker } from '../eventLoop';
+import { LOW_CONFIDENCE } from './ocr/engine';
 
 export interface ImportRecord {
   locator: string;
@@ -28,6 +30,8 @@ export interface ImportRecord {
   dateReason?: string;
   /** Letters: how the text was split, for the preview. */
   split?: LetterSplitPreview;
+  /** Letters read with OCR: stored with the response («lest med OCR»). */
+  ocr?: OcrReading;
 }
 
 const EXCERPT_WORDS = 12;
@@ -158,6 +162,13 @@ export function letterRecord(fileName: string, letter: ParsedLetter, questions: 
   }
   if (sender.label) warnings.push({ code: 'LISTING_LABEL', message: `Merknaden «${sender.label}» er tatt av navnet og lagret her` });
   if (!date.date) warnings.push({ code: 'NO_DATE', message: date.reason });
+  if (letter.ocr) {
+    const { pages, confidence, lowWords } = letter.ocr;
+    warnings.push({
+      code: 'READ_WITH_OCR',
+      message: `Lest med OCR (${pages === 1 ? '1 side' : `${pages} sider`}), gjennomsnittlig ordsikkerhet ${confidence} %; ${lowWords === 1 ? '1 ord' : `${lowWords} ord`} under ${LOW_CONFIDENCE} % er merket for kontroll`,
+    });
+  }
   if (split.needsSplitting) {
     warnings.push({ code: 'NEEDS_SPLITTING', message: 'Brevet har ingen tydelige spørsmålsoverskrifter; hele teksten er lagret som ufordelt og må deles opp manuelt' });
   }
@@ -181,6 +192,7 @@ export function letterRecord(fileName: string, letter: ParsedLetter, questions: 
         answers: split.parts.filter((p) => !isBlank(p.text)),
         needsSplitting: split.needsSplitting,
         split: splitPreview(split),
+        ...(letter.ocr ? { ocr: { ...letter.ocr, text } } : {}),
       },
     ],
     warnings,

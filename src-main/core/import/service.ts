@@ -25,7 +25,7 @@ import type { Store } from '../store/open';
 import type { AnswerTable, DB, RespondentTable, ResponseTable } from '../store/schema';
 import { ImportError } from '../input/errors';
 import { readSource, MEDIA_TYPES } from './formats/read';
-import type { ParsedSource } from './formats/types';
+import type { ParsedSource, ReadContext } from './formats/types';
 import { importLimits, type ImportLimits } from '../input/limits';
 import type { BatchSummary, EmailReport, FileReport, ImportProgress, ImportReport, MappingPreset } from '../../../src-shared/imports';
 import type { MappingQuestion } from './mapping';
@@ -46,6 +46,8 @@ export interface ImportOptions {
   stop?: AbortSignal;
   /** Aborted when the user cancels now: the import stops at its next turn and throws CANCELLED. */
   signal?: AbortSignal;
+  /** The folder with the OCR trained data (resources/tessdata); without it scans and images are refused. */
+  ocrDataDir?: string;
   /** Test hook: runs inside each file's transaction just before it commits. */
   beforeCommit?: (file: string) => void;
   /** Test hook: runs after a file is understood, before its transaction begins (where another process may write it first). */
@@ -128,8 +130,12 @@ async function understand(
   limits: ImportLimits,
   preset?: MappingPreset,
   signal?: AbortSignal,
+  context: ReadContext = {},
 ): Promise<Understood> {
-  const parsed = await readSource(unit.name, unit.bytes, limits);
+  const hash = sha256(unit.bytes);
+  // A scan read with OCR for the preview is not read again when the import follows.
+  const parsed = ocrReadings.get(hash) ?? (await readSource(unit.name, unit.bytes, limits, context));
+  if (parsed.kind === 'letter' && parsed.ocr) rememberReading(hash, parsed);
   const set =
     parsed.kind === 'table'
       ? await tableRecords(parsed, questions, limits, preset)
@@ -157,7 +163,15 @@ async function understand(
       set.warnings.push({ code: 'UNMATCHED', message: `«${r.respondentName}» finnes ikke i kommuneregisteret; lagret som annen innsender`, locator: r.locator });
     }
   });
-  return { unit, sha256: sha256(unit.bytes), parsed, set, matches };
+  return { unit, sha256: hash, parsed, set, matches };
+}
+
+/** The last few OCR readings by file hash (an OCR reading takes seconds a page; a preview and its import read the same files). */
+const ocrReadings = new Map<string, ParsedSource>();
+function rememberReading(hash: string, parsed: ParsedSource): void {
+  ocrReadings.delete(hash);
+  ocrReadings.set(hash, parsed);
+  while (ocrReadings.size > 16) ocrReadings.delete(ocrReadings.keys().next().value as string);
 }
 
 const COUNTY_COUNCIL_NAME = /\bfylkeskommune$/iu;
@@ -307,6 +321,8 @@ export async function insertRecordsIn(
       received_date: record.receivedDate,
       is_current: 0,
       needs_splitting: record.needsSplitting ? 1 : 0,
+      ocr_confidence: record.ocr ? record.ocr.confidence : null,
+      ocr_reading: record.ocr ? JSON.stringify(record.ocr) : null,
     };
     responses.push(response);
     record.answers.forEach((a, ordinal) => {
@@ -412,6 +428,9 @@ interface RunContext {
   limits: ImportLimits;
   preset?: MappingPreset;
   signal?: AbortSignal;
+  ocrDataDir?: string;
+  /** Page progress while a file is read with OCR. */
+  onOcrPage?: (unit: SourceUnit, page: number, pages: number) => void;
 }
 
 /** Everything short of writing: unreadable, already imported, or understood. */
@@ -422,7 +441,10 @@ async function evaluate(ctx: RunContext, unit: SourceUnit): Promise<Evaluated> {
   const seen = await importedAs(ctx.store, sha256(withBytes.bytes));
   if (seen) return { kind: 'done', report: unchanged(unit, seen) };
   try {
-    return { kind: 'ready', understood: await understand(withBytes, ctx.questions, ctx.matcher, ctx.limits, ctx.preset, ctx.signal) };
+    const context: ReadContext = ctx.ocrDataDir
+      ? { ocr: { langPath: ctx.ocrDataDir, signal: ctx.signal, onPage: (page, pages) => ctx.onOcrPage?.(unit, page, pages) } }
+      : {};
+    return { kind: 'ready', understood: await understand(withBytes, ctx.questions, ctx.matcher, ctx.limits, ctx.preset, ctx.signal, context) };
   } catch (e) {
     if (isCancelled(e)) throw e;
     return { kind: 'done', report: rejected(unit, e) };
@@ -455,6 +477,7 @@ async function runContext(store: Store, options: ImportOptions): Promise<RunCont
     limits: { ...importLimits, ...options.limits },
     preset: options.preset,
     signal: options.signal,
+    ocrDataDir: options.ocrDataDir,
   };
 }
 
@@ -507,6 +530,8 @@ export async function importPaths(
     () => deps.now().getTime(),
     (p) => options.onProgress?.(p),
   );
+  // A scan's pages read with OCR are the current file's steps (page 2 of 3).
+  ctx.onOcrPage = (_unit, page, pages) => progress.stepTo('pages', page - 1, pages);
   let stopped = false;
   try {
     await importUnits();

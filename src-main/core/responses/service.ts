@@ -8,6 +8,7 @@ import type {
   AnswerPart,
   MunicipalityFacts,
   OriginalView,
+  OcrReading,
   ResponseDetail,
   ResponseSummary,
 } from '../../../src-shared/domain';
@@ -70,6 +71,7 @@ export function responseQuery(db: Kysely<DB>) {
       'r.is_current',
       'r.needs_splitting',
       'r.status',
+      'r.ocr_confidence',
       'r.batch_id',
       'r.source_file_id',
       'r.locator',
@@ -126,6 +128,7 @@ function summary(row: ResponseRow, shape: { answered: Set<number>; unassigned: b
     answered: [...(shape?.answered ?? [])].sort((a, b) => a - b),
     hasUnassigned: shape?.unassigned ?? false,
     personalData: personal,
+    ocrConfidence: row.ocr_confidence,
   };
 }
 
@@ -241,8 +244,10 @@ export async function getResponse(store: Store, id: string): Promise<ResponseDet
   refreshPersonalData(store.sqlite);
   const spans = spansOfAnswers(store.sqlite, parts.map((p) => p.id));
   for (const part of parts) part.personal = spans.get(part.id) ?? [];
+  const ocr = await ocrReadingOf(store, id);
   return {
     ...summary(row, shape, kindsOf(parts.flatMap((p) => p.personal ?? []))),
+    ocr,
     candidates: await candidatesOf(store, row.respondent_id),
     answers: parts,
     provenance: {
@@ -260,7 +265,13 @@ export async function getResponse(store: Store, id: string): Promise<ResponseDet
   };
 }
 
-/** Re-reads the stored source file and shows the response as it stood there. */
+/** How the response's text was read with OCR, or null when it was not. */
+async function ocrReadingOf(store: Store, responseId: string): Promise<OcrReading | null> {
+  const row = await store.db.selectFrom('response').select('ocr_reading').where('id', '=', responseId).executeTakeFirst();
+  return row?.ocr_reading ? (JSON.parse(row.ocr_reading) as OcrReading) : null;
+}
+
+/** Re-reads the stored source file and shows the response as it stood there (a scan: the text as OCR read it at import). */
 export async function originalOf(store: Store, responseId: string): Promise<OriginalView> {
   const row = await store.db
     .selectFrom('response as r')
@@ -270,6 +281,8 @@ export async function originalOf(store: Store, responseId: string): Promise<Orig
     .executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', `No source file is kept for response ${responseId}`);
   const base = { fileName: row.name, mediaType: row.media_type, locator: row.locator };
+  const ocr = await ocrReadingOf(store, responseId);
+  if (ocr) return { ...base, text: ocr.text };
   const parsed = await readSource(row.name, Buffer.from(row.content), { ...importLimits });
   if (parsed.kind === 'letter') return { ...base, text: parsed.text };
   if (parsed.kind === 'email') return { ...base, text: await emailOriginalText(parsed, row.locator, { ...importLimits }) };

@@ -107,6 +107,10 @@ export interface ResponseTable extends Authored {
   is_current: ColumnType<number, number | undefined, number>;
   needs_splitting: ColumnType<number, number | undefined, number>;
   status: ColumnType<ResponseStatus, ResponseStatus | undefined, ResponseStatus>;
+  /** Mean OCR word confidence 0–100; null unless the text was read with OCR. */
+  ocr_confidence: ColumnType<number | null, number | null | undefined, number | null>;
+  /** JSON OcrReading (src-shared/domain.ts) when read with OCR. */
+  ocr_reading: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AnswerTable extends Authored {

@@ -19,6 +19,8 @@ export function importHandlers(session: Session): DomainHandlers<'import' | 'tas
   /** The running import's switches (the gate lets only one import run at a time): stop after the current file, or cancel now. */
   let running: { stop: AbortController; now: AbortController } | null = null;
   const displayRoot = stagingRoot(deps.paths.configDir);
+  /** The shipped Norwegian OCR data: scans and images are read with it, never with anything downloaded. */
+  const ocrDataDir = path.join(deps.paths.resourcesDir, 'tessdata');
 
   async function run(paths: string[], options: { preset?: MappingPreset; label?: string; displayRoot?: string }) {
     const store = session.requireStore();
@@ -27,6 +29,7 @@ export function importHandlers(session: Session): DomainHandlers<'import' | 'tas
     try {
       return await importPaths(store, paths, deps, {
         displayRoot,
+        ocrDataDir,
         ...options,
         stop: controller.stop.signal,
         signal: controller.now.signal,
@@ -54,7 +57,7 @@ export function importHandlers(session: Session): DomainHandlers<'import' | 'tas
     'import.stage': async ({ files }) => ({
       paths: stageFiles(deps.paths.configDir, deps.newId(), files, deps.now()).paths,
     }),
-    'import.preview': async ({ paths, preset }) => previewPaths(session.requireStore(), paths, { preset, displayRoot }),
+    'import.preview': async ({ paths, preset }) => previewPaths(session.requireStore(), paths, { preset, displayRoot, ocrDataDir }),
     'import.run': async ({ paths, preset, label }) => run(paths, { preset, label }),
     'import.batches': async () => listBatches(session.requireStore()),
     'import.presets': async () => listPresets(session.requireStore()),

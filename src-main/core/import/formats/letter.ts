@@ -1,9 +1,11 @@
 // Letters, one municipality's response per file: DOCX (mammoth), PDF (the
-// text layer, via unpdf) and plain text.
+// text layer, via unpdf; pages without one are read with OCR) and plain text.
 import mammoth from 'mammoth';
 import { ImportError } from '../../input/errors';
 import { decodeText } from '../../input/decode';
-import type { ParsedLetter } from './types';
+import type { ParsedLetter, ReadContext } from './types';
+import { recognisePages } from '../ocr/engine';
+import { renderPdfPage } from '../ocr/pdf-pages';
 import { messageOf } from '../../caught';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -22,24 +24,39 @@ export async function readDocx(bytes: Buffer): Promise<ParsedLetter> {
   return { kind: 'letter', format: 'docx', text: value.replace(/\n\n/g, '\n'), warnings: [] };
 }
 
-export async function readPdf(bytes: Buffer): Promise<ParsedLetter> {
+export async function readPdf(bytes: Buffer, context: ReadContext = {}): Promise<ParsedLetter> {
   const { extractText, getDocumentProxy } = await import('unpdf');
   let pages: string[];
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    pdf = await getDocumentProxy(new Uint8Array(bytes));
     ({ text: pages } = await extractText(pdf, { mergePages: false }));
   } catch (e) {
     throw new ImportError('BAD_PDF', `The PDF is damaged or encrypted (${messageOf(e)})`);
   }
-  const empty = pages.every((p) => p.trim() === '');
-  if (empty) {
+  // Pages without a text layer (scanned) are read with OCR; the others keep their text.
+  const scanned = pages.flatMap((p, i) => (p.trim() === '' ? [i + 1] : []));
+  if (scanned.length === 0) return { kind: 'letter', format: 'pdf', text: pages.join('\n'), pages: pages.length, warnings: [] };
+  if (!context.ocr) {
     throw new ImportError(
       'NO_TEXT_LAYER',
       'The PDF has no text layer (probably a scanned image); run it through OCR or import the original document',
       `${pages.length} sider`,
     );
   }
-  return { kind: 'letter', format: 'pdf', text: pages.join('\n'), pages: pages.length, warnings: [] };
+  const result = await recognisePages(
+    scanned.map((n) => ({ number: n, image: () => renderPdfPage(pdf, n) })),
+    context.ocr,
+  );
+  scanned.forEach((n, i) => (pages[n - 1] = result.pageTexts[i]));
+  return {
+    kind: 'letter',
+    format: 'pdf',
+    text: pages.join('\n'),
+    pages: pages.length,
+    ocr: { pages: scanned.length, confidence: result.confidence, review: result.review, lowWords: result.lowWords },
+    warnings: [],
+  };
 }
 
 export function readTxt(bytes: Buffer): ParsedLetter {

@@ -8,10 +8,11 @@ import { readHtml } from './html';
 import { readEmail } from './email';
 import { readJson } from './json';
 import { readDocx, readPdf, readTxt } from './letter';
-import type { ParsedSource } from './types';
+import type { ParsedSource, ReadContext } from './types';
+import { readImage } from './image';
 import { readXlsx } from './xlsx';
 
-export const SUPPORTED_EXTENSIONS = ['.csv', '.tsv', '.tab', '.xlsx', '.json', '.docx', '.pdf', '.txt', '.html', '.htm', '.eml', '.msg'] as const;
+export const SUPPORTED_EXTENSIONS = ['.csv', '.tsv', '.tab', '.xlsx', '.json', '.docx', '.pdf', '.txt', '.html', '.htm', '.eml', '.msg', '.png', '.jpg', '.jpeg', '.tif', '.tiff'] as const;
 
 export const MEDIA_TYPES: Record<string, string> = {
   '.csv': 'text/csv',
@@ -26,10 +27,15 @@ export const MEDIA_TYPES: Record<string, string> = {
   '.htm': 'text/html',
   '.eml': 'message/rfc822',
   '.msg': 'application/vnd.ms-outlook',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
   '.zip': 'application/zip',
 };
 
-export async function readSource(name: string, bytes: Buffer, limits: ImportLimits): Promise<ParsedSource> {
+export async function readSource(name: string, bytes: Buffer, limits: ImportLimits, context: ReadContext = {}): Promise<ParsedSource> {
   const ext = path.extname(name).toLowerCase();
   if (bytes.length === 0) throw new ImportError('EMPTY_FILE', 'The file is empty');
   if (bytes.length > limits.maxFileBytes) {
@@ -50,7 +56,7 @@ export async function readSource(name: string, bytes: Buffer, limits: ImportLimi
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
         throw new ImportError('BAD_PDF', 'Not a PDF file (it does not start with %PDF-)');
       }
-      return readPdf(bytes);
+      return readPdf(bytes, context);
     case '.txt':
       return readTxt(bytes);
     case '.html':
@@ -60,6 +66,12 @@ export async function readSource(name: string, bytes: Buffer, limits: ImportLimi
       return readEmail('eml', bytes, limits);
     case '.msg':
       return readEmail('msg', bytes, limits);
+    case '.png':
+    case '.jpg':
+    case '.jpeg':
+    case '.tif':
+    case '.tiff':
+      return readImage(bytes, context);
     default:
       throw new ImportError(
         'UNSUPPORTED_FORMAT',

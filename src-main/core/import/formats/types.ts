@@ -1,7 +1,8 @@
 // What a reader hands on: a table of cells (CSV, TSV, XLSX, JSON) or the
-// text of one letter (DOCX, PDF, TXT, a saved HTML page), or an e-mail with
-// its attachments.
+// text of one letter (DOCX, PDF, TXT, a saved HTML page, a scan read with OCR),
+// or an e-mail with its attachments.
 import type { ImportWarning } from '../../input/errors';
+import type { OcrOptions, OcrWord } from '../ocr/engine';
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -28,7 +29,7 @@ export interface ParsedTable {
 
 export interface ParsedLetter {
   kind: 'letter';
-  format: 'docx' | 'pdf' | 'txt' | 'html';
+  format: 'docx' | 'pdf' | 'txt' | 'html' | 'png' | 'jpeg' | 'tiff';
   encoding?: string;
   text: string;
   pages?: number;
@@ -40,8 +41,26 @@ export interface ParsedLetter {
   attachments?: { name: string; href: string }[];
   /** The e-mail's subject, where the letter came as one (weak evidence of the sender). */
   emailSubject?: string | null;
+  /** Set when some or all of the text was read with OCR (a scan or an image). */
+  ocr?: LetterOcr;
   warnings: ImportWarning[];
 }
+
+export interface LetterOcr {
+  /** Pages read with OCR (a PDF may have others with a text layer). */
+  pages: number;
+  /** Mean word confidence, 0–100. */
+  confidence: number;
+  /** Words below the threshold, to check against the page. */
+  review: OcrWord[];
+  lowWords: number;
+}
+
+/** What a reader may need beyond the bytes: OCR's data folder, the cancel signal and page progress. */
+export interface ReadContext {
+  ocr?: OcrOptions;
+}
+
 
 /** What one e-mail message says about itself. */
 export interface EmailFacts {

@@ -15,6 +15,7 @@ import * as m0010 from './0010_code_groups';
 import * as m0011 from './0011_personal_data';
 import * as m0012 from './0012_erasure';
 import * as m0013 from './0013_email_provenance';
+import * as m0014 from './0014_ocr_reading';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
@@ -30,6 +31,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0011_personal_data', m0011],
   ['0012_erasure', m0012],
   ['0013_email_provenance', m0013],
+  ['0014_ocr_reading', m0014],
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1][0];

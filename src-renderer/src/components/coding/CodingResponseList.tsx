@@ -248,6 +248,12 @@ export function CodingResponseList({
                   </span>
                 </span>
                 <span className="ds-sr-only">{t(`responses.status.${r.status}`)}</span>
+                {typeof r.ocrConfidence === 'number' && (
+                  <span className="cw-row__flag" title={t('responses.flags.ocr', { confidence: r.ocrConfidence })} data-testid="coding-flag-ocr">
+                    <span aria-hidden>OCR</span>
+                    <span className="ds-sr-only">{t('responses.flags.ocr', { confidence: r.ocrConfidence })}</span>
+                  </span>
+                )}
                 {r.needsSplitting && (
                   <span className="cw-row__flag" title={t('responses.flags.needsSplitting')}>
                     <span aria-hidden>!</span>

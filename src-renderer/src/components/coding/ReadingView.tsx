@@ -105,6 +105,23 @@ export function ReadingView({ ws, questions, codes, selectedCodingId, focusedAns
         </div>
       )}
 
+      {r.ocr && (
+        <div className="cw-note" data-testid="coding-ocr" role="note">
+          <span>
+            {t('coding.reading.ocr', { confidence: r.ocr.confidence, pages: r.ocr.pages })}{' '}
+            {r.ocr.lowWords > 0
+              ? t('coding.reading.ocrReview', {
+                  count: r.ocr.lowWords,
+                  words: r.ocr.review
+                    .slice(0, 40)
+                    .map((w) => t('coding.reading.ocrWord', { word: w.word, page: w.page, confidence: w.confidence }))
+                    .join(', '),
+                })
+              : t('coding.reading.ocrNoReview')}
+          </span>
+        </div>
+      )}
+
       {r.answers.length === 0 && <p className="muted">{t('coding.reading.noText')}</p>}
 
       {groups.map((g) => (

@@ -5,7 +5,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { droppedFiles, pickedFrom, type PickedFile } from './stageFiles';
 
-const ACCEPT = '.csv,.tsv,.tab,.txt,.xlsx,.json,.docx,.pdf,.html,.htm,.eml,.msg,.zip';
+const ACCEPT = '.csv,.tsv,.tab,.txt,.xlsx,.json,.docx,.pdf,.html,.htm,.eml,.msg,.png,.jpg,.jpeg,.tif,.tiff,.zip';
 
 interface Props {
   disabled: boolean;

@@ -23,6 +23,11 @@ export function ResponseFlags({ response }: { response: ResponseSummary }) {
           {t('responses.flags.unmatched')}
         </Tag>
       )}
+      {typeof response.ocrConfidence === 'number' && (
+        <Tag data-color="info" data-size="sm" data-testid="flag-ocr" title={t('responses.flags.ocrHelp')}>
+          {t('responses.flags.ocr', { confidence: response.ocrConfidence })}
+        </Tag>
+      )}
       {!response.isCurrent && (
         <Tag data-color="neutral" data-size="sm" data-testid="flag-superseded">
           {t('responses.flags.superseded')}

@@ -655,6 +655,29 @@ describe('0010_code_groups', () => {
   });
 });
 
+describe('0014_ocr_reading', () => {
+  let m: MigratedDb;
+  beforeEach(async () => {
+    m = await migratedDatabase('0014_ocr_reading');
+  });
+  afterEach(() => m.close());
+
+  it('adds the OCR confidence and reading to responses, null for every response not read with OCR', () => {
+    expect(columnNames(m.sqlite, 'response')).toEqual(expect.arrayContaining(['ocr_confidence', 'ocr_reading']));
+    const respondent = who();
+    insert(m, 'respondent', { ...respondent, name: 'Bodø kommune', match_status: 'unmatched' });
+    const batch = who();
+    insert(m, 'import_batch', { ...batch, label: 'b', report: '{}' });
+    const base = { respondent_id: respondent.id, batch_id: batch.id, locator: '1 side', received_date: null };
+    insert(m, 'response', { ...who(), ...base });
+    insert(m, 'response', { ...who(), ...base, ocr_confidence: 87, ocr_reading: '{"pages":1,"lowWords":0,"review":[],"text":"x"}' });
+    expect(m.sqlite.prepare('SELECT ocr_confidence FROM response ORDER BY ocr_confidence').all()).toEqual([{ ocr_confidence: null }, { ocr_confidence: 87 }]);
+    expect(() => insert(m, 'response', { ...who(), ...base, ocr_confidence: 101 })).toThrow(/CHECK/);
+    expect(() => insert(m, 'response', { ...who(), ...base, ocr_confidence: 50, ocr_reading: 'not json' })).toThrow(/CHECK/);
+    expect(() => insert(m, 'response', { ...who(), ...base, ocr_reading: '{}' })).toThrow(/CHECK/);
+  });
+});
+
 describe(`latest schema (${latestSchemaVersion})`, () => {
   // Every column the typed schema in schema.ts declares, and no others:
   // `satisfies` makes the compiler reject a missing or unknown column here.
@@ -669,7 +692,7 @@ describe(`latest schema (${latestSchemaVersion})`, () => {
     import_batch: { ...authored, label: 1, report: 1 },
     source_file: { ...authored, batch_id: 1, name: 1, sha256: 1, size_bytes: 1, media_type: 1, content: 1, email: 1 },
     mapping_preset: { ...authored, name: 1, preset: 1 },
-    response: { ...authored, respondent_id: 1, batch_id: 1, source_file_id: 1, locator: 1, received_date: 1, is_current: 1, needs_splitting: 1, status: 1 },
+    response: { ...authored, respondent_id: 1, batch_id: 1, source_file_id: 1, locator: 1, received_date: 1, is_current: 1, needs_splitting: 1, status: 1, ocr_confidence: 1, ocr_reading: 1 },
     answer: { ...authored, response_id: 1, question_id: 1, ordinal: 1, text: 1 },
     code: { ...authored, parent_id: 1, name: 1, description: 1, colour: 1, question_id: 1, shortcut: 1, sort_order: 1 },
     coding: { ...authored, answer_id: 1, code_id: 1, start_offset: 1, end_offset: 1, use_in_memo: 1 },
