@@ -49,6 +49,9 @@ export async function readPdf(bytes: Buffer, context: ReadContext = {}): Promise
     context.ocr,
   );
   scanned.forEach((n, i) => (pages[n - 1] = result.pageTexts[i]));
+  if (pages.every((p) => p.trim() === '')) {
+    throw new ImportError('NO_TEXT_LAYER', 'The PDF has no text layer, and OCR found no text on its pages', `${pages.length} sider`);
+  }
   return {
     kind: 'letter',
     format: 'pdf',

@@ -497,7 +497,7 @@ const HOSTILE: Hostile[] = [
   { name: 'a .docx that is not a ZIP', files: async () => ({ 'brev.docx': 'Dette er ren tekst, ikke Word.' }), code: 'BAD_DOCX' },
   { name: 'a .docx that is some other ZIP', files: async () => ({ 'brev.docx': await zipFile([{ name: 'a.txt', data: 'hei' }]) }), code: 'BAD_DOCX' },
   { name: 'a .pdf that is not a PDF', files: async () => ({ 'brev.pdf': 'Hei' }), code: 'BAD_PDF' },
-  { name: 'a scanned PDF without a text layer', files: async () => ({ 'skannet.pdf': await pdfWithoutText() }), code: 'NO_TEXT_LAYER', locator: '2 sider' },
+  { name: 'a scanned PDF without a text layer, where OCR finds no text', files: async () => ({ 'skannet.pdf': await pdfWithoutText() }), code: 'NO_TEXT_LAYER', locator: '2 sider' },
   { name: 'invalid JSON', files: async () => ({ 'svar.json': '[{"kommune": "Bodø", "q1": "Ja",}]' }), code: 'BAD_JSON' },
   { name: 'JSON of the wrong shape', files: async () => ({ 'svar.json': '["Bodø", "Ja"]' }), code: 'BAD_JSON' },
   {
@@ -626,7 +626,8 @@ describe('broken and hostile files are refused, and leave the database as it was
     const [batch] = await api.import.batches();
     expect(batch.id).toBe(report.batchId);
     expect(batch.report).toEqual(report);
-  });
+    // The scan is read with OCR (two pages of bars, no text) before it is refused: seconds a page.
+  }, 120_000);
 });
 
 // ---------------------------------------------------------------- atomicity
