@@ -17,8 +17,11 @@ import { parseValue } from '../store/json';
 
 export const STATION_VARIABLES = { wants: 'q5_wants_station', offers: 'q5_offers_premises', offered: 'q5_premises_offered' } as const;
 
-const ANSWERS: StationAnswer[] = ['ja', 'nei', 'uklart', 'ikke_besvart', 'ikke_kodet', 'ingen_svar'];
 const CODED: StationAnswer[] = ['ja', 'nei', 'uklart', 'ikke_besvart'];
+
+/** Whether a stored value is one of the variable's own options. */
+const isCoded = (value: unknown): value is StationAnswer => CODED.some((c) => c === value);
+const NO_RESPONSE: StationAnswer = 'ingen_svar';
 
 function emptyResult(): StationAnalysis {
   return {
@@ -26,7 +29,7 @@ function emptyResult(): StationAnalysis {
     candidates: [],
     otherCandidates: [],
     announced: [],
-    summary: { candidates: 0, candidatesWithStation: 0, announced: 0, announcedByAnswer: Object.fromEntries(ANSWERS.map((a) => [a, 0])) as Record<StationAnswer, number> },
+    summary: { candidates: 0, candidatesWithStation: 0, announced: 0, announcedByAnswer: { ja: 0, nei: 0, uklart: 0, ikke_besvart: 0, ikke_kodet: 0, ingen_svar: 0 } },
   };
 }
 
@@ -99,11 +102,11 @@ export async function stationCandidates(db: Kysely<DB>, stations: NewStations): 
   const inRegister = new Set(units.register.map((m) => m.number));
   const views = announced.map((s) => {
     const unit = units.units.get(municipalityKey(s.municipalityNumber));
-    if (!unit) return { ...s, inRegister: inRegister.has(s.municipalityNumber), answer: 'ingen_svar' as StationAnswer, responseId: null, evidence: null };
+    if (!unit) return { ...s, inRegister: inRegister.has(s.municipalityNumber), answer: NO_RESPONSE, responseId: null, evidence: null };
     const responseId = unit.responseIds[0];
     const wants = valueOf(STATION_VARIABLES.wants, responseId);
     // Only the variable's own options count as an answer; anything else reads as not coded.
-    const answer: StationAnswer = wants !== null && CODED.includes(wants.value as StationAnswer) ? (wants.value as StationAnswer) : 'ikke_kodet';
+    const answer: StationAnswer = wants !== null && isCoded(wants.value) ? wants.value : 'ikke_kodet';
     return { ...s, inRegister: true, answer, responseId, evidence: wants?.evidence ?? null };
   });
   const byAnswer = emptyResult().summary.announcedByAnswer;

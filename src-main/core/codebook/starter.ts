@@ -1,7 +1,6 @@
 // Adopting the template's starter codebook: one undoable action that adds the
 // codes (with their scope, colour and rule) next to any the caseworker has.
 import type { Kysely } from 'kysely';
-import type { TemplateId } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet } from '../audit/changes';
 import type { CoreDeps } from '../deps';
@@ -12,7 +11,7 @@ import { createCodeIn } from './service';
 
 export async function adoptStarterCodebook(db: Kysely<DB>, deps: Pick<CoreDeps, 'now' | 'newId' | 'author'>, ref: ReferenceData): Promise<number> {
   const project = await db.selectFrom('project').select('template_id').executeTakeFirstOrThrow();
-  const template = findTemplate(ref, project.template_id as TemplateId);
+  const template = findTemplate(ref, project.template_id);
   if (template.starterCodebook.length === 0) throw new ApiError('NOT_FOUND', 'This case template has no starter codebook');
   return db.transaction().execute(async (trx) => {
     const c = new ChangeSet(trx, deps, 'codebook.adopt');

@@ -63,7 +63,7 @@ export function svarTable(questions: ExportQuestion[], withUnassigned: boolean):
       { header: 'Mottatt', kind: 'date', width: 12 },
       { header: 'Status', kind: 'text', width: 16 },
       ...questions.map((q): Column => ({ header: questionHeader(q), kind: 'longText', width: 60 })),
-      ...(withUnassigned ? [{ header: UNASSIGNED_HEADER, kind: 'longText', width: 60 } as Column] : []),
+      ...(withUnassigned ? [{ header: UNASSIGNED_HEADER, kind: 'longText', width: 60 } satisfies Column] : []),
     ],
     cells: (r) => [
       ...respondentCells(r),

@@ -70,9 +70,13 @@ export function cellText(value: CellValue | undefined): string {
   return String(value);
 }
 
+const FIELD_NAME = /^(respondent|municipalityNumber|receivedDate|letter|ignore|question:\d+)$/;
+const isFieldName = (f: string): f is FieldName => FIELD_NAME.test(f);
+
 /** Maps one candidate header row; a field claimed twice goes to the surer column. */
 export function mapHeader(headerValues: CellValue[], questions: MappingQuestion[], preset?: MappingPreset): ColumnMapping[] {
-  const presetColumns = new Map(Object.entries(preset?.columns ?? {}).map(([h, f]) => [foldKey(h), f as FieldName]));
+  // The preset's schema admits only field names (src-shared/imports), so none is dropped here.
+  const presetColumns = new Map(Object.entries(preset?.columns ?? {}).flatMap(([h, f]) => (isFieldName(f) ? [[foldKey(h), f] as const] : [])));
   const columns = headerValues.map((value, index): ColumnMapping => {
     const header = cellText(value).trim();
     const fromPreset = presetColumns.get(foldKey(header));

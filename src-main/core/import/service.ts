@@ -437,7 +437,7 @@ interface RunContext {
 async function evaluate(ctx: RunContext, unit: SourceUnit): Promise<Evaluated> {
   if (unit.skipped) return { kind: 'done', report: skipped({ ...unit, skipped: unit.skipped }) };
   if (unit.error || !unit.bytes) return { kind: 'done', report: rejected(unit, unit.error) };
-  const withBytes = unit as SourceUnit & { bytes: Buffer };
+  const withBytes = { ...unit, bytes: unit.bytes };
   const seen = await importedAs(ctx.store, sha256(withBytes.bytes));
   if (seen) return { kind: 'done', report: unchanged(unit, seen) };
   try {
@@ -523,7 +523,7 @@ export async function importPaths(
 ): Promise<ImportReport> {
   const ctx = await runContext(store, options);
   const units = await collectSources(inputs, ctx.limits, options.displayRoot);
-  const batch = { id: null as string | null, label: options.label ?? `Import ${formatNorwegianDateTime(deps.now())}` };
+  const batch: { id: string | null; label: string } = { id: null, label: options.label ?? `Import ${formatNorwegianDateTime(deps.now())}` };
   const files: FileReport[] = [];
   const progress = new ImportProgressTracker(
     units.map((u) => u.bytes?.length ?? 0),

@@ -45,7 +45,7 @@ export function caseTemplates(ref: ReferenceData): CaseTemplate[] {
   ];
 }
 
-export function findTemplate(ref: ReferenceData, id: TemplateId): CaseTemplate {
+export function findTemplate(ref: ReferenceData, id: string): CaseTemplate {
   const template = caseTemplates(ref).find((t) => t.id === id);
   if (!template) throw new Error(`Unknown template ${id}`);
   return template;

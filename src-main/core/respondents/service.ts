@@ -51,7 +51,7 @@ export async function listRespondents(store: Store, status?: MatchStatus): Promi
       municipality: r.municipality_number ? (facts.get(r.municipality_number) ?? null) : null,
       candidates: parseStringList(r.match_candidates).flatMap((n) => (facts.has(n) ? [facts.get(n)!] : [])),
       responses: Number(r.responses),
-      currentResponseId: (r.current_id as string | null) ?? null,
+      currentResponseId: r.current_id ?? null,
     }))
     .sort((a, b) => norwegianCompare(a.municipality?.name ?? a.name, b.municipality?.name ?? b.name));
 }

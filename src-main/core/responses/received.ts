@@ -14,7 +14,7 @@ export async function setReceivedDate(db: Kysely<DB>, deps: Pick<CoreDeps, 'now'
   await inTransaction(db, deps, 'response.received', async (c) => {
     const response = await c.require('response', responseId, 'response');
     await c.update('response', responseId, { received_date: date });
-    const respondentId = response.respondent_id as string;
+    const respondentId = response.respondent_id;
     const newest = await sql<{ id: string }>`SELECT id FROM response WHERE respondent_id = ${respondentId} ORDER BY ${NEWEST_FIRST} LIMIT 1`.execute(c.trx);
     const currentId = newest.rows[0]?.id;
     const versions = await c.trx.selectFrom('response').select(['id', 'is_current']).where('respondent_id', '=', respondentId).execute();

@@ -124,7 +124,7 @@ function summary(row: ResponseRow, shape: { answered: Set<number>; unassigned: b
     importedAt: row.created_at,
     isCurrent: row.is_current === 1,
     needsSplitting: row.needs_splitting === 1,
-    status: row.status as ResponseStatus,
+    status: row.status,
     answered: [...(shape?.answered ?? [])].sort((a, b) => a - b),
     hasUnassigned: shape?.unassigned ?? false,
     personalData: personal,
@@ -311,6 +311,6 @@ export async function codingProgress(store: Store): Promise<CodingProgress> {
     .groupBy('status')
     .execute();
   const byStatus: CodingProgress['byStatus'] = { ikke_startet: 0, under_arbeid: 0, ferdig: 0, kvalitetssikret: 0 };
-  for (const r of rows) byStatus[r.status as ResponseStatus] = Number(r.n);
+  for (const r of rows) byStatus[r.status] = Number(r.n);
   return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus };
 }

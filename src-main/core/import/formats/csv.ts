@@ -40,7 +40,8 @@ export async function readCsv(bytes: Buffer, extension: string, rowsPerTurn?: nu
   const { text, encoding } = decodeText(bytes);
   const delimiter = extension === '.tsv' || extension === '.tab' ? '\t' : guessDelimiter(text);
   const values: string[][] = [];
-  let fatal: { message: string; row: number } | null = null;
+  // Set inside the parser's callback (an object, so the compiler does not take it for still empty afterwards).
+  const outcome: { fatal?: { message: string; row: number } } = {};
   let turnedAt = performance.now();
   const timeToTurn = () =>
     rowsPerTurn === undefined ? performance.now() - turnedAt >= TURN_EVERY_MS : values.length % rowsPerTurn === 0;
@@ -52,7 +53,7 @@ export async function readCsv(bytes: Buffer, extension: string, rowsPerTurn?: nu
       step: (results: Papa.ParseStepResult<string[]>, parser: Papa.Parser) => {
         const quotes = results.errors.find((e) => e.type === 'Quotes');
         if (quotes) {
-          fatal = { message: quotes.message, row: values.length };
+          outcome.fatal = { message: quotes.message, row: values.length };
           parser.abort();
           return;
         }
@@ -69,8 +70,8 @@ export async function readCsv(bytes: Buffer, extension: string, rowsPerTurn?: nu
       error: (e: Error) => reject(e),
     });
   });
-  if (fatal) {
-    const { message, row } = fatal as { message: string; row: number };
+  if (outcome.fatal) {
+    const { message, row } = outcome.fatal;
     throw new ImportError('BAD_CSV', `Broken CSV: ${message}`, `rad ${row + 1}`);
   }
   const rows = values

@@ -12,12 +12,21 @@ function isRecord(v: Json): v is { [key: string]: Json } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+function isScalar(v: Json): v is null | boolean | number | string {
+  return !isRecord(v) && !Array.isArray(v);
+}
+
+/** A non-empty list of objects: the responses, wherever the object holds them. */
+function isRecordList(v: Json): v is { [key: string]: Json }[] {
+  return Array.isArray(v) && v.length > 0 && v.every(isRecord);
+}
+
 function flatten(value: Json, prefix: string, out: Map<string, CellValue>): void {
   if (isRecord(value)) {
     for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix} ${k}` : k, out);
   } else if (Array.isArray(value)) {
-    if (value.every((v) => !isRecord(v) && !Array.isArray(v))) {
-      value.forEach((v, i) => out.set(`${prefix} ${i + 1}`, v as CellValue));
+    if (value.every(isScalar)) {
+      value.forEach((v, i) => out.set(`${prefix} ${i + 1}`, v));
     } else {
       value.forEach((v, i) => flatten(v, `${prefix} ${i + 1}`, out));
     }
@@ -32,8 +41,7 @@ function findRecords(root: Json): { [key: string]: Json }[] {
     throw new ImportError('BAD_JSON', 'The JSON array must hold one object per response');
   }
   if (isRecord(root)) {
-    const list = Object.values(root).find((v) => Array.isArray(v) && v.length > 0 && v.every(isRecord));
-    return list ? (list as { [key: string]: Json }[]) : [root];
+    return Object.values(root).find(isRecordList) ?? [root];
   }
   throw new ImportError('BAD_JSON', 'The JSON must be an array of responses or an object');
 }
@@ -42,7 +50,8 @@ export function readJson(bytes: Buffer): ParsedTable {
   const { text, encoding } = decodeText(bytes);
   let root: Json;
   try {
-    root = JSON.parse(text) as Json;
+    // JSON.parse gives exactly the values Json describes.
+    root = JSON.parse(text);
   } catch (e) {
     throw new ImportError('BAD_JSON', `Invalid JSON: ${messageOf(e)}`);
   }

@@ -1,7 +1,8 @@
 // XLSX (exceljs): every sheet; cell values as shown, dates as dates, and
 // formulas kept as their text, never evaluated.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ImportError, type ImportWarning } from '../../input/errors';
+import { loadWorkbook } from '../../input/workbook';
 import type { CellValue, ParsedTable, TableRow } from './types';
 import { messageOf } from '../../caught';
 
@@ -11,21 +12,24 @@ function cellValue(value: ExcelJS.CellValue, warn: () => void): CellValue {
   if (value instanceof Date) return value;
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) {
+    if ('formula' in value) {
       warn();
-      const formula = 'formula' in value ? value.formula : (value as { sharedFormula: string }).sharedFormula;
-      return `=${formula}`;
+      return `=${value.formula}`;
     }
-    if ('hyperlink' in value) return String((value as { text: unknown }).text ?? value.hyperlink);
+    if ('sharedFormula' in value) {
+      warn();
+      return `=${value.sharedFormula}`;
+    }
+    if ('hyperlink' in value) return String(value.text ?? value.hyperlink);
     if ('error' in value) return String(value.error);
   }
   return String(value);
 }
 
 export async function readXlsx(bytes: Buffer): Promise<ParsedTable> {
-  const workbook = new ExcelJS.Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    workbook = await loadWorkbook(bytes);
   } catch (e) {
     throw new ImportError('BAD_XLSX', `The Excel file is damaged or not an XLSX file (${messageOf(e)})`);
   }
