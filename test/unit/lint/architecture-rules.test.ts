@@ -76,3 +76,14 @@ describe('no import circles', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('no type assertions in the typed core', () => {
+  it('rejects a cast in a core file', async () => {
+    const findings = await lintAs('src-main/core/store/x.ts', 'export const n = JSON.parse("1") as number;\n');
+    expect(findings.map((f) => f.rule)).toEqual(['@typescript-eslint/consistent-type-assertions']);
+  });
+
+  it('allows a const assertion', async () => {
+    expect(await lintAs('src-main/core/store/x.ts', "export const names = ['a', 'b'] as const;\n")).toEqual([]);
+  });
+});
