@@ -92,7 +92,7 @@ export default tseslint.config(
     // them); add a folder here once it has none.
     files: [
       'src-main/core/*.ts',
-      ...['agreement', 'codebook', 'coding', 'findings', 'input', 'platform', 'registry', 'respondents', 'search', 'settings', 'store', 'tables', 'team', 'zip'].map(
+      ...['agreement', 'codebook', 'coding', 'findings', 'input', 'platform', 'registry', 'respondents', 'search', 'settings', 'store', 'tables', 'zip'].map(
         (folder) => `src-main/core/${folder}/**/*.ts`,
       ),
     ],
