@@ -5,6 +5,7 @@ import { Heading, Tabs } from '@digdir/designsystemet-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../LoadingState';
+import { TabPanels } from '../TabPanels';
 import { CooccurrenceTab } from './CooccurrenceTab';
 import { MatrixTab } from './MatrixTab';
 import { SharedTextTab } from './SharedTextTab';
@@ -34,17 +35,19 @@ export function AnalysisView() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
+        <TabPanels tabs={TABS} active={tab}>
+          {tab === 'matrix' && <MatrixTab />}
+          {tab === 'cooccurrence' && <CooccurrenceTab />}
+          {tab === 'variables' && <VariablesTab />}
+          {tab === 'map' && (
+            <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+              <MapTab />
+            </Suspense>
+          )}
+          {tab === 'stations' && <StationsTab />}
+          {tab === 'shared' && <SharedTextTab />}
+        </TabPanels>
       </Tabs>
-      {tab === 'matrix' && <MatrixTab />}
-      {tab === 'cooccurrence' && <CooccurrenceTab />}
-      {tab === 'variables' && <VariablesTab />}
-      {tab === 'map' && (
-        <Suspense fallback={<LoadingState label={t('app.loading')} />}>
-          <MapTab />
-        </Suspense>
-      )}
-      {tab === 'stations' && <StationsTab />}
-      {tab === 'shared' && <SharedTextTab />}
     </section>
   );
 }

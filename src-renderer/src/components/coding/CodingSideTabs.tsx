@@ -5,6 +5,7 @@ import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, Evidence, Variable, WorkspaceResponse } from '../../../../src-shared/coding';
 import type { AnswerPart, Question } from '../../../../src-shared/domain';
+import { TabPanels } from '../TabPanels';
 import { FindingLinksPanel } from '../findings/FindingLinksPanel';
 import { CodebookPanel } from './CodebookPanel';
 import type { SideTab } from './codingFilter';
@@ -59,55 +60,55 @@ export function CodingSideTabs(props: Props) {
             </Tabs.Tab>
           ))}
         </Tabs.List>
+        <TabPanels tabs={TABS} active={tab} className={`cw-side__body cw-side__body--${tab}`}>
+          {tab === 'codebook' && (
+            <CodebookPanel
+              codes={codes}
+              questions={questions}
+              selectedCodeId={selectedCodeId}
+              onSelectCode={props.onSelectCode}
+              applyTarget={props.applyTarget}
+              onApply={props.onApply}
+            />
+          )}
+          {tab === 'variables' && live && (
+            <VariablesPanel
+              variables={props.variables}
+              values={live.values}
+              questions={questions}
+              keys={props.variableKeys}
+              selection={props.textSel}
+              armedId={props.armedId}
+              onSet={props.onSetVariable}
+              onShowEvidence={props.onShowEvidence}
+              onDefine={props.onDefineVariables}
+              textAreas={props.textAreas}
+            />
+          )}
+          {tab === 'memos' && live && (
+            <MemosPanel
+              responseId={live.response.id}
+              responseName={live.response.municipality?.name ?? live.response.respondentName}
+              answer={focusedPart ? { id: focusedPart.id, label: partLabel(focusedPart) } : null}
+              code={selectedCode}
+              memos={live.memos}
+              quotes={live.codings.filter((c) => c.useInMemo)}
+              codes={codeMap}
+            />
+          )}
+          {tab === 'history' && live && (
+            <HistoryPanel
+              codes={codeMap}
+              targets={[
+                ...(selectedCoding ? [{ entityType: 'coding', entityId: selectedCoding.id, title: t('coding.history.coding', { code: codeMap.get(selectedCoding.codeId)?.name ?? '' }) }] : []),
+                ...(selectedCode && !selectedCoding ? [{ entityType: 'code', entityId: selectedCode.id, title: t('coding.history.code', { name: selectedCode.name }) }] : []),
+                { entityType: 'response', entityId: live.response.id, title: t('coding.history.response') },
+              ]}
+            />
+          )}
+          {tab === 'findings' && live && <FindingLinksPanel responseId={live.response.id} answerId={props.focusedAnswerId} codingId={selectedCodingId} />}
+        </TabPanels>
       </Tabs>
-      <div className={`cw-side__body cw-side__body--${tab}`}>
-        {tab === 'codebook' && (
-          <CodebookPanel
-            codes={codes}
-            questions={questions}
-            selectedCodeId={selectedCodeId}
-            onSelectCode={props.onSelectCode}
-            applyTarget={props.applyTarget}
-            onApply={props.onApply}
-          />
-        )}
-        {tab === 'variables' && live && (
-          <VariablesPanel
-            variables={props.variables}
-            values={live.values}
-            questions={questions}
-            keys={props.variableKeys}
-            selection={props.textSel}
-            armedId={props.armedId}
-            onSet={props.onSetVariable}
-            onShowEvidence={props.onShowEvidence}
-            onDefine={props.onDefineVariables}
-            textAreas={props.textAreas}
-          />
-        )}
-        {tab === 'memos' && live && (
-          <MemosPanel
-            responseId={live.response.id}
-            responseName={live.response.municipality?.name ?? live.response.respondentName}
-            answer={focusedPart ? { id: focusedPart.id, label: partLabel(focusedPart) } : null}
-            code={selectedCode}
-            memos={live.memos}
-            quotes={live.codings.filter((c) => c.useInMemo)}
-            codes={codeMap}
-          />
-        )}
-        {tab === 'history' && live && (
-          <HistoryPanel
-            codes={codeMap}
-            targets={[
-              ...(selectedCoding ? [{ entityType: 'coding', entityId: selectedCoding.id, title: t('coding.history.coding', { code: codeMap.get(selectedCoding.codeId)?.name ?? '' }) }] : []),
-              ...(selectedCode && !selectedCoding ? [{ entityType: 'code', entityId: selectedCode.id, title: t('coding.history.code', { name: selectedCode.name }) }] : []),
-              { entityType: 'response', entityId: live.response.id, title: t('coding.history.response') },
-            ]}
-          />
-        )}
-        {tab === 'findings' && live && <FindingLinksPanel responseId={live.response.id} answerId={props.focusedAnswerId} codingId={selectedCodingId} />}
-      </div>
     </aside>
   );
 }

@@ -11,6 +11,7 @@ import { formatNumber } from '../../lib/format';
 import { useCase } from '../case/caseContext';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
+import { TabPanels } from '../TabPanels';
 import { AssignmentsPanel } from './AssignmentsPanel';
 import { ConflictsPanel } from './ConflictsPanel';
 import { PackagesPanel } from './PackagesPanel';
@@ -84,12 +85,14 @@ function MasterTeamView({ onOpenResponses }: Props) {
             </Tabs.Tab>
           ))}
         </Tabs.List>
+        <TabPanels tabs={TABS} active={tab}>
+          {tab === 'assignments' && <AssignmentsPanel overview={data.overview} onOpenResponses={onOpenResponses} />}
+          {tab === 'packages' && (
+            <PackagesPanel overview={data.overview} packages={data.packages} onShowConflicts={() => setTab('conflicts')} />
+          )}
+          {tab === 'conflicts' && <ConflictsPanel conflicts={data.conflicts} packages={data.packages} />}
+        </TabPanels>
       </Tabs>
-      {tab === 'assignments' && <AssignmentsPanel overview={data.overview} onOpenResponses={onOpenResponses} />}
-      {tab === 'packages' && (
-        <PackagesPanel overview={data.overview} packages={data.packages} onShowConflicts={() => setTab('conflicts')} />
-      )}
-      {tab === 'conflicts' && <ConflictsPanel conflicts={data.conflicts} packages={data.packages} />}
     </>
   );
 }
