@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
+import { ScrollRegion } from '../ScrollRegion';
 
 export function CooccurrenceTab() {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ export function CooccurrenceTab() {
       {shown.length === 0 ? (
         <Paragraph>{t('analysis.cooccurrence.empty')}</Paragraph>
       ) : (
-        <div className="analysis-scroll">
+        <ScrollRegion className="analysis-scroll" label={t('analysis.tabs.cooccurrence')}>
           <Table data-size="sm" className="analysis-matrix" border>
             <Table.Head>
               <Table.Row>
@@ -72,7 +73,7 @@ export function CooccurrenceTab() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -12,6 +12,7 @@ import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
 import { BarChart } from './BarChart';
 import { GroupBySelect } from './GroupBySelect';
+import { ScrollRegion } from '../ScrollRegion';
 
 const MAX_BARS = 20;
 
@@ -88,7 +89,7 @@ export function MatrixTab() {
       {matrix.rows.length === 0 ? (
         <Paragraph>{t('analysis.noCodes')}</Paragraph>
       ) : (
-        <div className="analysis-scroll">
+        <ScrollRegion className="analysis-scroll" label={t('analysis.tabs.matrix')}>
           <Table data-size="sm" className="analysis-matrix" border>
             <Table.Head>
               <Table.Row>
@@ -151,7 +152,7 @@ export function MatrixTab() {
               })}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
       {cell && (
         <section className="analysis-quotes" data-testid="matrix-quotes" aria-live="polite" ref={quotesRef}>

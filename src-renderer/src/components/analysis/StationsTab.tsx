@@ -12,6 +12,7 @@ import { ErrorAlert } from '../ErrorAlert';
 import { FilterSelect, PoliceDistrictFilter } from '../FilterSelect';
 import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
+import { ScrollRegion } from '../ScrollRegion';
 
 type SortKey = 'name' | 'district' | 'population' | 'offers' | 'announced';
 type OffersFilter = '' | 'ja' | 'nei' | 'none';
@@ -102,7 +103,7 @@ export function StationsTab() {
       ) : sorted.length === 0 ? (
         <Paragraph data-size="sm" data-testid="stations-none-filtered">{t('analysis.stations.noneFiltered')}</Paragraph>
       ) : (
-      <div className="analysis-scroll">
+      <ScrollRegion className="analysis-scroll" label={t('analysis.stations.candidatesLabel')}>
         <Table data-size="sm">
           <Table.Head>
             <Table.Row>
@@ -131,7 +132,7 @@ export function StationsTab() {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
       )}
       {data.otherCandidates.length > 0 && (
         <Paragraph data-size="sm">{t('analysis.stations.others', { names: data.otherCandidates.map((o) => o.respondentName).join(', ') })}</Paragraph>
@@ -139,7 +140,7 @@ export function StationsTab() {
       <Heading level={3} data-size="xs">
         {t('analysis.stations.announcedHeading')}
       </Heading>
-      <div className="analysis-scroll">
+      <ScrollRegion className="analysis-scroll" label={t('analysis.stations.announcedHeading')}>
         <Table data-size="sm">
           <Table.Head>
             <Table.Row>
@@ -160,7 +161,7 @@ export function StationsTab() {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

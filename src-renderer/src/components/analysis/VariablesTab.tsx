@@ -10,6 +10,7 @@ import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
 import { BarChart } from './BarChart';
 import { GroupBySelect } from './GroupBySelect';
+import { ScrollRegion } from '../ScrollRegion';
 
 const pct = (share: number) => `${(share * 100).toLocaleString('nb-NO', { maximumFractionDigits: 1 })} %`;
 
@@ -89,7 +90,7 @@ export function VariablesTab() {
             );
           })()}
           {v.groups.length > 0 && (
-            <div className="analysis-scroll">
+            <ScrollRegion className="analysis-scroll" label={v.label}>
               <Table data-size="sm" border>
                 <Table.Head>
                   <Table.Row>
@@ -112,7 +113,7 @@ export function VariablesTab() {
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
       ))}

@@ -10,6 +10,7 @@ import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { emptyFilter, isFiltered, type RegisterFilter } from './registerFilter';
 import { nextSort, sortMunicipalities, type SortKey, type SortState } from './sortMunicipalities';
+import { ScrollRegion } from '../ScrollRegion';
 
 interface Props {
   register: RegisterInfo;
@@ -127,7 +128,7 @@ export function MunicipalityRegister({ register, counties, districts, filter, on
         {sorted.length > 0 && <> · {t('registry.population', { formatted: formatNumber(population) })}</>}
       </Paragraph>
 
-      <div className="table-scroll" aria-busy={loading || undefined}>
+      <ScrollRegion className="table-scroll" label={t('registry.caption')} aria-busy={loading || undefined}>
         <Table zebra stickyHeader border data-size="sm" data-color="neutral" className="register-table" data-testid="municipality-table">
           <caption className="ds-sr-only">{t('registry.caption')}</caption>
           <Table.Head>
@@ -163,7 +164,7 @@ export function MunicipalityRegister({ register, counties, districts, filter, on
             {t('registry.empty')}
           </Paragraph>
         )}
-      </div>
+      </ScrollRegion>
       <Paragraph data-size="sm" className="muted" data-testid="register-source">
         {t('registry.source', {
           name: register.name,

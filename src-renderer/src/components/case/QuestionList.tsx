@@ -14,40 +14,47 @@ export function QuestionList({ questions }: { questions: Question[] }) {
     );
   }
   const sorted = [...questions].sort((a, b) => a.ordinal - b.ordinal);
+  // The questions are h3s: an h2 (for screen readers; the case navigation already
+  // names the screen visually) keeps the heading levels in order.
   return (
-    <ol className="question-list" data-testid="questions-list">
-      {sorted.map((q) => (
-        <li key={q.id} className="question" data-testid="question-item" data-ordinal={q.ordinal}>
-          <span className="question__number" aria-hidden>
-            {q.ordinal}
-          </span>
-          <div className="question__body">
-            <Heading level={3} data-size="xs" className="question__label">
-              <span className="ds-sr-only">{t('questions.number', { ordinal: q.ordinal })}: </span>
-              {q.shortLabel}
-            </Heading>
-            <Paragraph variant="long" data-testid="question-text">
-              {q.text}
-            </Paragraph>
-            {q.options.length > 0 && (
-              <div className="question__options">
-                <Paragraph data-size="sm" className="question__options-label">
-                  {t('questions.options', { count: q.options.length })}
-                </Paragraph>
-                <ol className="option-list" data-testid="question-options">
-                  {[...q.options]
-                    .sort((a, b) => a.ordinal - b.ordinal)
-                    .map((o) => (
-                      <li key={o.id} data-testid="question-option">
-                        {o.label}
-                      </li>
-                    ))}
-                </ol>
-              </div>
-            )}
-          </div>
-        </li>
-      ))}
-    </ol>
+    <>
+      <Heading level={2} className="ds-sr-only">
+        {t('questions.heading')}
+      </Heading>
+      <ol className="question-list" data-testid="questions-list">
+        {sorted.map((q) => (
+          <li key={q.id} className="question" data-testid="question-item" data-ordinal={q.ordinal}>
+            <span className="question__number" aria-hidden>
+              {q.ordinal}
+            </span>
+            <div className="question__body">
+              <Heading level={3} data-size="xs" className="question__label">
+                <span className="ds-sr-only">{t('questions.number', { ordinal: q.ordinal })}: </span>
+                {q.shortLabel}
+              </Heading>
+              <Paragraph variant="long" data-testid="question-text">
+                {q.text}
+              </Paragraph>
+              {q.options.length > 0 && (
+                <div className="question__options">
+                  <Paragraph data-size="sm" className="question__options-label">
+                    {t('questions.options', { count: q.options.length })}
+                  </Paragraph>
+                  <ol className="option-list" data-testid="question-options">
+                    {[...q.options]
+                      .sort((a, b) => a.ordinal - b.ordinal)
+                      .map((o) => (
+                        <li key={o.id} data-testid="question-option">
+                          {o.label}
+                        </li>
+                      ))}
+                  </ol>
+                </div>
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

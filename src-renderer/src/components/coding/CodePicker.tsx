@@ -180,8 +180,9 @@ function PickerBody({ request, codes, questions, onPick, onCreate }: Omit<Props,
               </li>
             ),
           )}
-          {items.length === 0 && <li className="cw-picker__empty muted">{t('coding.picker.empty')}</li>}
         </ul>
+        {/* A listbox may hold only options: the empty message sits beside it. */}
+        {items.length === 0 && <p className="cw-picker__empty muted">{t('coding.picker.empty')}</p>}
         <p className="cw-picker__foot muted">
           {hidden > 0 &&
             (question

@@ -7,6 +7,7 @@ import type { RespondentMatch } from '../../../../src-shared/imports';
 import { formatNumber } from '../../lib/format';
 import { municipalityLabel, useCase } from '../case/caseContext';
 import { LetterSender } from './LetterSender';
+import { ScrollRegion } from '../ScrollRegion';
 
 const statusColor = { matched: 'success', ambiguous: 'warning', unmatched: 'info' } as const;
 
@@ -75,7 +76,7 @@ export function MatchSummary({ matches }: { matches: RespondentMatch[] }) {
       <Details data-testid="match-details">
         <Details.Summary>{t('import.matches.showAll', { count: matches.length })}</Details.Summary>
         <Details.Content>
-          <div className="table-wrap table-scroll table-scroll--short">
+          <ScrollRegion className="table-wrap table-scroll table-scroll--short" label={t('import.matches.tableLabel')}>
             <Table border zebra stickyHeader data-size="sm" data-testid="match-table">
               <Table.Head>
                 <Table.Row>
@@ -98,7 +99,7 @@ export function MatchSummary({ matches }: { matches: RespondentMatch[] }) {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         </Details.Content>
       </Details>
     </div>

@@ -16,6 +16,7 @@ import { AnsweredQuestions, ResponseFlags, StatusTag } from './ResponseBits';
 import { emptyResponseFilter, isResponseFilterActive, type ResponseFilter } from './responseFilter';
 import { PoliceDistrictFilter, CountyFilter } from '../FilterSelect';
 import { AssigneeFilter } from '../team/AssigneeFilter';
+import { ScrollRegion } from '../ScrollRegion';
 
 type SortKey = 'name' | 'county' | 'district' | 'received';
 interface Sort {
@@ -180,7 +181,7 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
         {active && <span className="muted"> · {t('responses.filtered')}</span>}
       </Paragraph>
 
-      <div className="table-scroll table-scroll--tall" ref={scrollRef} aria-busy={loading || undefined}>
+      <ScrollRegion className="table-scroll table-scroll--tall" ref={scrollRef} label={t('responses.heading')} aria-busy={loading || undefined}>
         <Table
           stickyHeader
           border
@@ -277,7 +278,7 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
             )}
           </div>
         )}
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

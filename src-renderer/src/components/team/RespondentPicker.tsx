@@ -10,6 +10,7 @@ import { useCase } from '../case/caseContext';
 import { CountyFilter, PoliceDistrictFilter } from '../FilterSelect';
 import { StatusTag } from '../responses/ResponseBits';
 import type { ResponseStatus } from '../../../../src-shared/domain';
+import { ScrollRegion } from '../ScrollRegion';
 
 interface Props {
   respondents: AssignedRespondent[];
@@ -86,7 +87,7 @@ export function RespondentPicker({ respondents, selected, onChange, disabled }: 
           {t('team.assign.clearSelection')}
         </Button>
       </div>
-      <div className="table-scroll table-scroll--short">
+      <ScrollRegion className="table-scroll table-scroll--short" label={t('team.assign.pickerCaption')}>
         <Table stickyHeader border data-size="sm" data-testid="team-picker-table">
           <caption className="ds-sr-only">{t('team.assign.pickerCaption')}</caption>
           <Table.Head>
@@ -134,7 +135,7 @@ export function RespondentPicker({ respondents, selected, onChange, disabled }: 
             {t('team.assign.pickerEmpty')}
           </Paragraph>
         )}
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useApiQuery } from '../../api';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
+import { ScrollRegion } from '../ScrollRegion';
 
 type Grouping = 'district' | 'county';
 
@@ -127,7 +128,7 @@ export function UnansweredView() {
               {t('unanswered.everyone')}
             </Paragraph>
           ) : (
-            <div className="table-scroll">
+            <ScrollRegion className="table-scroll" labelledBy={listHeadingId}>
               <Table border zebra stickyHeader data-size="sm" aria-labelledby={listHeadingId} data-testid="unanswered-table">
                 <Table.Head>
                   <Table.Row>
@@ -156,7 +157,7 @@ export function UnansweredView() {
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollRegion>
           )}
         </>
       )}
