@@ -1,5 +1,7 @@
 // Renderer entry: styles (Designsystemet, the Digdir theme and the locally
 // bundled Inter font, so no font is ever fetched from a CDN), i18n, then React.
+// zod is configured first (zodConfig.ts), before any schema is built.
+import './zodConfig';
 import '@fontsource-variable/inter';
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-theme/digdir.css';
