@@ -70,14 +70,16 @@ export function AgreementTables({ report, onOpen }: Props) {
   const two = report.coders.length === 2;
   const countsHeader = two ? t('agreement.columns.counts', { a: report.coders[0], b: report.coders[1] }) : '';
 
-  const disagreements = (row: { disagreeing: number; resolved: number }, open: () => void, name: string) =>
-    row.disagreeing === 0 ? (
-      <span className="muted">0</span>
-    ) : (
-      <Button variant="tertiary" data-size="sm" onClick={open} data-testid="agreement-open" aria-label={t('agreement.openDisagreements', { name })}>
-        {t('agreement.disagreementCount', { open: row.disagreeing - row.resolved, resolved: row.resolved })}
+  // The button's name starts with its visible count (WCAG 2.5.3) and says what it opens.
+  const disagreements = (row: { disagreeing: number; resolved: number }, open: () => void, name: string) => {
+    if (row.disagreeing === 0) return <span className="muted">0</span>;
+    const count = t('agreement.disagreementCount', { open: row.disagreeing - row.resolved, resolved: row.resolved });
+    return (
+      <Button variant="tertiary" data-size="sm" onClick={open} data-testid="agreement-open" aria-label={`${count}: ${t('agreement.openDisagreements', { name })}`}>
+        {count}
       </Button>
     );
+  };
 
   const head = (first: string) => (
     <Table.Head>

@@ -1,5 +1,5 @@
-// The code picker (`c`): type to filter the codebook, arrows to move, Enter
-// to apply. Codes scoped to another question are left out (and counted), and
+// The code picker (`c`): type to filter the codebook (best matches first, see
+// pickerRanking.ts), arrows to move, Enter to apply. Codes scoped to another question are left out (and counted), and
 // a name that matches nothing can be created as a new code on the spot.
 import { Dialog, Heading, Input } from '@digdir/designsystemet-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Code } from '../../../../src-shared/coding';
 import type { Question } from '../../../../src-shared/domain';
 import { flattenTree } from './codeTree';
+import { rankCodes } from './pickerRanking';
 
 export interface PickerRequest {
   /** What the picked code is for: coding a span, or changing a coding's code. */
@@ -65,13 +66,7 @@ function PickerBody({ request, codes, questions, onPick, onCreate }: Omit<Props,
     const needle = query.trim().toLocaleLowerCase('nb');
     const all = flattenTree(codes);
     const inScope = all.filter((f) => !f.code.questionId || f.code.questionId === request.questionId);
-    const matching = inScope.filter(
-      (f) =>
-        !needle ||
-        f.path.toLocaleLowerCase('nb').includes(needle) ||
-        f.code.description.toLocaleLowerCase('nb').includes(needle) ||
-        f.code.shortcut === needle,
-    );
+    const matching = rankCodes(inScope, needle);
     const list: Item[] = matching.map((f) => ({ kind: 'code', code: f.code, path: f.path, depth: needle ? 0 : f.depth }));
     const exact = codes.some((c) => c.name.toLocaleLowerCase('nb') === needle);
     if (needle && !exact && request.mode === 'code') list.push({ kind: 'create', name: query.trim() });
