@@ -1,45 +1,19 @@
 // The `innspill` command. Each subcommand is a module in ./commands; this file
 // parses the command line, runs one, and turns failures into a one-line
 // message on stderr and a non-zero exit code (stack traces only with --debug).
+// --help/-h (overall or per command) and --version/-v are answered here (help.ts).
 import path from 'node:path';
 import { createCore, type Core } from '../core';
 import { defaultConfigDir } from '../core/paths';
 import { findResourcesDir } from '../core/reference/load';
 import { ApiError } from '../../src-shared/errors';
 import type { BackupSnapshot } from '../../src-shared/backup';
+import { version } from '../core/version';
 import { commands } from './commands';
 import { describeSnapshot } from './commands/backup';
+import { commandHelp, overview } from './help';
 import type { CliContext, CliIo, ProgressLine } from './context';
 import { UsageError } from './errors';
-
-const USAGE = `Usage: innspill <command> [options]
-
-Commands:
-  init <file.innspill> [--template brev-kommunene-2022|blank] [--title T]
-  stats <file.innspill> [--json]
-  import <file.innspill> <path>... [--mapping file.json] [--label L] [--json]
-  search <file.innspill> "<query>" [--json] [--limit N] [--include-superseded]
-  erase <file.innspill> <response-id> --yes [--with-respondent] [--json]   (permanent; cannot be undone)
-  export docx <file.innspill> --out memo.docx [--appendix] [--to T] [--from F] [--date yyyy-mm-dd]
-         [--case-number N] [--subject S] [--questions 1,2] [--districts 01,02] [--json]
-  export xlsx <file.innspill> --out book.xlsx [--questions 1,2] [--districts 01,02] [--json]
-  export csv <file.innspill> --table svar|koding --out file.csv [--json]
-  qdpx export <file.innspill> [--out file.qdpx] [--positions codepoint|utf16] [--json]
-  qdpx import <file.innspill> <file.qdpx|file.qdc> [--positions codepoint|utf16] [--json]
-  package assign <file.innspill> --to NAME (--districts NN,… | --counties NN,… | --municipalities NNNN,… | --respondents ID,…) [--exclusive]
-  package unassign <file.innspill> --to NAME (--all | --districts … | --counties … | --municipalities … | --respondents …)
-  package assignments <file.innspill>
-  package export <file.innspill> --assignee NAME --out FILE.innspillpakke
-  package open <FILE.innspillpakke> --out COPY.innspill
-  package return <COPY.innspill> --out FILE.innspillretur
-  package merge <file.innspill> <FILE.innspillretur>
-  package conflicts <file.innspill> [--all]
-  package resolve <file.innspill> <conflict-id> --keep ours|theirs
-  (package actions take --json; export, open, return and merge take --passphrase-file F: an encrypted package, its passphrase the file's first line)
-  backup list|create <file.innspill> [--json]
-  backup verify|restore <file.innspill> [<id>] [--json]   (restore: a new file beside the original; no id: the newest good one)
-
-Options for every command: --author NAME (recorded on changes), --debug`;
 
 /** For a project that will not open: the newest backup that verifies, and how to restore it. */
 async function backupHint(core: Core, projectPath: string): Promise<string> {
@@ -53,14 +27,34 @@ export async function run(argv: string[], io: CliIo, cwd = process.cwd()): Promi
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');
   const [name, ...rest] = args;
-  if (!name || name === '--help' || name === 'help') {
-    io.out(USAGE + '\n');
+  if (!name || name === '--help' || name === '-h') {
+    io.out(overview(version));
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v' || name === '-V' || name === 'version') {
+    io.out(`innspill ${version}\n`);
+    return 0;
+  }
+  if (name === 'help') {
+    const text = rest[0] ? commandHelp(rest[0], rest[1]) : overview(version);
+    if (text === null) {
+      io.err(`innspill: unknown command "${rest[0]}". Run "innspill --help".\n`);
+      return 2;
+    }
+    io.out(text);
+    return 0;
   }
   const command = commands[name];
   if (!command) {
     io.err(`innspill: unknown command "${name}". Run "innspill --help".\n`);
     return 2;
+  }
+  // --help or -h anywhere before a "--" asks for this command's help.
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (options.includes('--help') || options.includes('-h')) {
+    const sub = rest[0] && !rest[0].startsWith('-') ? rest[0] : undefined;
+    io.out(commandHelp(name, sub) ?? overview(version));
+    return 0;
   }
   let core: Core | null = null;
   try {
