@@ -58,15 +58,31 @@ test('the map colours who answered, shows facts on hover and opens a response', 
   await expect(page.locator('[data-testid="map-municipality"][data-number="0301"]')).toHaveAttribute('data-value', 'no');
   if (process.env.MAP_SCREENSHOT) await page.getByTestId('analysis-map').screenshot({ path: process.env.MAP_SCREENSHOT });
 
+  // The map is one tab stop; arrows move between neighbours, a letter by name.
+  await expect(page.locator('[data-testid="map-municipality"][tabindex="0"]')).toHaveCount(1);
+  await page.locator('[data-testid="map-municipality"][tabindex="0"]').focus();
+  const focusedNumber = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.number ?? null);
+  const first = await focusedNumber();
+  await page.keyboard.press('ArrowRight');
+  const next = await focusedNumber();
+  expect(next).not.toBeNull();
+  expect(next).not.toBe(first);
+  await expect(page.locator('[data-testid="map-municipality"][tabindex="0"]')).toHaveAttribute('data-number', next!);
+  for (let i = 0; i < 40 && (await focusedNumber()) !== '3403'; i++) await page.keyboard.press('h');
+  expect(await focusedNumber()).toBe('3403');
   // Keyboard focus and hover show the tooltip with the municipality's facts.
-  const hamar = page.locator('[data-testid="map-municipality"][data-number="3403"]');
-  await hamar.focus();
   await expect(page.getByTestId('map-tooltip')).toContainText('Hamar');
   await expect(page.getByTestId('map-tooltip')).toContainText('Har svart');
   const bodoPoint = await pointIn(page, '1804');
   await page.mouse.move(bodoPoint.x, bodoPoint.y);
   await expect(page.getByTestId('map-tooltip')).toContainText('Bodø');
   await expect(page.getByTestId('map-tooltip')).toContainText('Politidistrikt');
+
+  // The same content as a table.
+  await page.getByTestId('map-table').locator('summary').click();
+  await expect(page.getByTestId('map-table-row')).toHaveCount(356);
+  await expect(page.locator('[data-testid="map-table-row"][data-number="1804"]')).toContainText('Har svart');
+  await expect(page.locator('[data-testid="map-table-row"][data-number="0301"]')).toContainText('Har ikke svart');
 
   // Other layers: a single-choice variable, then a code; those who did not answer stay apart.
   const layers = page.getByTestId('map-layer');

@@ -1,9 +1,11 @@
 // "Kart": the municipalities of Norway coloured by a layer (has answered, a
 // single-choice variable, or a code), police district borders on top. A
-// municipality opens its current response. Loaded lazily: the polygons are
-// bundled (about 1 MB) and only needed here.
+// municipality opens its current response. The map is one tab stop; the arrow
+// keys move inside it (mapKeys.ts), and a table gives the same content
+// (MapTable.tsx). Loaded lazily: the polygons are bundled (about 1 MB) and only
+// needed here.
 import { Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import kommunerRaw from '../../../../resources/data/municipalities.topojson?raw';
 import { MAP_COLOURS, MAP_HEIGHT, MAP_WIDTH, mapGeometry, parseMunicipalityTopology } from '../../../../src-shared/charts/map';
@@ -14,10 +16,15 @@ import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
+import { flattenTree } from '../coding/codeTree';
+import { byName, mapKeyTarget, type MapPoint } from './mapKeys';
+import { MapTable } from './MapTable';
 
 // The projection and paths are shared with the memo's map figure (src-shared/charts/map.ts).
 const geometry = mapGeometry(parseMunicipalityTopology(kommunerRaw));
 const SHAPES = geometry.shapes;
+/** The tab stop before the user has moved: the first municipality by name. */
+const FIRST_BY_NAME = byName(SHAPES.map((s) => ({ id: s.number, name: s.name, x: 0, y: 0 })))[0]?.id ?? '';
 
 const PALETTE = MAP_COLOURS.palette;
 const NONE = MAP_COLOURS.none;
@@ -51,6 +58,10 @@ export default function MapTab() {
   const selectId = useId();
   const [layer, setLayer] = useState<LayerId>('answered');
   const [hover, setHover] = useState<{ number: string; x: number; y: number } | null>(null);
+  // The one municipality in the tab order (roving tab stop).
+  const [stop, setStop] = useState(FIRST_BY_NAME);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const points = useRef<MapPoint[] | null>(null);
 
   // The current response of each municipality, the variables and the codes.
   const listQuery = useApiQuery('responses.list', {});
@@ -58,7 +69,8 @@ export default function MapTab() {
   const codesQuery = useApiQuery('codebook.list', {});
   const responseOf = useMemo(() => (listQuery.data ? currentByMunicipality(listQuery.data) : null), [listQuery.data]);
   const variables = useMemo(() => (variablesQuery.data?.variables ?? []).filter((v) => v.kind === 'single'), [variablesQuery.data]);
-  const codes = codesQuery.data ?? [];
+  // The codes in the codebook's tree order, named by their path.
+  const codes = useMemo(() => flattenTree(codesQuery.data ?? []), [codesQuery.data]);
 
   // The layer's own lists: one per option of a variable, or the one of a code.
   const variable = layer.startsWith('variable:') ? variables.find((x) => x.variableId === layer.slice('variable:'.length)) : undefined;
@@ -141,13 +153,29 @@ export default function MapTab() {
     if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const hovered = hover ? municipalities.get(hover.number) : undefined;
-  const hoveredName = hover ? (hovered?.name ?? SHAPES.find((s) => s.number === hover.number)?.name ?? '') : '';
 
   const open = (number: string) => {
     const id = responseOf.get(number);
     if (id) navigate({ view: 'responses', responseId: id });
   };
   const valueLabel = (number: string) => labelOf.get(data.valueOf.get(number) ?? '') ?? t('analysis.map.unknown');
+  const nameOf = (number: string) => municipalities.get(number)?.name ?? SHAPES.find((s) => s.number === number)?.name ?? number;
+
+  // Shape centres in the map's own coordinates, measured once (the shapes never move).
+  const mapPoints = (): MapPoint[] => {
+    if (!points.current && svgRef.current) {
+      points.current = [...svgRef.current.querySelectorAll<SVGPathElement>('path[data-number]')].map((el) => {
+        const box = el.getBBox();
+        const id = el.dataset.number ?? '';
+        return { id, name: nameOf(id), x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      });
+    }
+    return points.current ?? [];
+  };
+  const moveFocus = (number: string) => {
+    setStop(number);
+    svgRef.current?.querySelector<SVGPathElement>(`path[data-number="${number}"]`)?.focus();
+  };
 
   return (
     <div className="stack" data-testid="analysis-map">
@@ -167,9 +195,9 @@ export default function MapTab() {
             )}
             {codes.length > 0 && (
               <optgroup label={t('analysis.map.codes')}>
-                {codes.map((c) => (
-                  <Select.Option key={c.id} value={`code:${c.id}`}>
-                    {c.name}
+                {codes.map(({ code, path }) => (
+                  <Select.Option key={code.id} value={`code:${code.id}`}>
+                    {path}
                   </Select.Option>
                 ))}
               </optgroup>
@@ -179,7 +207,7 @@ export default function MapTab() {
       </div>
       <div className="analysis-map__body">
         <div className="analysis-map__frame" onMouseLeave={() => setHover(null)}>
-          <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} className="analysis-map__svg" role="group" aria-label={t('analysis.map.label')}>
+          <svg ref={svgRef} viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} className="analysis-map__svg" role="group" aria-label={t('analysis.map.label')}>
             {SHAPES.map((s) => {
               const key = data.valueOf.get(s.number);
               const m = municipalities.get(s.number);
@@ -196,7 +224,7 @@ export default function MapTab() {
                   data-value={key ?? ''}
                   role={clickable ? 'button' : 'img'}
                   aria-label={label}
-                  tabIndex={0}
+                  tabIndex={s.number === stop ? 0 : -1}
                   onMouseMove={(e) => {
                     const box = (e.currentTarget.ownerSVGElement?.parentElement ?? e.currentTarget).getBoundingClientRect();
                     setHover({ number: s.number, x: e.clientX - box.left, y: e.clientY - box.top });
@@ -212,6 +240,13 @@ export default function MapTab() {
                     if (e.key === 'Enter' || e.key === ' ') {
                       e.preventDefault();
                       open(s.number);
+                      return;
+                    }
+                    if (e.altKey || e.ctrlKey || e.metaKey) return;
+                    const target = mapKeyTarget(mapPoints(), s.number, e.key);
+                    if (target) {
+                      e.preventDefault();
+                      moveFocus(target);
                     }
                   }}
                 />
@@ -224,7 +259,7 @@ export default function MapTab() {
           {hover && (
             <div className="analysis-map__tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="map-tooltip" role="status">
               <strong>
-                {hoveredName} ({hover.number})
+                {nameOf(hover.number)} ({hover.number})
               </strong>
               {hovered && (
                 <>
@@ -253,6 +288,7 @@ export default function MapTab() {
       <Paragraph data-size="xs" className="analysis-muted">
         {t('analysis.map.hint')}
       </Paragraph>
+      <MapTable shapes={SHAPES} layer={data} municipalities={municipalities} />
     </div>
   );
 }
