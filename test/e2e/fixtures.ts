@@ -2,7 +2,10 @@
 // core in its own child process as `npm start` runs it (the built
 // out/main/core.js, the same file Electron forks), and a page whose every
 // request is recorded so tests can prove the UI talks to nothing but the host.
-import { test as base, expect, type Page, type Request } from '@playwright/test';
+// Every test also fails on a console error or an uncaught page error, and on
+// any WCAG 2.1 A/AA violation axe finds on the screen the test ends on.
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type ConsoleMessage, type Page, type Request } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,10 +30,12 @@ export interface AppFixture {
   requests: string[];
   /** Opens the UI with the session token. */
   open(): Promise<Page>;
+  /** Console errors the test expects (a refused request it provokes on purpose); any other fails the test. */
+  allowConsoleError(pattern: RegExp): void;
 }
 
 export const test = base.extend<{ app: AppFixture }>({
-  app: async ({ page }, use) => {
+  app: async ({ page }, use, testInfo) => {
     if (!existsSync(builtCore)) throw new Error(`${builtCore} is missing: run "npx electron-vite build" first.`);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'innspill-e2e-'));
     const projectsDir = path.join(dir, 'prosjekter');
@@ -50,6 +55,15 @@ export const test = base.extend<{ app: AppFixture }>({
     const host = await startHost({ core, staticDir: path.join(repoRoot, 'out', 'renderer') });
     const requests: string[] = [];
     page.context().on('request', (r: Request) => requests.push(r.url()));
+    const consoleErrors: string[] = [];
+    const allowed: RegExp[] = [];
+    page.on('console', (m: ConsoleMessage) => {
+      const text = `${m.text()} (${m.location().url})`;
+      // A refused call (4xx from /api/invoke) is how the host answers a domain error
+      // the UI then shows; Chromium logs it as an error. A 5xx still fails the test.
+      if (m.type() === 'error' && !/status of 4\d\d .*\/api\/invoke\//.test(text)) consoleErrors.push(text);
+    });
+    page.on('pageerror', (e: Error) => consoleErrors.push(`uncaught: ${e.message}`));
     await use({
       host,
       core,
@@ -60,7 +74,16 @@ export const test = base.extend<{ app: AppFixture }>({
         await page.goto(host.openUrl);
         return page;
       },
+      allowConsoleError(pattern: RegExp) {
+        allowed.push(pattern);
+      },
     });
+    // Checked only when the test itself passed: a failure's own message comes first.
+    if (testInfo.status === testInfo.expectedStatus) {
+      const unexpected = consoleErrors.filter((e) => !allowed.some((p) => p.test(e)));
+      expect(unexpected, 'console errors').toEqual([]);
+      if (!page.isClosed() && page.url().startsWith(host.url)) await expectAccessible(page, `end of "${testInfo.title}"`);
+    }
     await host.close();
     await core.close();
     rmSync(dir, { recursive: true, force: true });
@@ -74,6 +97,26 @@ export function expectOnlyHostRequests(app: AppFixture): void {
     return new URL(u).origin !== app.host.url;
   });
   expect(foreign, `requests to other origins: ${foreign.join(', ')}`).toEqual([]);
+}
+
+/** The WCAG 2.1 A and AA rules axe knows, plus label-content-name-mismatch (WCAG 2.5.3, marked experimental in axe). */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe on what the page shows now and fails on any violation, listing each
+ * rule with the elements it found. `where` names the screen in the message.
+ */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .options({ runOnly: { type: 'tag', values: WCAG_TAGS }, rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  const violations = result.violations.map(
+    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`,
+  );
+  expect(violations, `accessibility violations at ${where}`).toEqual([]);
+  // The experimental rule must really have run (axe drops unknown or disabled rules silently).
+  const ran = [...result.passes, ...result.violations, ...result.incomplete, ...result.inapplicable].map((r) => r.id);
+  expect(ran, 'axe ran label-content-name-mismatch').toContain('label-content-name-mismatch');
 }
 
 export { expect };
