@@ -46,7 +46,8 @@ test('the map colours who answered, shows facts on hover and opens a response', 
   // Analyse → Kart: every municipality drawn, the three that answered coloured.
   await page.getByTestId('tab-analysis').click();
   await page.getByTestId('analysis-tab-map').click();
-  await expect(page.getByTestId('analysis-map')).toBeVisible();
+  // The map's chunk (the polygons, about 1 MB) loads on first use.
+  await expect(page.getByTestId('analysis-map')).toBeVisible({ timeout: 30_000 });
   const shapes = page.getByTestId('map-municipality');
   await expect(shapes).toHaveCount(356);
   await expect(page.locator('[data-testid="map-municipality"][data-value="yes"]')).toHaveCount(3);

@@ -1,5 +1,6 @@
 // Shared text: answers that are (nearly) the same across respondents, as joint
-// statements often are; a group can be coded at once.
+// statements often are; each distinct text is shown once with who sent it
+// (sharedTexts.ts), and a group can be coded at once.
 import { Field, Heading, Label, Paragraph } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { ErrorAlert } from '../ErrorAlert';
 import { CodeWholeGroup } from './CodeWholeGroup';
 import { LoadingState } from '../LoadingState';
 import { SharedPassages } from './SharedPassages';
+import { distinctTexts } from './sharedTexts';
 
 const NO_CODES: Code[] = [];
 
@@ -55,15 +57,20 @@ function SharedGroup({ group, codes }: { group: SharedTextGroup; codes: Code[] }
         {t('analysis.shared.groupHeading', { respondents: group.respondents, similarity: Math.round(group.minSimilarity * 100) })}
         {group.identical && ` · ${t('analysis.shared.identical')}`}
       </Heading>
-      <ul className="analysis-quote-list">
-        {group.members.map((m) => (
-          <li key={m.answerId} data-testid="shared-member">
-            <strong>{m.municipality?.name ?? m.respondentName}</strong>
-            {m.questionOrdinal !== null && <span className="analysis-muted"> · {t('search.question', { n: m.questionOrdinal })}</span>}
-            <blockquote className="analysis-quote">{m.excerpt}</blockquote>
-          </li>
-        ))}
-      </ul>
+      {/* Each distinct text once, the members who sent it listed under it. */}
+      {distinctTexts(group.members).map((text) => (
+        <div key={text.members[0].answerId} className="analysis-shared-text" data-testid="shared-text">
+          <blockquote className="analysis-quote">{text.excerpt}</blockquote>
+          <ul className="analysis-shared-members" aria-label={t('analysis.shared.sentBy', { count: text.members.length })}>
+            {text.members.map((m) => (
+              <li key={m.answerId} data-testid="shared-member">
+                <strong>{m.municipality?.name ?? m.respondentName}</strong>
+                {m.questionOrdinal !== null && <span className="analysis-muted"> · {t('search.question', { n: m.questionOrdinal })}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
       <CodeWholeGroup
         codes={codes}
         label={t('analysis.shared.codeGroup')}
