@@ -212,6 +212,16 @@ export const HELP: Record<string, CommandHelp | CommandGroupHelp> = {
       },
     },
   },
+  erase: {
+    summary: 'Erase one response for good (a request to delete personal data): its text, codings, links, values and source file, scrubbed from the audit trail and the search index. Cannot be undone.',
+    usage: 'erase <file.innspill> <response-id> --yes [--with-respondent] [--json]',
+    options: [
+      ['--yes', 'confirm (without it nothing happens)'],
+      ['--with-respondent', 'also erase the respondent, if it has no other response'],
+      JSON_OPTION,
+    ],
+    example: 'innspill erase politi.innspill 3f2a… --yes',
+  },
 };
 
 const COMMON = 'Options for every command: --author NAME (recorded on changes), --debug (stack traces), -h/--help.';
