@@ -217,7 +217,7 @@ export const HELP: Record<string, CommandHelp | CommandGroupHelp> = {
     usage: 'erase <file.innspill> <response-id> --yes [--with-respondent] [--json]',
     options: [
       ['--yes', 'confirm (without it nothing happens)'],
-      ['--with-respondent', 'also erase the respondent, if it has no other response'],
+      ['--with-respondent', 'also erase the respondent (refused while it has other responses)'],
       JSON_OPTION,
     ],
     example: 'innspill erase politi.innspill 3f2a… --yes',
