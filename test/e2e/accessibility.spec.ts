@@ -91,7 +91,7 @@ test('every view of a case passes axe at 1366×768', async ({ app, page }) => {
 });
 
 test('every tab of Analyse, Teamarbeid and the coding side column, the code picker and the key help pass axe', async ({ app, page }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   await openCodedDemo(app, page);
   await openView(page, 'analysis');
   for (const tab of ANALYSIS_TABS) {
