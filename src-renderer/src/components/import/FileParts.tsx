@@ -61,7 +61,7 @@ export function FileFacts({ file }: { file: FileReport }) {
           </dd>
         </div>
       )}
-      {file.status !== 'rejected' && file.status !== 'unchanged' && (
+      {(file.status === 'ready' || file.status === 'imported') && (
         <div>
           <dt>{t('import.facts.responses')}</dt>
           <dd data-testid="file-responses">{formatNumber(file.responses)}</dd>

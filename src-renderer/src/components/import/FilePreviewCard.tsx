@@ -6,6 +6,7 @@ import type { FieldName, FileReport } from '../../../../src-shared/imports';
 import type { FieldOption } from './fields';
 import { FileFacts, FileRejection, FileStatusTag, shownPath, WarningList } from './FileParts';
 import { MappingTable } from './MappingTable';
+import { LetterSplit } from './LetterSplit';
 import { MatchSummary } from './MatchSummary';
 
 interface Props {
@@ -37,6 +38,11 @@ export function FilePreviewCard({ file, options, chosen, disabled, onChangeField
       </header>
       <FileFacts file={file} />
       <FileRejection file={file} />
+      {file.reason && (
+        <Paragraph data-size="sm" className="muted" data-testid="file-reason" data-code={file.reason.code}>
+          {t('import.skipped', { reason: file.reason.message })}
+        </Paragraph>
+      )}
       {file.status === 'unchanged' && (
         <Paragraph data-size="sm" className="muted" data-testid="file-unchanged">
           {t('import.preview.unchanged')}
@@ -54,6 +60,7 @@ export function FilePreviewCard({ file, options, chosen, disabled, onChangeField
         />
       ))}
       {file.matches && file.matches.length > 0 && <MatchSummary matches={file.matches} />}
+      {(file.matches ?? []).map((m, i) => m.split && <LetterSplit key={`${m.locator}-${i}`} split={m.split} />)}
       {file.status !== 'unchanged' && <WarningList file={file} />}
     </article>
   );

@@ -19,7 +19,7 @@ export function reportTotals(report: ImportReport) {
 export function ImportReportView({ report, testId = 'import-report' }: { report: ImportReport; testId?: string }) {
   const { t } = useTranslation();
   const totals = reportTotals(report);
-  const withDetails = report.files.filter((f) => f.error || f.warnings.length > 0);
+  const withDetails = report.files.filter((f) => f.error || f.reason || f.warnings.length > 0);
   // "82 funnet, 1 ikke i registeret": only the kinds that occur.
   const respondentCounts = (r: NonNullable<FileReport['respondents']>) =>
     [
@@ -86,6 +86,11 @@ export function ImportReportView({ report, testId = 'import-report' }: { report:
                 <strong>{shownPath(f.path)}</strong>
               </Paragraph>
               <FileRejection file={f} />
+              {f.reason && (
+                <Paragraph data-size="sm" className="muted" data-testid="report-reason" data-code={f.reason.code}>
+                  {f.reason.message}
+                </Paragraph>
+              )}
               <WarningList file={f} open={false} />
             </div>
           ))}

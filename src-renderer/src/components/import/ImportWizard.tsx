@@ -5,8 +5,9 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldName, FileReport, ImportReport, SavedPreset } from '../../../../src-shared/imports';
+import type { FieldName, FileReport, ImportProgress as ProgressDetail, ImportReport, SavedPreset } from '../../../../src-shared/imports';
 import { api } from '../../api/client';
+import { useApiMutation } from '../../api/hooks';
 import { useApiEvent } from '../../hooks/useApiEvent';
 import { toUiError, type UiError } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -57,7 +58,9 @@ export function ImportWizard({ onShowResponses }: Props) {
   const [choices, setChoices] = useState<MappingChoices>(noChoices);
   const [presets, setPresets] = useState<SavedPreset[]>([]);
   const [label, setLabel] = useState('');
-  const [progress, setProgress] = useState<{ done: number; total: number; message: string }>({ done: 0, total: 0, message: '' });
+  const [progress, setProgress] = useState<{ done: number; total: number; message: string; detail: ProgressDetail | null }>({ done: 0, total: 0, message: '', detail: null });
+  /** Avbryt pressed before the import itself started (a backup is taken first): asked again at its first event. */
+  const stopPending = useRef(false);
   const [result, setResult] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const previewSeq = useRef(0);
@@ -93,7 +96,9 @@ export function ImportWizard({ onShowResponses }: Props) {
   }, [phase, staged, choices, t]);
 
   useApiEvent('progress', (p) => {
-    if (p.task === 'import') setProgress({ done: p.done, total: p.total, message: p.message ?? '' });
+    if (p.task !== 'import') return;
+    setProgress({ done: p.done, total: p.total, message: p.message ?? '', detail: p.import ?? null });
+    if (stopPending.current) void askToStop();
   });
 
   async function addFiles(files: PickedFile[]) {
@@ -143,19 +148,27 @@ export function ImportWizard({ onShowResponses }: Props) {
   }
 
   const [cancelling, setCancelling] = useState(false);
-  async function cancelRun() {
+  const cancel = useApiMutation('task.cancel');
+  async function askToStop() {
+    stopPending.current = false;
+    const answer = await cancel.mutateAsync({ task: 'import' }).catch(() => null);
+    if (answer && !answer.cancelled) stopPending.current = true;
+    if (!answer) setCancelling(false);
+  }
+  function cancelRun() {
     setCancelling(true);
-    await api.task.cancel({ task: 'import' }).catch(() => setCancelling(false));
+    void askToStop();
   }
 
-  async function run() {
+  async function run(only?: Staged[]) {
     setFailure(null);
     setCancelling(false);
-    setProgress({ done: 0, total: 0, message: '' });
+    stopPending.current = false;
+    setProgress({ done: 0, total: 0, message: '', detail: null });
     setPhase('running');
     try {
       const report = await api.import.run({
-        paths: staged.map((s) => s.path),
+        paths: (only ?? staged).map((s) => s.path),
         preset: presetFromChoices(choices),
         label: label.trim() || t('import.run.defaultLabel', { date: formatDateTime(new Date().toISOString()) }),
       });
@@ -180,6 +193,8 @@ export function ImportWizard({ onShowResponses }: Props) {
     setFailure(null);
   }
 
+  // The staged files the stopped import did not reach (a ZIP partly imported is run again whole; its imported files come back unchanged).
+  const rest = result?.stopped ? staged.filter((s) => result.files.some((f) => f.status === 'cancelled' && stagedFor(f) === s)) : [];
   const files = preview?.files ?? [];
   const ready = files.filter((f) => f.status === 'ready');
   const readyResponses = ready.reduce((sum, f) => sum + f.responses, 0);
@@ -297,18 +312,24 @@ export function ImportWizard({ onShowResponses }: Props) {
           total={progress.total}
           message={progress.message}
           label={t('import.run.running')}
-          onCancel={() => void cancelRun()}
+          detail={progress.detail}
+          onCancel={cancelRun}
           cancelling={cancelling}
         />
       )}
 
       {phase === 'done' && result && (
         <div className="stack">
-          <Alert data-color={reportTotals(result).rejected > 0 ? 'warning' : 'success'} data-testid="import-done">
+          <Alert data-color={result.stopped || reportTotals(result).rejected > 0 ? 'warning' : 'success'} data-testid="import-done" data-stopped={result.stopped || undefined}>
             <Heading level={3} data-size="xs">
-              {reportTotals(result).imported > 0 ? t('import.done.heading') : t('import.done.nothing')}
+              {result.stopped ? t('import.done.stopped') : reportTotals(result).imported > 0 ? t('import.done.heading') : t('import.done.nothing')}
             </Heading>
-            <Paragraph data-size="sm">{t('import.done.intro')}</Paragraph>
+            <Paragraph data-size="sm">{result.stopped ? t('import.done.stoppedIntro') : t('import.done.intro')}</Paragraph>
+            {rest.length > 0 && (
+              <Button data-size="sm" onClick={() => void run(rest)} data-testid="import-rest">
+                {t('import.done.importRest', { count: rest.length, formatted: formatNumber(rest.length) })}
+              </Button>
+            )}
           </Alert>
           <ImportReportView report={result} />
           <div className="button-row">
