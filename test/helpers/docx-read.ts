@@ -47,6 +47,8 @@ export interface DocParagraph {
 
 export interface DocTable {
   rows: { header: boolean; cells: string[] }[];
+  /** The grid's column widths in twips (w:tblGrid). */
+  widths: number[];
 }
 
 export interface DocBody {
@@ -71,6 +73,7 @@ function paragraphOf(p: Node, inTable: boolean): DocParagraph {
 
 function tableOf(t: Node): DocTable {
   return {
+    widths: findAll(childrenOf(t).filter((c) => nameOf(c) === 'w:tblGrid'), 'w:gridCol').map((g) => Number(attr(g, 'w:w'))),
     rows: childrenOf(t)
       .filter((c) => nameOf(c) === 'w:tr')
       .map((tr) => ({

@@ -19,6 +19,7 @@ import {
 } from 'docx';
 import type { MemoContext } from './context';
 import { addCount } from './context';
+import { fitColumns } from './columns';
 import { attribution, quoteText } from './format';
 import { sourceNote } from './notes';
 
@@ -60,16 +61,21 @@ const twips = (percent: number) => Math.round((percent / 100) * TEXT_WIDTH);
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: 'B8C0CC' };
 const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder, insideHorizontal: cellBorder, insideVertical: cellBorder };
 
-function cell(text: string, column: Column, options: { header?: boolean; bold?: boolean } = {}): TableCell {
+/** Cell margins left and right, in twips. */
+const CELL_MARGIN = 80;
+/** Table text size in half-points (10 pt). */
+const TABLE_SIZE = 20;
+
+function cell(text: string, column: Column, width: number, options: { header?: boolean; bold?: boolean } = {}): TableCell {
   return new TableCell({
-    width: { size: twips(column.width), type: WidthType.DXA },
+    width: { size: twips(width), type: WidthType.DXA },
     shading: options.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E8EEF5' } : undefined,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
     children: [
       new Paragraph({
         alignment: column.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
         spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-        children: [new TextRun({ text, bold: options.header || options.bold, size: 20 })],
+        children: [new TextRun({ text, bold: options.header || options.bold, size: TABLE_SIZE })],
       }),
     ],
   });
@@ -77,17 +83,27 @@ function cell(text: string, column: Column, options: { header?: boolean; bold?: 
 
 /**
  * A table with a header row that repeats on every page (`tableHeader`), and
- * optionally a bold total row at the end.
+ * optionally a bold total row at the end. The columns' widths are widened
+ * where a header word or a number would not fit (columns.ts).
  */
 export function dataTable(columns: Column[], rows: string[][], total?: string[]): Table {
+  const widths = fitColumns(
+    columns.map((c, i) => ({
+      width: c.width,
+      unbreakable: [c.title, ...(c.numeric ? [...rows, ...(total ? [total] : [])].map((r) => r[i] ?? '') : [])],
+    })),
+    TEXT_WIDTH,
+    2 * CELL_MARGIN,
+    TABLE_SIZE,
+  );
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: columns.map((c) => twips(c.width)),
+    columnWidths: widths.map(twips),
     borders,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.title, c, { header: true })) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: columns.map((c, i) => cell(r[i] ?? '', c)) })),
-      ...(total ? [new TableRow({ cantSplit: true, children: columns.map((c, i) => cell(total[i] ?? '', c, { bold: true })) })] : []),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.title, c, widths[i], { header: true })) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: columns.map((c, i) => cell(r[i] ?? '', c, widths[i])) })),
+      ...(total ? [new TableRow({ cantSplit: true, children: columns.map((c, i) => cell(total[i] ?? '', c, widths[i], { bold: true })) })] : []),
     ],
   });
 }

@@ -14,6 +14,8 @@ import { expectApiError, testApi } from '../../../../helpers/api';
 import { tempDir, testCore } from '../../../../helpers/core';
 import { fieldInstructions, plain, readBody, readFootnotes, type DocBody, type DocParagraph, type DocTable } from '../../../../helpers/docx-read';
 import { unzipParts } from '../../../../helpers/zip-entries';
+import { wordTwips } from '../../../../../src-main/core/export/memo/columns';
+import { TEXT_WIDTH } from '../../../../../src-main/core/export/memo/blocks';
 import { FILES, memoProject, METADATA, NEW_STEIGEN_Q2, OLD_STEIGEN_TEXT, type MemoProject } from '../../../../helpers/memo-fixture';
 
 const ALL = ['summary', 'questions', 'findings', 'stations', 'charts', 'appendix'] as const;
@@ -169,6 +171,22 @@ describe('the memo is a Norwegian ministry notat', () => {
       expect(t.rows.slice(1).every((r) => !r.header)).toBe(true);
     }
     expect(full.body.tables[0].rows.some((r) => r.header)).toBe(false);
+  });
+
+  it('gives every header word and every number a column wide enough not to break it («Nyansere / r» in Funn)', () => {
+    const unbroken = (t: DocTable) => {
+      const numeric = t.rows[0].cells.map((_, i) => t.rows.slice(1).every((r) => /^[\d\s ,%]*$/.test(plain(r.cells[i] ?? ''))));
+      t.widths.forEach((width, i) => {
+        const words = [...t.rows[0].cells[i].split(/\s+/), ...(numeric[i] ? t.rows.slice(1).map((r) => plain(r.cells[i])) : [])];
+        for (const w of words) expect(wordTwips(w, 20) + 160, `${t.rows[0].cells.join(' | ')}: «${w}» in ${width} twips`).toBeLessThanOrEqual(width);
+      });
+    };
+    for (const t of full.body.tables.slice(1)) unbroken(t);
+    const funn = tableStarting(full, 'Funn');
+    expect(funn.rows[0].cells).toEqual(['Funn', 'Støtter', 'Motsier', 'Nyanserer', 'Nytt forhold']);
+    // «Nyanserer» in 10 pt bold Arial is about 980 twips; the columns stay within the page's text width.
+    expect(funn.widths[3]).toBeGreaterThanOrEqual(980 + 160);
+    expect(Math.abs(funn.widths.reduce((a, b) => a + b, 0) - TEXT_WIDTH)).toBeLessThanOrEqual(funn.widths.length);
   });
 });
 
