@@ -11,14 +11,14 @@
 // (cancel.ts). Progress is counted by progress.ts. Two processes importing
 // the same file at once: the second finds the first's row (UNIQUE sha256)
 // and reports the file unchanged.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { formatNorwegianDateTime } from '../../../src-shared/norwegian';
 import { authoredColumns, recordEvent } from '../audit/record';
 import { refreshPersonalData } from '../personal/scan';
 import type { CoreDeps } from '../deps';
-import { turnTaker } from '../eventLoop';
+import { runTurning, turnTaker } from '../eventLoop';
+import { sha256Sliced } from '../input/hash';
 import { cancellable, cancelledAfterSaving, isCancelled, throwIfCancelled } from './cancel';
 import { ApiError } from '../../../src-shared/errors';
 import type { Store } from '../store/open';
@@ -84,10 +84,6 @@ export async function loadMappingQuestions(store: Pick<Store, 'db'>): Promise<Ma
   return rows.map((q) => ({ ordinal: q.ordinal, shortLabel: q.short_label, text: q.text }));
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 function rejected(unit: SourceUnit, e: unknown): FileReport {
   const error =
     e instanceof ImportError
@@ -125,6 +121,7 @@ const NOT_REACHED = { code: 'STOPPED', message: 'Ikke importert: importen ble st
 /** Reads, maps and matches one file without writing anything. */
 async function understand(
   unit: SourceUnit & { bytes: Buffer },
+  sha256: string,
   questions: MappingQuestion[],
   matcher: MunicipalityMatcher,
   limits: ImportLimits,
@@ -132,7 +129,7 @@ async function understand(
   signal?: AbortSignal,
   context: ReadContext = {},
 ): Promise<Understood> {
-  const hash = sha256(unit.bytes);
+  const hash = sha256;
   // A scan read with OCR for the preview is not read again when the import follows.
   const parsed = ocrReadings.get(hash) ?? (await readSource(unit.name, unit.bytes, limits, context));
   if (parsed.kind === 'letter' && parsed.ocr) rememberReading(hash, parsed);
@@ -147,10 +144,8 @@ async function understand(
   const matches: MatchResult[] = [];
   for (const r of set.records) {
     await turn();
-    matches.push(r.match ?? matcher.match(r.respondentName, r.municipalityNumber));
-  }
-  set.records.forEach((r, i) => {
-    const m = matches[i];
+    const m = r.match ?? matcher.match(r.respondentName, r.municipalityNumber);
+    matches.push(m);
     if (m.status === 'matched' && m.warning) set.warnings.push({ code: 'NAME_NUMBER_MISMATCH', message: m.warning, locator: r.locator });
     if (r.municipalityNumber && !(m.status === 'matched' && m.how !== 'name')) {
       set.warnings.push({ code: 'UNKNOWN_NUMBER', message: `Kommunenummer «${r.municipalityNumber}» finnes ikke i kommuneregisteret`, locator: r.locator });
@@ -162,7 +157,7 @@ async function understand(
     } else if (m.status === 'unmatched') {
       set.warnings.push({ code: 'UNMATCHED', message: `«${r.respondentName}» finnes ikke i kommuneregisteret; lagret som annen innsender`, locator: r.locator });
     }
-  });
+  }
   return { unit, sha256: hash, parsed, set, matches };
 }
 
@@ -438,13 +433,15 @@ async function evaluate(ctx: RunContext, unit: SourceUnit): Promise<Evaluated> {
   if (unit.skipped) return { kind: 'done', report: skipped({ ...unit, skipped: unit.skipped }) };
   if (unit.error || !unit.bytes) return { kind: 'done', report: rejected(unit, unit.error) };
   const withBytes = { ...unit, bytes: unit.bytes };
-  const seen = await importedAs(ctx.store, sha256(withBytes.bytes));
+  // Hashed once, in slices: a 10 MB file would otherwise hold the core.
+  const sha256 = await runTurning(sha256Sliced(withBytes.bytes), cancellable(turnTaker(), ctx.signal));
+  const seen = await importedAs(ctx.store, sha256);
   if (seen) return { kind: 'done', report: unchanged(unit, seen) };
   try {
     const context: ReadContext = ctx.ocrDataDir
       ? { ocr: { langPath: ctx.ocrDataDir, signal: ctx.signal, onPage: (page, pages) => ctx.onOcrPage?.(unit, page, pages) } }
       : {};
-    return { kind: 'ready', understood: await understand(withBytes, ctx.questions, ctx.matcher, ctx.limits, ctx.preset, ctx.signal, context) };
+    return { kind: 'ready', understood: await understand(withBytes, sha256, ctx.questions, ctx.matcher, ctx.limits, ctx.preset, ctx.signal, context) };
   } catch (e) {
     if (isCancelled(e)) throw e;
     return { kind: 'done', report: rejected(unit, e) };

@@ -5,7 +5,8 @@
 // file inside the chosen folder is followed once (a file reached twice is
 // imported once). ZIP archives are read with zip/read-guarded.ts (an archive
 // with a path that climbs out or that looks like a zip bomb is refused whole).
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readFile as readBytes } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError } from '../input/errors';
 import type { ImportLimits } from '../input/limits';
@@ -100,7 +101,7 @@ export async function collectSources(inputs: string[], limits: ImportLimits, dis
       units.push(skip(display, 'UNSUPPORTED', why));
       return;
     }
-    units.push(...(await expandFile(display, path.basename(full), readFileSync(full), limits)));
+    units.push(...(await expandFile(display, path.basename(full), await readBytes(full), limits)));
   };
   /** Walks a chosen folder; links are followed after the walk, so a file and a link to it keep the file's own name. */
   const walkFolder = async (root: string, givenRoot: string) => {

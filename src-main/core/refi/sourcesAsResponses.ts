@@ -4,10 +4,11 @@
 // register as any letter is, the source's text as the letter. Written with the
 // response import's own records and batch code, inside the REFI import's
 // transaction, with the .qdpx kept as the responses' source file.
-import { createHash } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import { authoredColumns } from '../audit/record';
 import type { CoreDeps } from '../deps';
+import { runAtOnce } from '../eventLoop';
+import { sha256Sliced } from '../input/hash';
 import { importLimits } from '../input/limits';
 import { letterRecord } from '../import/records';
 import { insertRecordsIn, loadMappingQuestions, loadMatcher } from '../import/service';
@@ -40,7 +41,7 @@ export async function createResponsesFromSources(
   const matches = records.map((r) => matcher.match(r.respondentName, r.municipalityNumber));
 
   // The .qdpx is the responses' source file: one row per file content (a later import of the same file reuses it).
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const sha256 = runAtOnce(sha256Sliced(file.bytes));
   let where = await trx.selectFrom('source_file').select(['id as sourceFileId', 'batch_id as batchId']).where('sha256', '=', sha256).executeTakeFirst();
   if (!where) {
     const batch = { ...authoredColumns(deps), label: `REFI-QDA: ${file.name}`, report: '{}' };

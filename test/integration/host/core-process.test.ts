@@ -3,7 +3,7 @@
 // progress arrives; a core process that dies fails every pending call with
 // one clear message, and the project file keeps nothing of the half import;
 // a cancelled import (task.cancel) rolls back and the next one succeeds.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -87,10 +87,19 @@ const waitFor = async (check: () => boolean, what: string, ms = 60_000) => {
   }
 };
 
-const median = (xs: number[]) => {
+/** The q-quantile (0–1) of some numbers, nearest rank. */
+const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
 };
+
+/**
+ * How long a process's main thread has waited, runnable, for a CPU (ms), from
+ * Linux's /proc/<pid>/schedstat. On a machine shared by many jobs a reply can
+ * wait for the scheduler however little the core does: that wait, in the core
+ * or in this process (the host runs here), is not the core holding a read.
+ */
+const runQueueMs = (pid: number) => Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
 
 let dir: string;
 let cleanup: () => void;
@@ -130,12 +139,17 @@ describe('the host with the core in a child process', () => {
 
     // Reads while the import runs: app.info, one after another.
     const latencies: number[] = [];
+    /** Each read's wall time less the longer of the two processes' waits for a CPU meanwhile. */
+    const held: number[] = [];
     while (!importDone) {
       const sent = performance.now();
+      const waited = [runQueueMs(core.pid), runQueueMs(process.pid)];
       const info = await invoke(host, 'app.info');
       if (importDone) break; // answered after the import ended: proves nothing
       expect(info.outcome.ok).toBe(true);
-      latencies.push(performance.now() - sent);
+      const wall = performance.now() - sent;
+      latencies.push(wall);
+      held.push(wall - Math.max(runQueueMs(core.pid) - waited[0], runQueueMs(process.pid) - waited[1]));
     }
     const imported = await importing;
     events.close();
@@ -148,15 +162,21 @@ describe('the host with the core in a child process', () => {
     const during = events.progress.filter((p) => p.task === 'import' && p.at < importDone);
     expect(during.some((p) => p.done < p.total)).toBe(true);
     // Enough reads to mean something, and quick. (With the core in this
-    // process no read answered until the import ended.) The median and the
-    // 90th percentile, not the maximum: on a machine shared by many jobs a
-    // single reply can wait for the scheduler, whatever the core does.
-    const sorted = [...latencies].sort((a, b) => a - b);
-    const p90 = sorted[Math.floor(sorted.length * 0.9)];
-    console.log(`import ${Math.round(importMs)} ms; ${latencies.length} reads during it: median ${median(latencies).toFixed(1)} ms, 90th percentile ${p90.toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
+    // process no read answered until the import ended.) In wall time the
+    // median and the 90th percentile: on a machine shared by many jobs a
+    // reply can wait for the scheduler, whatever the core does. Less the time
+    // the two processes waited for a CPU, the 99th percentile too: hashing,
+    // decoding, parsing and writing rows all let the core turn. The maximum
+    // is printed, not asserted: the file's commit is one synchronous SQLite
+    // call whose disk writes (and the WAL checkpoint after them) take as long
+    // as the disk does, up to a second on a busy machine.
+    const ms = (x: number) => `${x.toFixed(1)} ms`;
+    const figures = (xs: number[]) => `median ${ms(quantile(xs, 0.5))}, p90 ${ms(quantile(xs, 0.9))}, p99 ${ms(quantile(xs, 0.99))}, max ${ms(quantile(xs, 1))}`;
+    console.log(`import ${Math.round(importMs)} ms; ${latencies.length} reads during it: ${figures(latencies)}; less waits for a CPU: ${figures(held)}`);
     expect(latencies.length).toBeGreaterThanOrEqual(10);
-    expect(median(latencies)).toBeLessThan(100);
-    expect(p90).toBeLessThan(100);
+    expect(quantile(latencies, 0.5)).toBeLessThan(100);
+    expect(quantile(latencies, 0.9)).toBeLessThan(100);
+    expect(quantile(held, 0.99)).toBeLessThan(100);
 
     // The data is all there once the import is done.
     const stats = await invoke(host, 'stats.get');

@@ -2,8 +2,8 @@
 // quoted fields with embedded line breaks kept whole (Papa Parse).
 import Papa from 'papaparse';
 import { ImportError } from '../../input/errors';
-import { decodeText } from '../../input/decode';
-import { TURN_EVERY_MS } from '../../eventLoop';
+import { decodeTextTurning } from '../../input/decode';
+import { TURN_EVERY_MS, turnTaker } from '../../eventLoop';
 import type { ParsedTable } from './types';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'komma', ';': 'semikolon', '\t': 'tabulator' };
@@ -30,14 +30,14 @@ function guessDelimiter(text: string): string {
 }
 
 /**
- * Papa Parse goes row by row and pauses every so often so the event loop can
+ * Decoding goes in slices and Papa Parse goes row by row and pauses every so often so the event loop can
  * turn: a 10,000-row export takes a moment to parse, and the core keeps
  * answering meanwhile. It pauses after a whole row, so nothing is split.
  * `rowsPerTurn` forces a pause every so many rows (tests); otherwise it
  * pauses when TURN_EVERY_MS have passed.
  */
 export async function readCsv(bytes: Buffer, extension: string, rowsPerTurn?: number): Promise<ParsedTable> {
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding } = await decodeTextTurning(bytes, turnTaker());
   const delimiter = extension === '.tsv' || extension === '.tab' ? '\t' : guessDelimiter(text);
   const values: string[][] = [];
   // Set inside the parser's callback (an object, so the compiler does not take it for still empty afterwards).
