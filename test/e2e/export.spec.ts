@@ -40,6 +40,8 @@ async function progressSeen(page: Page): Promise<{ seen: boolean; values: number
 
 test('the export dialog writes the memo with the chosen sections in order, then the workbook and a CSV table', async ({ app, page }) => {
   test.setTimeout(150_000);
+  // A common ministry laptop: the result must appear where the user is looking, not below the fold.
+  await page.setViewportSize({ width: 1366, height: 768 });
   await call(app, 'import.demo', { path: 'eksempel.innspill' });
   const defaults = await call(app, 'export.defaults');
   const stats = await call(app, 'stats.get');
@@ -86,6 +88,8 @@ test('the export dialog writes the memo with the chosen sections in order, then 
   await page.getByTestId('export-run').click();
   const result = page.getByTestId('export-result');
   await expect(result).toBeVisible({ timeout: 60_000 });
+  await expect(result).toBeFocused();
+  await expect(page.getByTestId('export-result-open')).toBeInViewport();
   const progress = await progressSeen(page);
   expect(progress.seen).toBe(true);
   expect(progress.values.length).toBeGreaterThan(0);

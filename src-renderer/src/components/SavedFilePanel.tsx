@@ -1,9 +1,11 @@
 // What an export wrote: the file's name and size, a few counts, the full path,
 // and buttons that open the file or show it in its folder (through the core,
 // which opens only files this session exported). Used by the export view and
-// for work packages and return packages alike.
+// for work packages and return packages alike. It appears where the user
+// was working: scrolled into view and focused, so the result is not left
+// below the fold after the button that made it.
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { toUiError, type UiError } from '../lib/errors';
@@ -38,6 +40,15 @@ export function SavedFilePanel({ heading, level, fileName, path, sizeBytes, fact
   const [busy, setBusy] = useState<'open' | 'reveal' | null>(null);
   const [notOpened, setNotOpened] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
+  const headingId = useId();
+  const panel = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const el = panel.current;
+    if (!el) return;
+    el.scrollIntoView({ block: 'nearest' });
+    el.focus({ preventScroll: true });
+  }, []);
 
   async function open(reveal: boolean) {
     setBusy(reveal ? 'reveal' : 'open');
@@ -54,8 +65,15 @@ export function SavedFilePanel({ heading, level, fileName, path, sizeBytes, fact
   }
 
   return (
-    <section className={`panel stack stack--tight saved-file${className ? ` ${className}` : ''}`} aria-live="polite" data-testid={testId}>
-      <Heading level={level} data-size={level === 3 ? 'xs' : '2xs'}>
+    <section
+      ref={panel}
+      tabIndex={-1}
+      aria-labelledby={headingId}
+      className={`panel stack stack--tight saved-file${className ? ` ${className}` : ''}`}
+      aria-live="polite"
+      data-testid={testId}
+    >
+      <Heading level={level} data-size={level === 3 ? 'xs' : '2xs'} id={headingId}>
         {heading}
       </Heading>
       <dl className="facts facts--compact">
