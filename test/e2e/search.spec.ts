@@ -1,6 +1,7 @@
 // "Søk" end to end: an inflected word finds its other forms with the hits
 // marked, a police district narrows the hits, a hit is coded from the result,
-// and a malformed query shows the core's INVALID_INPUT message.
+// the search survives a visit to another view, and a malformed query shows
+// the core's INVALID_INPUT message.
 import { expect, expectOnlyHostRequests, test } from './fixtures';
 import { call } from './import-helpers';
 import { codeNamed, openCodingCase, responseIdOf, ROWS, workspace } from './coding-helpers';
@@ -27,6 +28,14 @@ test('search finds inflections, filters by police district and codes a hit', asy
   await expect(page.getByTestId('search-total')).toHaveText('1 svar med treff');
   await expect(page.getByTestId('search-group-title')).toHaveCount(1);
   await expect(page.getByTestId('search-group-title')).toContainText('Bodø');
+
+  // Away to another view and back: the query, the filter and the hits are still there.
+  await page.getByTestId('tab-analysis').click();
+  await expect(page.getByTestId('search-view')).toHaveCount(0);
+  await page.getByTestId('tab-search').click();
+  await expect(page.getByTestId('search-input')).toHaveValue('avstand');
+  await expect(page.getByTestId('search-district-filter')).toHaveValue(bodoDistrict);
+  await expect(page.getByTestId('search-total')).toHaveText('1 svar med treff');
 
   // Code the hit: the marked word is coded.
   const violence = await codeNamed(app, 'Vold i nære relasjoner');

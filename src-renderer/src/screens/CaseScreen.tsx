@@ -15,7 +15,7 @@ import { MunicipalityRegister } from '../components/case/MunicipalityRegister';
 import { PoliceDistrictSummary } from '../components/case/PoliceDistrictSummary';
 import { QuestionList } from '../components/case/QuestionList';
 import { CodingWorkspace } from '../components/coding/CodingWorkspace';
-import { SearchView } from '../components/search/SearchView';
+import { emptySearch, SearchView, type SearchState } from '../components/search/SearchView';
 import { AnalysisView } from '../components/analysis/AnalysisView';
 import { AgreementView } from '../components/agreement/AgreementView';
 import { ExportView } from '../components/export/ExportView';
@@ -55,6 +55,7 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
   const [route, setRoute] = useState<CaseRoute | null>(initialView ? { view: initialView } : null);
   const [registerFilter, setRegisterFilter] = useState<RegisterFilter>(emptyFilter);
   const [responseFilter, setResponseFilter] = useState<ResponseFilter>(emptyResponseFilter);
+  const [search, setSearch] = useState<SearchState>(emptySearch);
   /** The ids of the response list as last shown, for "previous/next" in a response. */
   const [listOrder, setListOrder] = useState<string[]>([]);
   const [closing, setClosing] = useState(false);
@@ -161,7 +162,7 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
       case 'coding':
         return <CodingWorkspace />;
       case 'search':
-        return <SearchView />;
+        return <SearchView state={search} onStateChange={setSearch} />;
       case 'analysis':
         return <AnalysisView />;
       case 'agreement':

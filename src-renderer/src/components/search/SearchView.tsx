@@ -3,7 +3,7 @@
 // municipality and question, shown as keyword-in-context snippets with the
 // hits marked, and each can be coded on the spot.
 import { Button, Field, Heading, Input, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POPULATION_BANDS, type PopulationBandKey } from '../../../../src-shared/analysis';
 import type { Code } from '../../../../src-shared/coding';
@@ -33,6 +33,18 @@ interface FilterState {
 
 const emptyFilters: FilterState = { policeDistrictCode: '', countyNumber: '', populationBand: '', codeId: '', variable: '', status: '' };
 
+/** What the user searched for, kept by the case screen so the hits are still there on coming back to *Søk*. */
+export interface SearchState {
+  /** The text in the field. */
+  text: string;
+  /** The query last submitted. */
+  query: string;
+  filters: FilterState;
+  offset: number;
+}
+
+export const emptySearch: SearchState = { text: '', query: '', filters: emptyFilters, offset: 0 };
+
 function toFilter(f: FilterState): SearchFilter {
   const out: SearchFilter = {};
   if (f.policeDistrictCode) out.policeDistrictCode = f.policeDistrictCode;
@@ -47,14 +59,19 @@ function toFilter(f: FilterState): SearchFilter {
   return out;
 }
 
-export function SearchView() {
+interface Props {
+  state: SearchState;
+  onStateChange: Dispatch<SetStateAction<SearchState>>;
+}
+
+export function SearchView({ state, onStateChange }: Props) {
   const { t } = useTranslation();
   const { project } = useCase();
   const ids = { q: useId(), v: useId(), s: useId() };
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState('');
-  const [filters, setFilters] = useState<FilterState>(emptyFilters);
-  const [offset, setOffset] = useState(0);
+  const { text, query, filters, offset } = state;
+  const setText = (value: string) => onStateChange((s) => ({ ...s, text: value }));
+  const setQuery = (value: string) => onStateChange((s) => ({ ...s, query: value }));
+  const setOffset = (value: number) => onStateChange((s) => ({ ...s, offset: value }));
   const [coding, setCoding] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const codes = useApiQuery('codebook.list', {}).data ?? [];
@@ -66,10 +83,7 @@ export function SearchView() {
   const coder = useApiMutation('codings.create');
   const error = (query.trim() ? search.error : null) ?? coder.error;
 
-  const setFilter = (patch: Partial<FilterState>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setOffset(0);
-  };
+  const setFilter = (patch: Partial<FilterState>) => onStateChange((s) => ({ ...s, filters: { ...s.filters, ...patch }, offset: 0 }));
 
   const groups = useMemo(() => groupHits(result?.hits ?? []), [result]);
   const flatCodes = useMemo(() => flattenTree(codes), [codes]);
