@@ -416,8 +416,8 @@ export const contract = {
   'backup.verify': method(z.object({ id, projectPath: filePath.optional() }).strict(), { reads: ['backups'], changes: [] }).returns<BackupVerifyResult>(),
   /** The newest snapshot that verifies, offered when a project will not open. */
   'backup.newestGood': method(z.object({ projectPath: filePath }).strict(), { reads: ['backups'], changes: [] }).returns<BackupSnapshot | null>(),
-  /** Writes the snapshot as a new project file beside the original (never over it) and opens it. */
-  'backup.restore': method(z.object({ id, projectPath: filePath.optional() }).strict(), { reads: [], changes: ['backups'] }).returns<BackupRestoreResult>(),
+  /** Writes the snapshot as a new project file beside the original (never over it) and opens it (open: false leaves it closed, for the user to open). */
+  'backup.restore': method(z.object({ id, projectPath: filePath.optional(), open: z.boolean().default(true) }).strict(), { reads: [], changes: ['backups'] }).returns<BackupRestoreResult>(),
 
   /** Team work offline (src-shared/team.ts): assignments, work packages, return packages, merge and conflicts. */
   'team.assignments': method(none, { reads: ['team', 'respondents', 'responses', 'registry'], changes: [] }).returns<AssignmentOverview>(),

@@ -18,6 +18,7 @@ import { CodingWorkspace } from '../components/coding/CodingWorkspace';
 import { emptySearch, SearchView, type SearchState } from '../components/search/SearchView';
 import { AnalysisView } from '../components/analysis/AnalysisView';
 import { AgreementView } from '../components/agreement/AgreementView';
+import { BackupsView } from '../components/backup/BackupsView';
 import { ExportView } from '../components/export/ExportView';
 import { TeamView } from '../components/team/TeamView';
 import { WorkingCopyBanner } from '../components/team/WorkingCopyBanner';
@@ -177,6 +178,8 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
         return null; // kept mounted below
       case 'history':
         return <ImportHistory />;
+      case 'backups':
+        return <BackupsView />;
       case 'questions':
         return <QuestionList questions={project.questions} />;
       case 'municipalities':

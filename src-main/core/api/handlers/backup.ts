@@ -67,9 +67,10 @@ export function backupHandlers(session: Session): DomainHandlers<'backup'> {
     },
     'backup.verify': async ({ id, projectPath }) => verifySnapshot(findSnapshot(projectOf(projectPath), settings(), id)),
     'backup.newestGood': async ({ projectPath }) => newestGoodSnapshot(projectOf(projectPath), settings()),
-    'backup.restore': async ({ id, projectPath }) => {
+    'backup.restore': async ({ id, projectPath, open: openIt }) => {
       const project = projectOf(projectPath);
       const snapshot = findSnapshot(project, settings(), id);
+      if (!openIt) return { path: await restoreSnapshot(snapshot, restoreTarget(project, snapshot)), snapshot };
       // The project open now is kept as it is, in a snapshot of its own, before another takes its place.
       const open = session.current;
       if (open) await session.backups.before(open, 'restore');

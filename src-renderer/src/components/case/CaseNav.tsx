@@ -1,5 +1,5 @@
 // The case's side navigation: the work views first (overview, responses, who
-// has not answered, export), then import, then the case's reference material.
+// has not answered, export), then import (with the backups), then the case's reference material.
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
 import type { ViewId } from './caseContext';
@@ -40,7 +40,7 @@ export function CaseNav({ current, counts, onSelect }: Props) {
         { id: 'export' },
       ],
     },
-    { label: t('case.navGroups.import'), items: [{ id: 'import' }, { id: 'history' }] },
+    { label: t('case.navGroups.import'), items: [{ id: 'import' }, { id: 'history' }, { id: 'backups' }] },
     {
       label: t('case.navGroups.reference'),
       items: [

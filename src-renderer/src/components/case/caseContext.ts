@@ -19,7 +19,8 @@ export type ViewId =
   | 'analysis'
   | 'agreement'
   | 'team'
-  | 'export';
+  | 'export'
+  | 'backups';
 
 /** A place in the case: a view, or one response (with the list it came from). */
 export type CaseRoute =

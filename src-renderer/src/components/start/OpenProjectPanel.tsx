@@ -9,6 +9,7 @@ import { useApiEvent } from '../../hooks/useApiEvent';
 import { toUiError, type UiError } from '../../lib/errors';
 import { fileNameOf, formatBytes, formatDateTime } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
+import { DamagedProjectOffer } from '../backup/DamagedProjectOffer';
 import { FileButton } from './FileButton';
 
 interface Props {
@@ -24,6 +25,8 @@ export function OpenProjectPanel({ recentProjects, onOpened }: Props) {
   const [pathError, setPathError] = useState<string | null>(null);
   const [busyPath, setBusyPath] = useState<string | null>(null);
   const [error, setError] = useState<UiError | null>(null);
+  /** The project that failed to open, when it may be damaged (its snapshots are offered). */
+  const [damaged, setDamaged] = useState<string | null>(null);
 
   const loadFiles = useCallback(() => {
     api.project
@@ -37,11 +40,14 @@ export function OpenProjectPanel({ recentProjects, onOpened }: Props) {
 
   async function open(path: string) {
     setError(null);
+    setDamaged(null);
     setBusyPath(path);
     try {
       onOpened(await api.project.open({ path }));
     } catch (e) {
-      setError(toUiError(e));
+      const failed = toUiError(e);
+      setError(failed);
+      if (failed.code === 'CORRUPT' || failed.code === 'NOT_A_PROJECT') setDamaged(path);
       setBusyPath(null);
     }
   }
@@ -64,7 +70,11 @@ export function OpenProjectPanel({ recentProjects, onOpened }: Props) {
       <Heading level={2} data-size="sm" id={headingId}>
         {t('start.open.heading')}
       </Heading>
-      {error && <ErrorAlert title={t('start.open.failed')} error={error} data-testid="open-error" />}
+      {error && (
+        <ErrorAlert title={t('start.open.failed')} error={error} data-testid="open-error">
+          {damaged && <DamagedProjectOffer projectPath={damaged} onOpened={onOpened} />}
+        </ErrorAlert>
+      )}
 
       <Heading level={3} data-size="2xs">
         {t('start.open.workspace')}

@@ -192,6 +192,15 @@ describe('automatic backups', () => {
     expect(again.path).not.toBe(restored.path);
     expect(again.path).toMatch(/ 2\.innspill$/);
     expect(sha(p.file)).toBe(original);
+
+    // open: false (the app's dialog says where the file went and offers to open it): written, not opened.
+    const open = (await p.api.project.current())?.path;
+    const third = await p.api.backup.restore({ id: snapshot.id, projectPath: p.file, open: false });
+    expect(third.path).toMatch(/ 3\.innspill$/);
+    expect(existsSync(third.path)).toBe(true);
+    expect((await p.api.project.current())?.path).toBe(open);
+    await p.api.project.open({ path: third.path });
+    expect((await p.api.stats.get()).responses.current).toBe(4);
   });
 
   it('offers the newest good snapshot when a project will not open (API and CLI)', async () => {
