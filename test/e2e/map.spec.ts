@@ -34,6 +34,9 @@ test('the map colours who answered, shows facts on hover and opens a response', 
   const wants = (await call(app, 'variables.list')).find((v) => v.key === 'q5_wants_station')!;
   const yes = wants.options[0].value;
   await call(app, 'variables.set', { responseId: bodo, variableId: wants.id, value: yes });
+  // Bodø wants the police by telephone and the internet (q4 is multiple choice).
+  const channels = (await call(app, 'variables.list')).find((v) => v.key === 'q4_channels')!;
+  await call(app, 'variables.set', { responseId: bodo, variableId: channels.id, value: ['telefon', 'internett'] });
 
   // Search, then narrow to Bodø's police district.
   await page.getByTestId('tab-search').click();
@@ -94,6 +97,16 @@ test('the map colours who answered, shows facts on hover and opens a response', 
   await expect(legendCount('ikke_kodet')).toHaveText('2');
   await expect(legendCount('ikke_svart')).toHaveText('353');
   if (process.env.MAP_SCREENSHOT) await page.getByTestId('analysis-map').screenshot({ path: process.env.MAP_SCREENSHOT.replace(/\.png$/, '-variable.png') });
+  // A multiple-choice variable is mapped one option at a time: chose it, chose others, not coded.
+  await layers.selectOption(`option:${channels.id}=telefon`);
+  await expect(page.locator('[data-testid="map-municipality"][data-number="1804"]')).toHaveAttribute('data-value', 'chosen');
+  await expect(legendCount('chosen')).toHaveText('1');
+  await expect(page.locator('[data-testid="map-legend-item"][data-key="chosen"]')).toContainText('Via telefon');
+  await expect(legendCount('ikke_kodet')).toHaveText('2');
+  await layers.selectOption(`option:${channels.id}=tjenestested`);
+  await expect(page.locator('[data-testid="map-municipality"][data-number="1804"]')).toHaveAttribute('data-value', 'other');
+  await expect(legendCount('other')).toHaveText('1');
+  await expect(legendCount('chosen')).toHaveText('0');
   const code = await layers.locator('option[value^="code:"]').first().getAttribute('value');
   await layers.selectOption(code!);
   await expect(legendCount('ikke_kodet')).toHaveText('3');

@@ -1,5 +1,7 @@
 // "Kart": the municipalities of Norway coloured by a layer (has answered, a
-// single-choice variable, or a code), police district borders on top. A
+// single-choice variable, one option of a multiple-choice variable — a
+// municipality may choose several, so each option is its own layer — or a
+// code), police district borders on top. A
 // municipality opens its current response. The map is one tab stop; the arrow
 // keys move inside it (mapKeys.ts), and a table gives the same content
 // (MapTable.tsx). Loaded lazily: the polygons are bundled (about 1 MB) and only
@@ -31,7 +33,19 @@ const NONE = MAP_COLOURS.none;
 const MUTED = MAP_COLOURS.muted;
 const ANSWERED = MAP_COLOURS.answered;
 
-type LayerId = 'answered' | `variable:${string}` | `code:${string}`;
+type LayerId = 'answered' | `variable:${string}` | `option:${string}` | `code:${string}`;
+
+/** The variable (and, for a multiple-choice option layer, the option) a layer shows. */
+function variableLayer(layer: LayerId): { variableId: string; value: string | null } | null {
+  if (layer.startsWith('variable:')) return { variableId: layer.slice('variable:'.length), value: null };
+  if (!layer.startsWith('option:')) return null;
+  const rest = layer.slice('option:'.length);
+  const at = rest.indexOf('=');
+  return { variableId: rest.slice(0, at), value: rest.slice(at + 1) };
+}
+
+const isLayer = (value: string): value is LayerId =>
+  value === 'answered' || value.startsWith('variable:') || value.startsWith('option:') || value.startsWith('code:');
 
 interface Category {
   key: string;
@@ -68,12 +82,15 @@ export default function MapTab() {
   const variablesQuery = useApiQuery('analysis.variables', {});
   const codesQuery = useApiQuery('codebook.list', {});
   const responseOf = useMemo(() => (listQuery.data ? currentByMunicipality(listQuery.data) : null), [listQuery.data]);
-  const variables = useMemo(() => (variablesQuery.data?.variables ?? []).filter((v) => v.kind === 'single'), [variablesQuery.data]);
+  const variables = useMemo(() => variablesQuery.data?.variables ?? [], [variablesQuery.data]);
   // The codes in the codebook's tree order, named by their path.
   const codes = useMemo(() => flattenTree(codesQuery.data ?? []), [codesQuery.data]);
 
-  // The layer's own lists: one per option of a variable, or the one of a code.
-  const variable = layer.startsWith('variable:') ? variables.find((x) => x.variableId === layer.slice('variable:'.length)) : undefined;
+  // The layer's own lists: one per option of a variable (a multiple-choice
+  // option layer needs them all to tell "chose another" from "not coded"), or the one of a code.
+  const shownVariable = variableLayer(layer);
+  const variable = shownVariable ? variables.find((x) => x.variableId === shownVariable.variableId) : undefined;
+  const chosenOption = shownVariable?.value ?? null;
   const options = useMemo(() => variable?.overall.rows.filter((r) => r.kind === 'option') ?? [], [variable]);
   const optionInputs = useMemo(
     () => (variable ? options.map((o) => ({ variable: { variableId: variable.variableId, value: o.value } })) : []),
@@ -101,7 +118,26 @@ export default function MapTab() {
     }
     const valueOf = new Map<string, string>();
     for (const n of municipalities.keys()) valueOf.set(n, answered.has(n) ? 'ikke_kodet' : 'ikke_svart');
-    if (layer.startsWith('variable:')) {
+    if (variable && chosenOption !== null) {
+      if (!optionsReady) return null;
+      const chosen = options.findIndex((o) => o.value === chosenOption);
+      optionLists.forEach((list, i) => {
+        for (const n of currentByMunicipality(list!).keys()) {
+          if (i === chosen) valueOf.set(n, 'chosen');
+          else if (valueOf.get(n) !== 'chosen') valueOf.set(n, 'other');
+        }
+      });
+      return {
+        categories: [
+          { key: 'chosen', label: options[chosen]?.label ?? chosenOption, colour: PALETTE[1] },
+          { key: 'other', label: t('analysis.map.otherChoices'), colour: PALETTE[4 % PALETTE.length] },
+          { key: 'ikke_kodet', label: t('analysis.rowKinds.ikke_kodet'), colour: MUTED },
+          { key: 'ikke_svart', label: t('analysis.rowKinds.ikke_svart'), colour: NONE },
+        ],
+        valueOf,
+      };
+    }
+    if (variable) {
       if (!optionsReady) return null;
       optionLists.forEach((list, i) => {
         for (const n of currentByMunicipality(list!).keys()) valueOf.set(n, options[i].value);
@@ -126,7 +162,7 @@ export default function MapTab() {
       valueOf,
     };
     // optionKey (when each option's list last arrived) stands for optionLists, a new array every render.
-  }, [layer, responseOf, municipalities, t, options, optionsReady, optionKey, codeQuery.data]);
+  }, [layer, responseOf, municipalities, t, variable, chosenOption, options, optionsReady, optionKey, codeQuery.data]);
 
   // While the next layer loads, the last one stays on screen (the layer picker with it).
   const [shown, setShown] = useState<LayerData | null>(null);
@@ -182,17 +218,32 @@ export default function MapTab() {
       <div className="filters">
         <Field data-size="sm" className="analysis-groupby">
           <Label htmlFor={selectId}>{t('analysis.map.layer')}</Label>
-          <Select id={selectId} value={layer} onChange={(e) => setLayer(e.target.value as LayerId)} data-testid="map-layer">
+          <Select id={selectId} value={layer} onChange={(e) => isLayer(e.target.value) && setLayer(e.target.value)} data-testid="map-layer">
             <Select.Option value="answered">{t('analysis.map.answered')}</Select.Option>
-            {variables.length > 0 && (
+            {variables.some((v) => v.kind === 'single') && (
               <optgroup label={t('analysis.map.variables')}>
-                {variables.map((v) => (
-                  <Select.Option key={v.variableId} value={`variable:${v.variableId}`}>
-                    {v.label}
-                  </Select.Option>
-                ))}
+                {variables
+                  .filter((v) => v.kind === 'single')
+                  .map((v) => (
+                    <Select.Option key={v.variableId} value={`variable:${v.variableId}`}>
+                      {v.label}
+                    </Select.Option>
+                  ))}
               </optgroup>
             )}
+            {variables
+              .filter((v) => v.kind === 'multi')
+              .map((v) => (
+                <optgroup key={v.variableId} label={t('analysis.map.multiVariable', { label: v.label })}>
+                  {v.overall.rows
+                    .filter((r) => r.kind === 'option')
+                    .map((o) => (
+                      <Select.Option key={o.value} value={`option:${v.variableId}=${o.value}`}>
+                        {t('analysis.map.chose', { label: v.label, option: o.label })}
+                      </Select.Option>
+                    ))}
+                </optgroup>
+              ))}
             {codes.length > 0 && (
               <optgroup label={t('analysis.map.codes')}>
                 {codes.map(({ code, path }) => (
