@@ -224,6 +224,18 @@ export const HELP: Record<string, CommandHelp | CommandGroupHelp> = {
   },
 };
 
+/** `innspill <usage>` of a command or one of its subcommands: the synopsis the commands print in their usage errors. */
+export function usage(command: string, sub?: string): string {
+  const h = HELP[command];
+  if (!h) throw new Error(`no help for command ${command}`);
+  if (!isGroup(h)) return `innspill ${h.usage}`;
+  // A group's synopsis stays on one line (errors are one line): its subcommands, and where their help is.
+  if (sub === undefined) return `innspill ${command} ${Object.keys(h.subcommands).join('|')} … (innspill ${command} <subcommand> --help)`;
+  const s = h.subcommands[sub];
+  if (!s) throw new Error(`no help for ${command} ${sub}`);
+  return `innspill ${s.usage}`;
+}
+
 const COMMON = 'Options for every command: --author NAME (recorded on changes), --debug (stack traces), -h/--help.';
 
 function isGroup(h: CommandHelp | CommandGroupHelp): h is CommandGroupHelp {

@@ -1,19 +1,13 @@
-// innspill backup …: the automatic snapshots of a project file (src-main/core/backup).
-//   list <file.innspill> [--json]
-//   create <file.innspill> [--json]
-//   verify <file.innspill> [<id>] [--json]     (no id: every snapshot)
-//   restore <file.innspill> [<id>] [--json]    (no id: the newest that verifies)
+// innspill backup list|create|verify|restore: the automatic snapshots of a project file
+// (src-main/core/backup; synopses and options: ../help.ts).
 // A restore writes a new project file beside the original and never touches
 // the original, so it works on a project that no longer opens.
 import type { BackupSnapshot, BackupVerifyResult } from '../../../src-shared/backup';
 import { UsageError } from '../errors';
+import { usage } from '../help';
 import { parser, type Command } from './parser';
 
-const USAGE = `innspill backup list <file.innspill>
-       innspill backup create <file.innspill>
-       innspill backup verify <file.innspill> [<id>]
-       innspill backup restore <file.innspill> [<id>]
-       (every action takes --json)`;
+const USAGE = usage('backup');
 
 const REASONS: Record<BackupSnapshot['reason'], string> = {
   manual: 'by hand',
@@ -47,7 +41,7 @@ export const backupCommand: Command = {
     const print = (data: unknown, text: string) => ctx.io.out(json ? JSON.stringify(data, null, 2) + '\n' : text + '\n');
     const projectPath = ctx.projectPath(file);
     const noId = () => {
-      if (id !== undefined) throw new UsageError(`backup ${action} takes no id. Usage: ${USAGE}`);
+      if (id !== undefined) throw new UsageError(`backup ${action} takes no id. Usage: ${usage('backup', action)}`);
     };
     switch (action) {
       case 'list': {

@@ -1,12 +1,13 @@
-// innspill erase <file.innspill> <response-id> --yes [--with-respondent] [--json]
+// innspill erase (synopsis and options: ../help.ts).
 // «Slett besvarelse permanent» from the command line (core: responses/erase.ts):
 // the response (and its respondent if asked) is erased for good, its text
 // scrubbed from the audit trail and the search index. Without --yes nothing
 // happens: the erasure cannot be undone. Snapshots that still hold the text are listed.
 import { UsageError } from '../errors';
+import { usage } from '../help';
 import { parser, type Command } from './parser';
 
-const USAGE = 'innspill erase <file.innspill> <response-id> --yes [--with-respondent] [--json]';
+const USAGE = usage('erase');
 
 export const erase: Command = {
   parse: parser(

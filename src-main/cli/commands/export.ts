@@ -1,4 +1,4 @@
-// innspill export docx|xlsx|csv <file.innspill> --out <file> [options]
+// innspill export docx|xlsx|csv (synopsis and options: ../help.ts).
 // Writes the briefing memo, the workbook or a CSV table through the same
 // export API the dialog uses; the memo's heading defaults come from
 // export.defaults, as in the dialog. --out is relative to the current
@@ -7,18 +7,14 @@ import path from 'node:path';
 import type { ExportResult, MemoOptionsInput, MemoSectionId } from '../../../src-shared/export';
 import { CSV_TABLES, type CsvTable } from '../../../src-shared/export';
 import { UsageError } from '../errors';
+import { usage } from '../help';
 import type { CliContext } from '../context';
 import { commaList, parser, type Command, type ParsedCommand } from './parser';
 
-const USAGE = {
-  docx:
-    'innspill export docx <file.innspill> --out memo.docx [--appendix] [--to T] [--from F] [--date yyyy-mm-dd] [--case-number N] [--subject S] [--questions 1,2] [--districts 01,02] [--json]',
-  xlsx: 'innspill export xlsx <file.innspill> --out book.xlsx [--questions 1,2] [--districts 01,02] [--json]',
-  csv: 'innspill export csv <file.innspill> --table svar|koding --out file.csv [--json]',
-} as const;
-type Kind = keyof typeof USAGE;
-const KINDS = Object.keys(USAGE) as Kind[];
-const ALL_USAGE = KINDS.map((k) => USAGE[k]).join(' | ');
+const KINDS = ['docx', 'xlsx', 'csv'] as const;
+type Kind = (typeof KINDS)[number];
+const USAGE: Record<Kind, string> = { docx: usage('export', 'docx'), xlsx: usage('export', 'xlsx'), csv: usage('export', 'csv') };
+const ALL_USAGE = usage('export');
 
 const common = { out: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
 const scope = { questions: { type: 'string' }, districts: { type: 'string' } } as const;
@@ -41,7 +37,7 @@ const parsers: Record<Kind, (args: string[]) => ParsedCommand> = {
 };
 
 function isKind(value: string | undefined): value is Kind {
-  return value !== undefined && (KINDS as string[]).includes(value);
+  return value !== undefined && (KINDS as readonly string[]).includes(value);
 }
 
 /** Question numbers (1-based, as in the letter) → the project's question ids. */

@@ -1,4 +1,4 @@
-// innspill import <file.innspill> <path>... [--mapping file.json] [--label L] [--json]
+// innspill import (synopsis and options: ../help.ts).
 // Prints a line per file as it is committed (or found unchanged, skipped,
 // rejected), with a progress bar on stderr when that is a terminal. Ctrl-C
 // stops after the current file (it goes in whole) and says what was committed
@@ -9,10 +9,11 @@ import { readPresetFile } from '../../core/import/presets';
 import { isCancelled } from '../../core/import/cancel';
 import type { ImportProgress, ImportReport, ImportWarning } from '../../../src-shared/imports';
 import { UsageError } from '../errors';
+import { usage } from '../help';
 import { progressLine } from '../progress-line';
 import { parser, type Command } from './parser';
 
-const USAGE = 'innspill import <file.innspill> <path>... [--mapping file.json] [--label L] [--json]';
+const USAGE = usage('import');
 
 export const EXIT_REJECTED = 1;
 export const EXIT_SKIPPED = 3;

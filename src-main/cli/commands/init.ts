@@ -1,9 +1,10 @@
-// innspill init <file.innspill> [--template brev-kommunene-2022|blank] [--title T]
+// innspill init: a new project file from a template (synopsis and options: ../help.ts).
 import { templateIdSchema } from '../../../src-shared/contract';
 import { UsageError } from '../errors';
+import { usage } from '../help';
 import { parser, type Command } from './parser';
 
-const USAGE = 'innspill init <file.innspill> [--template brev-kommunene-2022|blank] [--title T]';
+const USAGE = usage('init');
 
 export const init: Command = {
   parse: parser(

@@ -1,33 +1,16 @@
-// innspill package …: team work offline (src-main/core/team).
-//   assign <file.innspill> --to NAME (--districts 18,19 | --counties 34,54 | --municipalities 1804,3403 | --respondents ID,ID) [--exclusive] [--json]
-//   unassign <file.innspill> --to NAME (--all | --districts … | --counties … | --municipalities … | --respondents …) [--json]
-//   assignments <file.innspill> [--json]
-//   export <file.innspill> --assignee NAME --out FILE.innspillpakke [--passphrase-file F] [--json]
-//   open <FILE.innspillpakke> --out COPY.innspill [--passphrase-file F] [--json]
-//   return <COPY.innspill> --out FILE.innspillretur [--passphrase-file F] [--json]
-//   merge <file.innspill> <FILE.innspillretur> [--passphrase-file F] [--json]
+// innspill package …: team work offline (src-main/core/team; synopses and options: ../help.ts).
 // --passphrase-file: the package's passphrase is the file's first line (never
 // on the command line, where other users and the shell history would see it).
-//   conflicts <file.innspill> [--all] [--json]
-//   resolve <file.innspill> <conflict-id> --keep ours|theirs [--json]
 // `merge` exits 0 when everything arrived, 1 when it merged but listed
 // conflicts for the lead to decide (or failed; then nothing changed).
 import { readFileSync } from 'node:fs';
 import type { ConflictView } from '../../../src-shared/team';
 import { UsageError } from '../errors';
+import { usage } from '../help';
 import type { CliContext } from '../context';
 import { commaList, parser, type Command, type ParsedCommand } from './parser';
 
-const USAGE = `innspill package assign <file.innspill> --to NAME (--districts NN,… | --counties NN,… | --municipalities NNNN,… | --respondents ID,…) [--exclusive]
-       innspill package unassign <file.innspill> --to NAME (--all | --districts … | --counties … | --municipalities … | --respondents …)
-       innspill package assignments <file.innspill>
-       innspill package export <file.innspill> --assignee NAME --out FILE.innspillpakke [--passphrase-file F]
-       innspill package open <FILE.innspillpakke> --out COPY.innspill [--passphrase-file F]
-       innspill package return <COPY.innspill> --out FILE.innspillretur [--passphrase-file F]
-       innspill package merge <file.innspill> <FILE.innspillretur> [--passphrase-file F]
-       innspill package conflicts <file.innspill> [--all]
-       innspill package resolve <file.innspill> <conflict-id> --keep ours|theirs
-       (every action takes --json)`;
+const USAGE = usage('package');
 
 const list = (values: ParsedCommand['values'], option: string): string[] => {
   const value = values[option];
@@ -36,7 +19,7 @@ const list = (values: ParsedCommand['values'], option: string): string[] => {
 
 function need(values: ParsedCommand['values'], name: string, action: string): string {
   const v = values[name];
-  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`package ${action} needs --${name}. Usage: ${USAGE}`);
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`package ${action} needs --${name}. Usage: ${usage('package', action)}`);
   return v;
 }
 
@@ -109,7 +92,7 @@ export const packageCommand: Command = {
     const print = (data: unknown, text: string) => ctx.io.out(json ? JSON.stringify(data, null, 2) + '\n' : text + '\n');
     const passphrase = passphraseFrom(values, ctx);
     const noSecond = () => {
-      if (second !== undefined) throw new UsageError(`package ${action} takes one file. Usage: ${USAGE}`);
+      if (second !== undefined) throw new UsageError(`package ${action} takes one file. Usage: ${usage('package', action)}`);
     };
 
     switch (action) {
@@ -121,11 +104,11 @@ export const packageCommand: Command = {
         const chosen = await selection(values, ctx);
         const any = chosen.policeDistrictCodes.length + chosen.countyNumbers.length + chosen.respondentIds.length > 0;
         if (action === 'assign') {
-          if (!any) throw new UsageError(`package assign needs --districts, --counties, --municipalities or --respondents. Usage: ${USAGE}`);
+          if (!any) throw new UsageError(`package assign needs --districts, --counties, --municipalities or --respondents. Usage: ${usage('package', action)}`);
           const result = await ctx.call('team.assign', { assignee, ...chosen, exclusive: values.exclusive === true });
           print(result, `${assignee}: ${result.assigned} respondents assigned, ${result.unchanged} already assigned${result.moved ? `, ${result.moved} taken from others` : ''} (${result.respondents} selected)`);
         } else {
-          if (!any && values.all !== true) throw new UsageError(`package unassign needs --all or a selection. Usage: ${USAGE}`);
+          if (!any && values.all !== true) throw new UsageError(`package unassign needs --all or a selection. Usage: ${usage('package', action)}`);
           const result = await ctx.call('team.unassign', { assignee, ...chosen, all: values.all === true });
           print(result, `${assignee}: ${result.removed} respondents unassigned`);
         }
@@ -167,7 +150,7 @@ export const packageCommand: Command = {
         return 0;
       }
       case 'merge': {
-        if (second === undefined) throw new UsageError(`package merge needs the project and the return file. Usage: ${USAGE}`);
+        if (second === undefined) throw new UsageError(`package merge needs the project and the return file. Usage: ${usage('package', action)}`);
         await ctx.call('project.open', { path: ctx.projectPath(first) });
         const report = await ctx.call('team.mergeReturn', { path: ctx.projectPath(second), passphrase });
         const applied = Object.entries(report.applied).map(([k, v]) => `${v} ${k}`);
@@ -189,9 +172,9 @@ export const packageCommand: Command = {
         return 0;
       }
       case 'resolve': {
-        if (second === undefined) throw new UsageError(`package resolve needs the conflict id. Usage: ${USAGE}`);
+        if (second === undefined) throw new UsageError(`package resolve needs the conflict id. Usage: ${usage('package', action)}`);
         const keep = need(values, 'keep', action);
-        if (keep !== 'ours' && keep !== 'theirs') throw new UsageError(`--keep is ours or theirs. Usage: ${USAGE}`);
+        if (keep !== 'ours' && keep !== 'theirs') throw new UsageError(`--keep is ours or theirs. Usage: ${usage('package', action)}`);
         await ctx.call('project.open', { path: ctx.projectPath(first) });
         const result = await ctx.call('team.resolveConflict', { id: second, choose: keep });
         print(result, printConflict(result));

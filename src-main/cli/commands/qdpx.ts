@@ -1,5 +1,4 @@
-// innspill qdpx export <file.innspill> [--out file.qdpx] [--positions codepoint|utf16] [--json]
-// innspill qdpx import <file.innspill> <file.qdpx|file.qdc> [--positions codepoint|utf16] [--as-responses] [--json]
+// innspill qdpx export|import (synopses and options: ../help.ts).
 // The project as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA and QualCoder,
 // and a REFI-QDA project's codebook and codings back in (src-main/core/refi);
 // a REFI-QDA codebook (.qdc: Taguette, ATLAS.ti) goes in as a codebook.
@@ -8,10 +7,10 @@ import path from 'node:path';
 import { ApiError } from '../../../src-shared/errors';
 import type { RefiImportReport } from '../../../src-shared/refi';
 import { UsageError } from '../errors';
+import { usage } from '../help';
 import { parser, type Command } from './parser';
 
-const USAGE =
-  'innspill qdpx export <file.innspill> [--out file.qdpx] [--positions codepoint|utf16] [--json] | innspill qdpx import <file.innspill> <file.qdpx|file.qdc> [--positions codepoint|utf16] [--as-responses] [--json]';
+const USAGE = usage('qdpx');
 
 function positionsOption(value: string | boolean | undefined): 'codepoint' | 'utf16' | undefined {
   if (value === undefined) return undefined;
@@ -46,7 +45,7 @@ export const qdpx: Command = {
     const [action, project, file] = positionals;
     const positions = positionsOption(values.positions);
     if (action === 'export') {
-      if (file !== undefined) throw new UsageError(`qdpx export takes the project only (the file goes after --out). Usage: ${USAGE}`);
+      if (file !== undefined) throw new UsageError(`qdpx export takes the project only (the file goes after --out). Usage: ${usage('qdpx', action)}`);
       await ctx.call('project.open', { path: ctx.projectPath(project) });
       const out = values.out as string | undefined;
       const result = await ctx.call('refi.exportProject', { target: out === undefined ? undefined : ctx.projectPath(out), ...(positions ? { positions } : {}) });
@@ -59,13 +58,13 @@ export const qdpx: Command = {
       return 0;
     }
     if (action === 'import') {
-      if (file === undefined) throw new UsageError(`qdpx import needs the .qdpx or .qdc file. Usage: ${USAGE}`);
-      if (values.out !== undefined) throw new UsageError(`--out is for qdpx export. Usage: ${USAGE}`);
+      if (file === undefined) throw new UsageError(`qdpx import needs the .qdpx or .qdc file. Usage: ${usage('qdpx', action)}`);
+      if (values.out !== undefined) throw new UsageError(`--out is for qdpx export. Usage: ${usage('qdpx', action)}`);
       await ctx.call('project.open', { path: ctx.projectPath(project) });
       if (file.toLowerCase().endsWith('.qdc')) {
         // A codebook: only codes (and code groups) in it; positions do not apply.
-        if (positions) throw new UsageError(`--positions is for projects (.qdpx), a codebook (.qdc) has no positions. Usage: ${USAGE}`);
-        if (values['as-responses']) throw new UsageError(`--as-responses is for projects (.qdpx), a codebook (.qdc) has no sources. Usage: ${USAGE}`);
+        if (positions) throw new UsageError(`--positions is for projects (.qdpx), a codebook (.qdc) has no positions. Usage: ${usage('qdpx', action)}`);
+        if (values['as-responses']) throw new UsageError(`--as-responses is for projects (.qdpx), a codebook (.qdc) has no sources. Usage: ${usage('qdpx', action)}`);
         let bytes: Buffer;
         try {
           bytes = readFileSync(ctx.projectPath(file));

@@ -1,11 +1,12 @@
-// innspill search <file.innspill> "<query>" [--json] [--limit N] [--include-superseded]
+// innspill search (synopsis and options: ../help.ts).
 // Full-text search over the answers (query syntax: src-shared/search.ts).
 // A query that starts with "-" goes after "--": innspill search f.innspill -- "-lensmann politi"
 import type { SearchHit } from '../../../src-shared/search';
 import { UsageError } from '../errors';
+import { usage } from '../help';
 import { parser, type Command } from './parser';
 
-const USAGE = 'innspill search <file.innspill> "<query>" [--json] [--limit N] [--include-superseded]';
+const USAGE = usage('search');
 /** The API's largest page; the command pages through all hits unless --limit is given. */
 const PAGE = 1000;
 

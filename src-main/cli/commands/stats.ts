@@ -1,8 +1,9 @@
-// innspill stats <file.innspill> [--json]
+// innspill stats: what a project holds (synopsis and options: ../help.ts).
+import { usage } from '../help';
 import { parser, type Command } from './parser';
 
 export const stats: Command = {
-  parse: parser({ json: { type: 'boolean', default: false } }, { min: 1, max: 1, usage: 'innspill stats <file.innspill> [--json]' }),
+  parse: parser({ json: { type: 'boolean', default: false } }, { min: 1, max: 1, usage: usage('stats') }),
   async run({ positionals, values }, ctx) {
     await ctx.call('project.open', { path: ctx.projectPath(positionals[0]) });
     const s = await ctx.call('stats.get', {});

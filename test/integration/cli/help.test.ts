@@ -2,13 +2,14 @@
 // its usage, options and an example (exit 0, nothing created), `innspill help
 // <command>` says the same, the overview lists every command, and --version,
 // -v and -V print the version. A command added without help fails here.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../src-main/cli/commands';
-import { HELP } from '../../../src-main/cli/help';
+import { HELP, usage } from '../../../src-main/cli/help';
 import { version } from '../../../src-main/core/version';
 import { runBin, runCli } from '../../helpers/cli';
-import { tempDir } from '../../helpers/core';
+import { repoRoot, tempDir } from '../../helpers/core';
 
 let dir: string;
 let cleanup: () => void;
@@ -74,5 +75,22 @@ describe('innspill help', () => {
     const search = await runCli(dir, ['search', 'x.innspill', '--', '-h']);
     expect(search.out).not.toContain('Usage: innspill search');
     expect(existsSync(`${dir}/x.innspill`)).toBe(false);
+  });
+
+  it('each synopsis is written once, in help.ts: the commands print it from there in their usage errors', async () => {
+    const folder = path.join(repoRoot, 'src-main', 'cli', 'commands');
+    for (const file of readdirSync(folder)) {
+      const source = readFileSync(path.join(folder, file), 'utf8');
+      // A string literal (not a comment) holding a synopsis: "innspill <command> <file…".
+      expect(source, file).not.toMatch(/['`"]innspill [a-z]+( [a-z]+)? <[^\n]*['`"]/);
+    }
+    const wrong = await runCli(dir, ['stats']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain(`Usage: ${usage('stats')}`);
+    const docx = await runCli(dir, ['export', 'docx', 'x.innspill', '--nope']);
+    expect(docx.err).toContain(`Usage: ${usage('export', 'docx')}`);
+    const group = await runCli(dir, ['package', 'frobnicate', 'x.innspill']);
+    expect(group.err.trim().split('\n')).toHaveLength(1);
+    expect(group.err).toContain('package assign|unassign|assignments|export|open|return|merge|conflicts|resolve');
   });
 });
