@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const benches = [
+  { name: 'cli', file: 'cli.ts' },
   { name: 'import', file: 'import.ts' },
   { name: 'coding', file: 'coding.ts' },
   { name: 'shared-text', file: 'shared-text.ts' },

@@ -3,20 +3,17 @@
 // message on stderr and a non-zero exit code (stack traces only with --debug).
 // --help/-h (overall or per command) and --version/-v are answered here (help.ts).
 import path from 'node:path';
-import { createCore, type Core } from '../core';
-import { defaultConfigDir } from '../core/paths';
-import { findResourcesDir } from '../core/reference/load';
+import type { Core } from '../core';
 import { ApiError } from '../../src-shared/errors';
 import type { BackupSnapshot } from '../../src-shared/backup';
 import { version } from '../core/version';
-import { commands } from './commands';
-import { describeSnapshot } from './commands/backup';
 import { commandHelp, overview } from './help';
 import type { CliContext, CliIo, ProgressLine } from './context';
 import { UsageError } from './errors';
 
 /** For a project that will not open: the newest backup that verifies, and how to restore it. */
 async function backupHint(core: Core, projectPath: string): Promise<string> {
+  const { describeSnapshot } = await import('./commands/backup');
   const found = await core.dispatch('backup.newestGood', { projectPath });
   if (!found.ok || !found.result) return '';
   const s = found.result as BackupSnapshot;
@@ -44,6 +41,9 @@ export async function run(argv: string[], io: CliIo, cwd = process.cwd()): Promi
     io.out(text);
     return 0;
   }
+  // The commands and the core load only now, so `--help` and `--version` answer
+  // without loading them (the built CLI then starts in well under 0.3 s).
+  const { commands } = await import('./commands');
   const command = commands[name];
   if (!command) {
     io.err(`innspill: unknown command "${name}". Run "innspill --help".\n`);
@@ -59,6 +59,11 @@ export async function run(argv: string[], io: CliIo, cwd = process.cwd()): Promi
   let core: Core | null = null;
   try {
     const parsed = command.parse(rest);
+    const [{ createCore }, { defaultConfigDir }, { findResourcesDir }] = await Promise.all([
+      import('../core'),
+      import('../core/paths'),
+      import('../core/reference/load'),
+    ]);
     core = createCore({
       paths: { resourcesDir: findResourcesDir(__dirname), configDir: defaultConfigDir(), workspaceDir: cwd },
       shell: 'host',
@@ -117,10 +122,4 @@ export function processIo(): CliIo {
       }
     : undefined;
   return { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), progress };
-}
-
-if (require.main === module) {
-  void run(process.argv.slice(2), processIo()).then((code) => {
-    process.exitCode = code;
-  });
 }
