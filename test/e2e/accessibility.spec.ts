@@ -5,8 +5,8 @@
 // Every other e2e test also runs axe on the screen it ends on (fixtures.ts).
 import type { Page } from '@playwright/test';
 import type { ViewId } from '../../src-renderer/src/components/case/caseContext';
-import { expect, expectAccessible, test, type AppFixture } from './fixtures';
-import { call } from './import-helpers';
+import { expect, expectAccessible, test } from './fixtures';
+import { openCodedDemo } from './coding-helpers';
 
 const VIEWS: ViewId[] = [
   'overview',
@@ -34,30 +34,6 @@ async function openView(page: Page, view: ViewId): Promise<void> {
   await expect(page.getByTestId(`panel-${view}`)).toBeVisible();
   // Let the view's queries settle: no loading indicator left on screen.
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
-}
-
-/** The demo case, with 30 responses coded through the core so the matrix, co-occurrence and stations screens show tables. */
-async function openCodedDemo(app: AppFixture, page: Page): Promise<void> {
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await app.open();
-  await page.getByTestId('demo-button').click();
-  await expect(page.getByTestId('case-screen')).toBeVisible({ timeout: 60_000 });
-  let codes = await call(app, 'codebook.list');
-  if (codes.length === 0) {
-    await call(app, 'codebook.adoptStarter');
-    codes = await call(app, 'codebook.list');
-  }
-  const leaves = codes.filter((c) => !codes.some((o) => o.parentId === c.id));
-  const responses = await call(app, 'responses.list');
-  for (const [i, r] of responses.slice(0, 30).entries()) {
-    const ws = await call(app, 'workspace.response', { id: r.id });
-    const parts = ws.response.answers.filter((a) => a.questionOrdinal !== null && a.text.length > 0);
-    for (const [j, part] of parts.slice(0, 2).entries()) {
-      // A code scoped to a question codes only that question's answers.
-      const fitting = leaves.filter((c) => !c.questionId || c.questionId === part.questionId);
-      await call(app, 'codings.create', { answerId: part.id, codeId: fitting[(i + j) % fitting.length].id });
-    }
-  }
 }
 
 test('the start screen and its dialogs pass axe, and focus returns to the button that opened a dialog', async ({ app, page }) => {

@@ -5,7 +5,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, expectOnlyHostRequests, test } from './fixtures';
 import { call, tempDir } from './import-helpers';
-import { codeNamed, openCodingCase, responseIdOf, workspace } from './coding-helpers';
+import { codeNamed, openCodedDemo, openCodingCase, responseIdOf, workspace } from './coding-helpers';
 
 test('the matrix counts coded municipalities per police district and a cell opens its quotes', async ({ app, page }) => {
   await openCodingCase(app, {
@@ -112,5 +112,24 @@ test('shared text groups a joint statement, and the whole group is coded at once
     const w = await workspace(app, await responseIdOf(app, name));
     expect(w.codings.map((c) => [c.codeId, c.start, c.end])).toEqual([[violence.id, 0, joint.length]]);
   }
+  expectOnlyHostRequests(app);
+});
+
+test('at 1920×1080 the case uses the width, and the matrix keeps its header row and code column in view while it scrolls both ways', async ({ app, page }) => {
+  test.setTimeout(180_000);
+  await openCodedDemo(app, page, { width: 1920, height: 1080 });
+  expect((await page.locator('main#main').boundingBox())!.width).toBeGreaterThan(1800);
+  await page.getByTestId('tab-analysis').click();
+  const matrix = page.getByTestId('analysis-matrix');
+  await expect(matrix.locator('table')).toBeVisible();
+  const region = matrix.getByRole('region');
+  const corner = matrix.locator('thead th').first();
+  // Scroll as far as the box goes, right and down: the corner cell stays at the box's top left.
+  await region.evaluate((el) => el.scrollTo(el.scrollWidth, el.scrollHeight));
+  const [box, cell] = [(await region.boundingBox())!, (await corner.boundingBox())!];
+  expect(Math.abs(cell.x - box.x)).toBeLessThan(4);
+  expect(Math.abs(cell.y - box.y)).toBeLessThan(4);
+  const firstRowHeader = matrix.locator('tbody th').first();
+  expect(Math.abs((await firstRowHeader.boundingBox())!.x - box.x)).toBeLessThan(4);
   expectOnlyHostRequests(app);
 });

@@ -96,3 +96,27 @@ export async function selectInPart(page: Page, needle: string): Promise<void> {
   }, needle);
   expect(ok, `«${needle}» not found in any answer part`).toBe(true);
 }
+
+/** The demo case, with 30 responses coded through the core so the matrix, co-occurrence and stations screens show tables. */
+export async function openCodedDemo(app: AppFixture, page: Page, size = { width: 1366, height: 768 }): Promise<void> {
+  await page.setViewportSize(size);
+  await app.open();
+  await page.getByTestId('demo-button').click();
+  await expect(page.getByTestId('case-screen')).toBeVisible({ timeout: 60_000 });
+  let codes = await call(app, 'codebook.list');
+  if (codes.length === 0) {
+    await call(app, 'codebook.adoptStarter');
+    codes = await call(app, 'codebook.list');
+  }
+  const leaves = codes.filter((c) => !codes.some((o) => o.parentId === c.id));
+  const responses = await call(app, 'responses.list');
+  for (const [i, r] of responses.slice(0, 30).entries()) {
+    const ws = await call(app, 'workspace.response', { id: r.id });
+    const parts = ws.response.answers.filter((a) => a.questionOrdinal !== null && a.text.length > 0);
+    for (const [j, part] of parts.slice(0, 2).entries()) {
+      // A code scoped to a question codes only that question's answers.
+      const fitting = leaves.filter((c) => !c.questionId || c.questionId === part.questionId);
+      await call(app, 'codings.create', { answerId: part.id, codeId: fitting[(i + j) % fitting.length].id });
+    }
+  }
+}

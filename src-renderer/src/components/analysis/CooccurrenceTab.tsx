@@ -35,8 +35,8 @@ export function CooccurrenceTab() {
       {shown.length === 0 ? (
         <Paragraph>{t('analysis.cooccurrence.empty')}</Paragraph>
       ) : (
-        <ScrollRegion className="analysis-scroll" label={t('analysis.tabs.cooccurrence')}>
-          <Table data-size="sm" className="analysis-matrix" border>
+        <ScrollRegion className="analysis-scroll analysis-scroll--both" label={t('analysis.tabs.cooccurrence')}>
+          <Table data-size="sm" className="analysis-matrix" border stickyHeader>
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell scope="col" className="analysis-sticky">{t('analysis.code')}</Table.HeaderCell>

@@ -89,8 +89,8 @@ export function MatrixTab() {
       {matrix.rows.length === 0 ? (
         <Paragraph>{t('analysis.noCodes')}</Paragraph>
       ) : (
-        <ScrollRegion className="analysis-scroll" label={t('analysis.tabs.matrix')}>
-          <Table data-size="sm" className="analysis-matrix" border>
+        <ScrollRegion className="analysis-scroll analysis-scroll--both" label={t('analysis.tabs.matrix')}>
+          <Table data-size="sm" className="analysis-matrix" border stickyHeader>
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell scope="col" className="analysis-sticky">{t('analysis.code')}</Table.HeaderCell>
