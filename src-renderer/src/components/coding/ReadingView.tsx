@@ -8,6 +8,7 @@ import type { Code, Coding, WorkspaceResponse } from '../../../../src-shared/cod
 import type { AnswerPart, Question, ResponseStatus } from '../../../../src-shared/domain';
 import { formatDate, formatNumber } from '../../lib/format';
 import { AnswerPartView } from './AnswerPartView';
+import { PersonalDataTag } from '../personal/PersonalData';
 
 const STATUSES: ResponseStatus[] = ['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret'];
 const NO_CODINGS: Coding[] = [];
@@ -74,6 +75,7 @@ export function ReadingView({ ws, questions, codes, selectedCodingId, focusedAns
               ...(m && r.respondentName !== m.name ? [t('detail.sentAs', { name: r.respondentName })] : []),
             ].join(' · ')}
           </p>
+          <PersonalDataTag kinds={r.personalData} />
         </div>
         <Field data-size="sm" className="cw-status">
           <Label htmlFor={statusId} className="ds-sr-only">

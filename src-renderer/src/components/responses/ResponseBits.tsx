@@ -3,6 +3,7 @@
 import { Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseStatus, ResponseSummary } from '../../../../src-shared/domain';
+import { PersonalDataTag } from '../personal/PersonalData';
 
 export function ResponseFlags({ response }: { response: ResponseSummary }) {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function ResponseFlags({ response }: { response: ResponseSummary }) {
           {t('responses.flags.ocr', { confidence: response.ocrConfidence })}
         </Tag>
       )}
+      <PersonalDataTag kinds={response.personalData} />
       {!response.isCurrent && (
         <Tag data-color="neutral" data-size="sm" data-testid="flag-superseded">
           {t('responses.flags.superseded')}

@@ -16,6 +16,7 @@ import { AnsweredQuestions, ResponseFlags, StatusTag } from './ResponseBits';
 import { emptyResponseFilter, isResponseFilterActive, type ResponseFilter } from './responseFilter';
 import { PoliceDistrictFilter, CountyFilter } from '../FilterSelect';
 import { AssigneeFilter } from '../team/AssigneeFilter';
+import { PersonalDataFilter } from '../personal/PersonalData';
 import { ScrollRegion } from '../ScrollRegion';
 
 type SortKey = 'name' | 'county' | 'district' | 'received';
@@ -70,6 +71,7 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
       matchStatus: filter.matchStatus || undefined,
       query: query.trim() || undefined,
       assignee: filter.assignee || undefined,
+      personal: filter.personal || undefined,
     },
     { keepPrevious: true },
   );
@@ -147,6 +149,7 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
           </Select>
         </Field>
         <AssigneeFilter value={filter.assignee} onChange={(value) => set({ assignee: value })} data-testid="responses-assignee-filter" />
+        <PersonalDataFilter value={filter.personal} onChange={(value) => set({ personal: value })} data-testid="responses-personal-filter" />
       </div>
       <div className="filters-row">
         <Switch

@@ -1,6 +1,7 @@
 // The response list's filter, held by the case screen so it survives a visit
 // to a response and back, and so the overview can open a filtered list.
 import type { MatchStatus } from '../../../../src-shared/domain';
+import type { PersonalFilter } from '../../../../src-shared/personal';
 
 export interface ResponseFilter {
   query: string;
@@ -11,6 +12,8 @@ export interface ResponseFilter {
   includeSuperseded: boolean;
   /** A caseworker's name, 'none' for unassigned (team work), or '' for anyone. */
   assignee: string;
+  /** Personal data found: of one kind, any kind, none, or '' for all responses. */
+  personal: PersonalFilter | '';
 }
 
 export const emptyResponseFilter: ResponseFilter = {
@@ -21,6 +24,7 @@ export const emptyResponseFilter: ResponseFilter = {
   needsSplitting: false,
   includeSuperseded: false,
   assignee: '',
+  personal: '',
 };
 
 export function isResponseFilterActive(f: ResponseFilter): boolean {
@@ -31,6 +35,7 @@ export function isResponseFilterActive(f: ResponseFilter): boolean {
     f.matchStatus !== '' ||
     f.needsSplitting ||
     f.includeSuperseded ||
-    f.assignee !== ''
+    f.assignee !== '' ||
+    f.personal !== ''
   );
 }

@@ -16,6 +16,8 @@ import { flattenTree } from '../coding/codeTree';
 import { Snippet } from './Snippet';
 import './search.css';
 import { PoliceDistrictFilter, CountyFilter, FilterSelect } from '../FilterSelect';
+import { PersonalDataFilter } from '../personal/PersonalData';
+import type { PersonalFilter } from '../../../../src-shared/personal';
 
 const PAGE_SIZE = 50;
 type Status = NonNullable<SearchFilter['status']>;
@@ -29,9 +31,10 @@ interface FilterState {
   /** "variableId=value" */
   variable: string;
   status: string;
+  personal: PersonalFilter | '';
 }
 
-const emptyFilters: FilterState = { policeDistrictCode: '', countyNumber: '', populationBand: '', codeId: '', variable: '', status: '' };
+const emptyFilters: FilterState = { policeDistrictCode: '', countyNumber: '', populationBand: '', codeId: '', variable: '', status: '', personal: '' };
 
 /** What the user searched for, kept by the case screen so the hits are still there on coming back to *Søk*. */
 export interface SearchState {
@@ -52,6 +55,7 @@ function toFilter(f: FilterState): SearchFilter {
   if (f.populationBand) out.populationBand = f.populationBand as PopulationBandKey;
   if (f.codeId) out.codeId = f.codeId;
   if (f.status) out.status = f.status as Status;
+  if (f.personal) out.personal = f.personal;
   if (f.variable) {
     const at = f.variable.indexOf('=');
     out.variable = { variableId: f.variable.slice(0, at), value: f.variable.slice(at + 1) };
@@ -127,6 +131,7 @@ export function SearchView({ state, onStateChange }: Props) {
       <div className="filters" aria-label={t('search.filtersLabel')}>
         <PoliceDistrictFilter value={filters.policeDistrictCode} onChange={(value) => setFilter({ policeDistrictCode: value })} data-testid="search-district-filter" />
         <CountyFilter value={filters.countyNumber} onChange={(value) => setFilter({ countyNumber: value })} data-testid="search-county-filter" />
+        <PersonalDataFilter value={filters.personal} onChange={(value) => setFilter({ personal: value })} data-testid="search-personal-filter" />
         <FilterSelect
           label={t('search.population')}
           allLabel={t('search.all')}

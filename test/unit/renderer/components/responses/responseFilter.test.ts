@@ -17,6 +17,8 @@ describe('isResponseFilterActive', () => {
     ['needs splitting', { needsSplitting: true }],
     ['superseded versions', { includeSuperseded: true }],
     ['an assignee', { assignee: 'none' }],
+    ['personal data of a kind', { personal: 'fodselsnummer' }],
+    ['no personal data', { personal: 'none' }],
   ])('is on for %s', (_, patch) => {
     expect(isResponseFilterActive({ ...emptyResponseFilter, ...patch })).toBe(true);
   });
