@@ -7,6 +7,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzip } from '../../src-main/core/zip/read-own';
@@ -18,6 +19,14 @@ import type { CaseMessage, CaseReply } from './worker';
 const WORKER = path.join(__dirname, 'worker.ts');
 const TSX = pathToFileURL(require.resolve('tsx')).href;
 export const FIXTURES = path.join(__dirname, '..', '..', 'test', 'fixtures', 'fuzz');
+/** Inputs larger than this are kept as `<name>.gz`. */
+const FIXTURE_GZIP_OVER = 64 * 1024;
+
+/** A kept input's bytes (unpacked when it was kept gzipped). */
+export function fixtureBytes(file: string): Buffer {
+  const bytes = readFileSync(file);
+  return file.endsWith('.gz') ? gunzipSync(bytes) : bytes;
+}
 
 export interface FuzzOptions {
   /** Cases per format. */
@@ -207,8 +216,12 @@ class FormatRun {
     if (opts.fixturesDir) {
       const dir = path.join(opts.fixturesDir, format.name);
       mkdirSync(dir, { recursive: true });
-      fixture = path.join(dir, `${verdict.kind}-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}${format.ext}`);
-      writeFileSync(fixture, bytes);
+      // A large input (a huge field, a repeated chunk) is kept gzipped: it is mostly repetition, and
+      // fixtures stay small files (the replay unpacks it, see fixtureBytes).
+      const name = `${verdict.kind}-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}${format.ext}`;
+      const large = bytes.length > FIXTURE_GZIP_OVER;
+      fixture = path.join(dir, large ? `${name}.gz` : name);
+      writeFileSync(fixture, large ? gzipSync(bytes, { level: 9 }) : bytes);
     }
     fig.failures.push({ kind: verdict.kind, detail, how, fixture });
     opts.log?.(`  ${format.name} case ${i}: ${verdict.kind}: ${detail.slice(0, 300)} (${how.join(', ')})`);

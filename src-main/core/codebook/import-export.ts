@@ -10,6 +10,7 @@ import { ApiError } from '../../../src-shared/errors';
 import { ChangeSet } from '../audit/changes';
 import type { CoreDeps } from '../deps';
 import { decodeText } from '../input/decode';
+import { ImportError } from '../input/errors';
 import type { DB } from '../store/schema';
 import { neutralise } from '../tables/excel-csv';
 import { readCsvTable, readXlsxTable } from '../tables/read';
@@ -88,6 +89,11 @@ export function codebookToQdc(codes: Code[], origin: string, tree: CodeTree[] = 
   );
 }
 
+/** A message quoting the file, cut to a readable length. */
+function clip(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)} …` : text;
+}
+
 /**
  * Parses REFI-QDA XML (a codebook or a project) safely. `what` names the file
  * in messages ("The codebook file"); `isArray` names the elements that may repeat.
@@ -108,7 +114,8 @@ export function parseRefiXml(
   // The parser itself is lenient (it accepts unclosed and mismatched tags).
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: true });
   if (valid !== true) {
-    throw new ApiError('INVALID_INPUT', `${what} is not valid XML: ${valid.err.msg} (line ${valid.err.line})`);
+    // The validator's message may quote a name of any length (a fuzzed file had one of 12 MB).
+    throw new ApiError('INVALID_INPUT', `${what} is not valid XML: ${clip(valid.err.msg)} (line ${valid.err.line})`);
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -126,7 +133,7 @@ export function parseRefiXml(
     const doc: unknown = parser.parse(xml);
     return isXmlNode(doc) ? doc : {};
   } catch (e) {
-    throw new ApiError('INVALID_INPUT', `${what} is not valid XML: ${messageOf(e)}`);
+    throw new ApiError('INVALID_INPUT', `${what} is not valid XML: ${clip(messageOf(e))}`);
   }
 }
 
@@ -258,11 +265,41 @@ function tableToTree(rows: Record<string, string>[], csv: boolean): CodeNode[] {
   return roots;
 }
 
+/**
+ * Largest codebook file read. A codebook of 5,000 codes with long descriptions is under 3 MB; a larger
+ * file is refused before it is parsed (the fuzzer found that checking 12 MB of XML holds the core for
+ * many seconds).
+ */
+export const MAX_CODEBOOK_BYTES = 4 * 1024 * 1024;
+
+/** The file's size checked, and a reader's own error (not text, a damaged table) as the API's clear refusal. */
+async function readingCodebook<T>(bytes: Buffer, read: () => T | Promise<T>): Promise<T> {
+  if (bytes.length > MAX_CODEBOOK_BYTES) {
+    throw new ApiError('INVALID_INPUT', `The codebook file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_CODEBOOK_BYTES / 1048576} MB`);
+  }
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof ImportError) throw new ApiError('INVALID_INPUT', `The codebook file cannot be read: ${e.message}`);
+    throw e;
+  }
+}
+
+/** A .qdc's text: REFI-QDA codebooks are XML, so binary content is refused as such (not as a CSV). */
+function qdcText(bytes: Buffer): string {
+  try {
+    return decodeText(bytes).text;
+  } catch (e) {
+    if (e instanceof ImportError && e.code === 'NOT_TEXT') throw new ApiError('INVALID_INPUT', 'The codebook file is not text (it contains binary data); a .qdc codebook is XML');
+    throw e;
+  }
+}
+
 export async function readCodebookFile(fileName: string, bytes: Buffer): Promise<CodeNode[]> {
   const ext = fileName.toLowerCase().split('.').pop();
-  if (ext === 'qdc' || ext === 'xml') return qdcToTree(decodeText(bytes).text);
-  if (ext === 'csv') return tableToTree(readCsvTable(bytes), true);
-  if (ext === 'xlsx') return tableToTree(await readXlsxTable(bytes), false);
+  if (ext === 'qdc' || ext === 'xml') return readingCodebook(bytes, () => qdcToTree(qdcText(bytes)));
+  if (ext === 'csv') return readingCodebook(bytes, () => tableToTree(readCsvTable(bytes), true));
+  if (ext === 'xlsx') return readingCodebook(bytes, async () => tableToTree(await readXlsxTable(bytes), false));
   throw new ApiError('INVALID_INPUT', `Unsupported codebook file "${fileName}"; use .qdc, .csv or .xlsx`);
 }
 
@@ -270,7 +307,8 @@ export async function readCodebookFile(fileName: string, bytes: Buffer): Promise
 export function readCodebookSets(fileName: string, bytes: Buffer): ParsedSet[] {
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext !== 'qdc' && ext !== 'xml') return [];
-  const doc = parseRefiXml(decodeText(bytes).text, 'The codebook file', (name) => name === 'Set' || name === 'MemberCode' || name === 'MemberSource' || name === 'MemberNote');
+  // Read after readCodebookFile, which has checked the size and that it is text.
+  const doc = parseRefiXml(qdcText(bytes), 'The codebook file', (name) => name === 'Set' || name === 'MemberCode' || name === 'MemberSource' || name === 'MemberNote');
   return parseSets(xmlChild(doc, 'CodeBook')?.Sets, xmlText);
 }
 

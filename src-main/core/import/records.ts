@@ -70,6 +70,15 @@ export async function tableRecords(table: ParsedTable, questions: MappingQuestio
   const mappings: RecordSet['mappings'] = [];
   const nonEmpty = table.sheets.filter((s) => s.rows.length > 0);
   if (nonEmpty.length === 0) throw new ImportError('NO_ROWS', 'The file holds no rows');
+  // Every cell's length first, before the mapping folds headers and values: the fuzzer found that a
+  // 12-million-character cell held the core for many seconds before the per-answer check refused it.
+  for (const sheet of nonEmpty) {
+    for (const row of sheet.rows) {
+      row.values.forEach((v, i) => {
+        if (typeof v === 'string') checkLength(v, `${row.locator}, kolonne ${i + 1}`, limits);
+      });
+    }
+  }
   let lastError: ImportError | null = null;
   for (const sheet of nonEmpty) {
     let mapping: TableMapping;

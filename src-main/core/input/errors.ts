@@ -13,6 +13,7 @@ export type ImportErrorCode =
   | 'BAD_XLSX'
   | 'BAD_DOCX'
   | 'BAD_PDF'
+  | 'PDF_TOO_COMPLEX'
   | 'NO_TEXT_LAYER'
   | 'BAD_HTML'
   | 'HTML_TOO_COMPLEX'

@@ -15,6 +15,8 @@ export const importLimits = {
   maxEmailParts: 1_000,
   maxEmailHeaderBytes: 512 * 1024,
   maxEmailMessages: 25,
+  /** Longest a PDF's text layer may take to read (pdf-text.ts): a letter of a hundred pages takes a few seconds. */
+  maxPdfMs: 30_000,
   /** Rows searched for the header below title rows. */
   headerSearchRows: 30,
 } as const;

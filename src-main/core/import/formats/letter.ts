@@ -1,5 +1,6 @@
 // Letters, one municipality's response per file: DOCX (mammoth), PDF (the
-// text layer, via unpdf; pages without one are read with OCR) and plain text.
+// text layer, via unpdf in a time-limited worker (pdf-text.ts); pages without one are read with OCR)
+// and plain text.
 import mammoth from 'mammoth';
 import { ImportError } from '../../input/errors';
 import { decodeText } from '../../input/decode';
@@ -7,6 +8,8 @@ import type { ParsedLetter, ReadContext } from './types';
 import { recognisePages } from '../ocr/engine';
 import { renderPdfPage } from '../ocr/pdf-pages';
 import { messageOf } from '../../caught';
+import { importLimits, type ImportLimits } from '../../input/limits';
+import { pdfPageTexts } from './pdf-text';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -24,16 +27,9 @@ export async function readDocx(bytes: Buffer): Promise<ParsedLetter> {
   return { kind: 'letter', format: 'docx', text: value.replace(/\n\n/g, '\n'), warnings: [] };
 }
 
-export async function readPdf(bytes: Buffer, context: ReadContext = {}): Promise<ParsedLetter> {
-  const { extractText, getDocumentProxy } = await import('unpdf');
-  let pages: string[];
-  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
-  try {
-    pdf = await getDocumentProxy(new Uint8Array(bytes));
-    ({ text: pages } = await extractText(pdf, { mergePages: false }));
-  } catch (e) {
-    throw new ImportError('BAD_PDF', `The PDF is damaged or encrypted (${messageOf(e)})`);
-  }
+export async function readPdf(bytes: Buffer, context: ReadContext = {}, limits: Pick<ImportLimits, 'maxPdfMs'> = importLimits): Promise<ParsedLetter> {
+  // The text layer in a worker with a time limit (a hostile PDF can hold pdf.js for minutes).
+  const pages = await pdfPageTexts(bytes, limits.maxPdfMs);
   // Pages without a text layer (scanned) are read with OCR; the others keep their text.
   const scanned = pages.flatMap((p, i) => (p.trim() === '' ? [i + 1] : []));
   if (scanned.length === 0) return { kind: 'letter', format: 'pdf', text: pages.join('\n'), pages: pages.length, warnings: [] };
@@ -43,6 +39,14 @@ export async function readPdf(bytes: Buffer, context: ReadContext = {}): Promise
       'The PDF has no text layer (probably a scanned image); run it through OCR or import the original document',
       `${pages.length} sider`,
     );
+  }
+  // Drawing scanned pages for OCR needs the document here; its text layer was read within the limit above.
+  const { getDocumentProxy } = await import('unpdf');
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  try {
+    pdf = await getDocumentProxy(new Uint8Array(bytes));
+  } catch (e) {
+    throw new ImportError('BAD_PDF', `The PDF is damaged or encrypted (${messageOf(e)})`);
   }
   const result = await recognisePages(
     scanned.map((n) => ({ number: n, image: () => renderPdfPage(pdf, n) })),

@@ -56,7 +56,7 @@ export async function readSource(name: string, bytes: Buffer, limits: ImportLimi
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
         throw new ImportError('BAD_PDF', 'Not a PDF file (it does not start with %PDF-)');
       }
-      return readPdf(bytes, context);
+      return readPdf(bytes, context, limits);
     case '.txt':
       return readTxt(bytes);
     case '.html':

@@ -542,7 +542,16 @@ const HOSTILE: Hostile[] = [
     files: async () => ({ 'lang.csv': toCsv([['Kommune', 'Q1'], ['Bodø', 'Kort.'], ['Hamar', 'x'.repeat(101)]]) }),
     options: { limits: { maxCellChars: 100 } },
     code: 'CELL_TOO_LONG',
-    locator: 'rad 3',
+    locator: 'rad 3, kolonne 2',
+  },
+  {
+    // The fuzzer's finding (test/fixtures/fuzz/json/): a 12-million-character cell held the core for
+    // many seconds while the mapping read it; every cell is now measured first, used or not.
+    name: 'a cell over the length limit in a column the mapping would not use',
+    files: async () => ({ 'lang.json': JSON.stringify([{ Kommune: 'Bodø', Q1: 'Kort.', Merknad: '' }, { Kommune: 'Hamar', Q1: 'Ja', Merknad: ';'.repeat(101) }]) }),
+    options: { limits: { maxCellChars: 100 } },
+    code: 'CELL_TOO_LONG',
+    locator: 'svar nr. 2, kolonne 3',
   },
   {
     name: 'a letter over the length limit',

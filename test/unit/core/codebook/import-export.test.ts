@@ -4,7 +4,7 @@
 // expansion, external entities) — and the flat table's formula neutralising.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { codebookToQdc, qdcToTree, QDC_NAMESPACE, readCodebookFile } from '../../../../src-main/core/codebook/import-export';
+import { codebookToQdc, MAX_CODEBOOK_BYTES, qdcToTree, QDC_NAMESPACE, readCodebookFile } from '../../../../src-main/core/codebook/import-export';
 import { neutralise } from '../../../../src-main/core/tables/excel-csv';
 import type { Code } from '../../../../src-shared/coding';
 import { ApiError } from '../../../../src-shared/errors';
@@ -178,5 +178,51 @@ describe('tables', () => {
     }
     const [withColumns] = await readCodebookFile('kodebok.csv', Buffer.from('\uFEFFsti;beskrivelse;farge;spørsmål;hurtigtast\r\nA;;#abcdef;3;ux\r\n'));
     expect(withColumns).toMatchObject({ colour: '#ABCDEF', questionOrdinal: 3, shortcut: 'u' });
+  });
+});
+
+// What the fuzzer found (npm run fuzz; the inputs are kept under test/fixtures/fuzz/qdc/ and replayed
+// in test/integration/scripts/fuzz-fixtures.test.ts): each is now the API's clear refusal.
+describe('readCodebookFile, the fuzzer\'s findings', () => {
+  const refusal = async (fileName: string, bytes: Buffer): Promise<ApiError> => {
+    const error: unknown = await readCodebookFile(fileName, bytes).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    return error as ApiError;
+  };
+
+  it('refuses a .qdc that is not text as INVALID_INPUT (it was INTERNAL, naming CSV files)', async () => {
+    const qdc = codebookToQdc(CODES, 'Innspill');
+    // UTF-16 without a BOM, with one byte damaged: binary to the decoder.
+    const bytes = Buffer.from(qdc, 'utf16le');
+    bytes[5] = 0x01;
+    for (const b of [bytes, Buffer.concat([Buffer.from([0, 1, 2, 3, 0, 0, 7]), Buffer.from(qdc)])]) {
+      const e = await refusal('kodebok.qdc', b);
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.message).toMatch(/not text/);
+      expect(e.message).not.toMatch(/CSV/);
+    }
+  });
+
+  it('refuses a codebook over the size limit before parsing it, and says the limit', async () => {
+    const qdc = codebookToQdc(CODES, 'Innspill');
+    const huge = Buffer.from(qdc.replace('<Codes>', `<Codes>${';'.repeat(MAX_CODEBOOK_BYTES)}`));
+    const e = await refusal('kodebok.qdc', huge);
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.message).toMatch(/limit is 4 MB/);
+    expect((await refusal('kodebok.csv', Buffer.alloc(MAX_CODEBOOK_BYTES + 1, 'a'))).message).toMatch(/limit/);
+  });
+
+  it('refuses a damaged codebook table as INVALID_INPUT, not INTERNAL', async () => {
+    const e = await refusal('kodebok.csv', Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 0, 0]));
+    expect(e.code).toBe('INVALID_INPUT');
+  });
+
+  it('cuts a validator message that quotes a huge name to a readable length', async () => {
+    const e = await refusal('kodebok.qdc', Buffer.from(`<?xml version="1.0"?><CodeBook xmlns="${QDC_NAMESPACE}"><Codes ${'a'.repeat(100_000)}="x" ="y"></Codes></CodeBook>`));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.message.length).toBeLessThan(400);
   });
 });
