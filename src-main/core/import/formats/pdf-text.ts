@@ -40,7 +40,9 @@ let nextId = 0;
 let queue: Promise<unknown> = Promise.resolve();
 
 function startWorker(): Worker {
-  const unpdf = pathToFileURL(createRequire(__filename).resolve('unpdf')).href;
+  // Packaged, unpdf sits unpacked beside app.asar (electron-builder.yml): a worker thread loads real files.
+  const resolved = createRequire(__filename).resolve('unpdf').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  const unpdf = pathToFileURL(resolved).href;
   const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { unpdf }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   w.unref();
   w.on('exit', () => {
