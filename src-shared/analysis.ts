@@ -270,6 +270,23 @@ export interface SharedTextMember {
   length: number;
 }
 
+/** A run of words in a near-copy compared with the group's most common text. */
+export interface SharedTextChange {
+  kind: 'same' | 'added' | 'removed';
+  /** The words (unchanged runs may be shortened to their ends around «…»). */
+  text: string;
+}
+
+/** One distinct text of a group (whole texts compared, whitespace normalised) and who sent it. */
+export interface SharedTextVariant {
+  excerpt: string;
+  answerIds: string[];
+  /** How this text differs from the first variant (the one most members sent); null for that one. */
+  changes: SharedTextChange[] | null;
+  wordsAdded: number;
+  wordsRemoved: number;
+}
+
 export interface SharedTextGroup {
   /** Stable within a result: the smallest member answer id. */
   id: string;
@@ -281,6 +298,8 @@ export interface SharedTextGroup {
   avgSimilarity: number;
   /** Every member's normalised text is the same. */
   identical: boolean;
+  /** The distinct texts, most members first. */
+  variants: SharedTextVariant[];
 }
 
 export interface SharedTextResult {

@@ -1,6 +1,7 @@
 // "Analyse" end to end: the code × police district matrix counts the coded
 // municipalities of a known fixture, and a cell opens the quotes behind it;
-// shared text finds a joint statement and codes the whole group.
+// shared text finds a joint statement (a near-copy with its difference
+// marked) and codes the whole group.
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, expectOnlyHostRequests, test } from './fixtures';
@@ -88,6 +89,8 @@ test('shared text groups a joint statement, and the whole group is coded at once
       ['Kommunenr.', 'Kommune', 'Mottatt', 'Spørsmål 1'],
       ['5601', 'Alta kommune', '30.05.2022', joint],
       ['5607', 'Vadsø kommune', '30.05.2022', joint],
+      // A near-copy: the same statement with two words more.
+      ['5603', 'Hammerfest kommune', '31.05.2022', `${joint} Det haster.`],
       ['5401', 'Tromsø kommune', '01.06.2022', 'Lange avstander gir lang responstid.'],
     ];
     writeFileSync(file, rows.map((r) => r.join(';')).join('\r\n') + '\r\n', 'utf8');
@@ -104,13 +107,21 @@ test('shared text groups a joint statement, and the whole group is coded at once
   await page.getByTestId('analysis-tab-shared').click();
   const group = page.getByTestId('shared-group');
   await expect(group).toHaveCount(1);
-  await expect(group.getByTestId('shared-member')).toHaveCount(2);
+  await expect(group.getByTestId('shared-member')).toHaveCount(3);
+  // The identical text once with its two senders, the near-copy apart with its difference marked.
+  await expect(group.getByTestId('shared-text')).toHaveCount(2);
+  await expect(group.getByTestId('shared-text').first().getByTestId('shared-member')).toHaveText(['Alta · Spørsmål 1', 'Vadsø · Spørsmål 1']);
+  const near = group.getByTestId('shared-text').nth(1);
+  await expect(near.getByTestId('shared-member')).toHaveText(['Hammerfest · Spørsmål 1']);
+  await expect(near.getByTestId('shared-difference')).toHaveText('Avviker fra teksten over: 2 ord lagt til, 0 ord fjernet');
+  await expect(near.getByTestId('shared-added')).toContainText('Det haster');
+  await expect(near.getByTestId('shared-removed')).toHaveCount(0);
   await group.getByTestId('shared-code-select').selectOption(violence.id);
   await group.getByTestId('shared-code-group').click();
-  await expect(group.getByRole('status')).toContainText('2 kodinger laget');
-  for (const name of ['Alta', 'Vadsø']) {
+  await expect(group.getByRole('status')).toContainText('3 kodinger laget');
+  for (const [name, text] of [['Alta', joint], ['Vadsø', joint], ['Hammerfest', `${joint} Det haster.`]]) {
     const w = await workspace(app, await responseIdOf(app, name));
-    expect(w.codings.map((c) => [c.codeId, c.start, c.end])).toEqual([[violence.id, 0, joint.length]]);
+    expect(w.codings.map((c) => [c.codeId, c.start, c.end])).toEqual([[violence.id, 0, text.length]]);
   }
   expectOnlyHostRequests(app);
 });

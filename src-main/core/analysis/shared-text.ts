@@ -13,21 +13,16 @@ import { ChangeSet } from '../audit/changes';
 import { createCodingIn } from '../coding/service';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
+import { excerptOf, textVariants } from './variants';
 import { exactKey, jaccard, shingles, similarGroups, SHINGLE_SIZE, wordHashes, type SimilarityDoc } from './minhash';
 
 export const DEFAULT_THRESHOLD = 0.8;
 /** Shorter answers ("Nei.", "Ja, se over.") are alike without being shared text. */
 export const DEFAULT_MIN_LENGTH = 100;
-const EXCERPT = 240;
 
 export interface SharedTextInput {
   threshold?: number;
   minLength?: number;
-}
-
-function excerpt(text: string): string {
-  const t = text.trim().replace(/\s+/g, ' ');
-  return t.length <= EXCERPT ? t : `${t.slice(0, EXCERPT - 1).trimEnd()}…`;
 }
 
 /**
@@ -72,10 +67,11 @@ export async function sharedText(db: Kysely<DB>, input: SharedTextInput = {}): P
       municipality: row.number ? { number: row.number, name: row.name! } : null,
       questionId: row.question_id,
       questionOrdinal: row.ordinal,
-      excerpt: excerpt(row.text),
+      excerpt: excerptOf(row.text),
       length: row.text.length,
     };
   };
+  const textOf = new Map(rows.map((r) => [r.id, r.text]));
   const groups: SharedTextGroup[] = found.groups.map((g) => {
     const members = g.members
       .map(member)
@@ -92,6 +88,7 @@ export async function sharedText(db: Kysely<DB>, input: SharedTextInput = {}): P
       minSimilarity: g.minSimilarity,
       avgSimilarity: g.avgSimilarity,
       identical: g.identical,
+      variants: textVariants(members.map((m) => ({ answerId: m.answerId, text: textOf.get(m.answerId) ?? '' }))),
     };
   });
   groups.sort((a, b) => b.respondents - a.respondents || b.members.length - a.members.length || a.id.localeCompare(b.id));

@@ -1,6 +1,6 @@
 // Shared text: answers that are (nearly) the same across respondents, as joint
-// statements often are; each distinct text is shown once with who sent it
-// (sharedTexts.ts), and a group can be coded at once.
+// statements often are; each distinct text is shown once with who sent it,
+// near-copies with their differences marked, and a group can be coded at once.
 import { Field, Heading, Label, Paragraph } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,6 @@ import { ErrorAlert } from '../ErrorAlert';
 import { CodeWholeGroup } from './CodeWholeGroup';
 import { LoadingState } from '../LoadingState';
 import { SharedPassages } from './SharedPassages';
-import { distinctTexts } from './sharedTexts';
 
 const NO_CODES: Code[] = [];
 
@@ -50,6 +49,7 @@ function SharedGroup({ group, codes }: { group: SharedTextGroup; codes: Code[] }
   const { t } = useTranslation();
   const codeGroup = useApiMutation('analysis.codeGroup');
   const codeAll = (codeId: string) => codeGroup.run({ groupAnswerIds: group.members.map((m) => m.answerId), codeId });
+  const memberOf = new Map(group.members.map((m) => [m.answerId, m]));
 
   return (
     <section className="analysis-shared-group" data-testid="shared-group">
@@ -57,17 +57,45 @@ function SharedGroup({ group, codes }: { group: SharedTextGroup; codes: Code[] }
         {t('analysis.shared.groupHeading', { respondents: group.respondents, similarity: Math.round(group.minSimilarity * 100) })}
         {group.identical && ` · ${t('analysis.shared.identical')}`}
       </Heading>
-      {/* Each distinct text once, the members who sent it listed under it. */}
-      {distinctTexts(group.members).map((text) => (
-        <div key={text.members[0].answerId} className="analysis-shared-text" data-testid="shared-text">
-          <blockquote className="analysis-quote">{text.excerpt}</blockquote>
-          <ul className="analysis-shared-members" aria-label={t('analysis.shared.sentBy', { count: text.members.length })}>
-            {text.members.map((m) => (
-              <li key={m.answerId} data-testid="shared-member">
-                <strong>{m.municipality?.name ?? m.respondentName}</strong>
-                {m.questionOrdinal !== null && <span className="analysis-muted"> · {t('search.question', { n: m.questionOrdinal })}</span>}
-              </li>
-            ))}
+      {/* Each distinct text once (whole texts compared), who sent it under it; a near-copy shows how it differs from the first. */}
+      {group.variants.map((variant, i) => (
+        <div key={variant.answerIds[0]} className="analysis-shared-text" data-testid="shared-text">
+          {variant.changes ? (
+            <>
+              <Paragraph data-size="sm" className="analysis-muted" data-testid="shared-difference">
+                {t('analysis.shared.differs', { added: variant.wordsAdded, removed: variant.wordsRemoved })}
+              </Paragraph>
+              <blockquote className="analysis-quote analysis-shared-diff">
+                {variant.changes.map((c, j) =>
+                  c.kind === 'same' ? (
+                    <span key={j}>{c.text}</span>
+                  ) : c.kind === 'added' ? (
+                    <ins key={j} data-testid="shared-added">
+                      <span className="ds-sr-only">{t('analysis.shared.addedLabel')} </span>
+                      {c.text}
+                    </ins>
+                  ) : (
+                    <del key={j} data-testid="shared-removed">
+                      <span className="ds-sr-only">{t('analysis.shared.removedLabel')} </span>
+                      {c.text}
+                    </del>
+                  ),
+                )}
+              </blockquote>
+            </>
+          ) : (
+            <blockquote className="analysis-quote">{variant.excerpt}</blockquote>
+          )}
+          <ul className="analysis-shared-members" aria-label={t('analysis.shared.sentBy', { count: variant.answerIds.length })}>
+            {variant.answerIds.map((id) => memberOf.get(id)).map(
+              (m) =>
+                m && (
+                  <li key={m.answerId} data-testid="shared-member" data-variant={i}>
+                    <strong>{m.municipality?.name ?? m.respondentName}</strong>
+                    {m.questionOrdinal !== null && <span className="analysis-muted"> · {t('search.question', { n: m.questionOrdinal })}</span>}
+                  </li>
+                ),
+            )}
           </ul>
         </div>
       ))}
