@@ -90,6 +90,12 @@ export interface EmailReport {
   messageId: string | null;
   /** The attachment read as the letter, or null when the body is the letter. */
   letter: string | null;
+  /**
+   * Why that one: splits (it splits into the case's questions), first-readable
+   * (no attachment splits; the first readable one), body (no readable
+   * attachment: the body is the letter). Absent in reports stored before it was kept.
+   */
+  letterReason?: 'splits' | 'first-readable' | 'body';
   attachments: EmailAttachmentReport[];
   /** Messages inside the message (forwarded e-mails) that were opened. */
   innerMessages: number;

@@ -102,6 +102,7 @@ export async function emailRecord(
       subject: email.message.subject,
       messageId: email.message.messageId,
       letter: chosen.attachment,
+      letterReason: chosen.attachment === null ? 'body' : chosen.splits ? 'splits' : 'first-readable',
       attachments: reports,
       innerMessages: email.messages.length - 1,
     },

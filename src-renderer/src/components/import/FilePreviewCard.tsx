@@ -6,6 +6,7 @@ import type { FieldName, FileReport } from '../../../../src-shared/imports';
 import type { FieldOption } from './fields';
 import { FileFacts, FileRejection, FileStatusTag, shownPath, WarningList } from './FileParts';
 import { MappingTable } from './MappingTable';
+import { EmailFacts } from './EmailFacts';
 import { LetterSplit } from './LetterSplit';
 import { MatchSummary } from './MatchSummary';
 
@@ -48,6 +49,7 @@ export function FilePreviewCard({ file, options, chosen, disabled, onChangeField
           {t('import.preview.unchanged')}
         </Paragraph>
       )}
+      {file.email && <EmailFacts email={file.email} />}
       {(file.mappings ?? []).map((m, i) => (
         <MappingTable
           key={`${m.sheet ?? ''}-${i}`}

@@ -10,7 +10,8 @@ export function LetterSender({ match }: { match: RespondentMatch }) {
   const { t } = useTranslation();
   const sender = match.sender;
   if (!sender) return null;
-  const top = sender.evidence.filter((e) => e.source !== 'body').slice(0, 3);
+  // The three strongest, and an e-mail's sender address and subject always (the preview shows what the e-mail gave).
+  const top = sender.evidence.filter((e) => e.source !== 'body').filter((e, i) => i < 3 || e.source === 'email' || e.source === 'subject');
   return (
     <div className="letter-sender" data-testid="letter-sender" data-status={sender.status} data-kind={sender.kind}>
       <Paragraph data-size="sm">

@@ -60,6 +60,7 @@ describe('an e-mail with the letter attached', () => {
       subject: 'Høringssvar - bedre polititjenester (22/535)',
       messageId: '<20220601143210.bodo.1@bodo.kommune.no>',
       letter: 'Høringssvar Bodø.pdf',
+      letterReason: 'splits',
       attachments: [
         { name: 'Høringssvar Bodø.pdf', mediaType: 'application/pdf', bytes: expect.any(Number), role: 'letter' },
         { name: 'rådhuset.png', mediaType: 'image/png', bytes: 70, role: 'kept' },
@@ -98,7 +99,7 @@ describe('an e-mail with the letter attached', () => {
 describe('an e-mail without an attachment: the body is the letter', () => {
   it('ISO-8859-1 quoted-printable, the sender from the address of a municipality merged in 2020', async () => {
     const report = only(await api.import.preview({ paths: writeFiles(inbox, { 'mt.eml': fixtures['midt-telemark-brødtekst.eml'] }) }));
-    expect(report.email).toMatchObject({ letter: null, attachments: [] });
+    expect(report.email).toMatchObject({ letter: null, letterReason: 'body', attachments: [] });
     expect(report.matches![0]).toMatchObject({ status: 'matched', municipalityName: 'Midt-Telemark', locator: 'e-postens tekst', receivedDate: '2022-06-02' });
     expect(report.matches![0].sender!.evidence[0]).toMatchObject({ source: 'email', text: 'Fra: Sentralarkivet <post@midt-telemark.kommune.no>' });
     await api.import.run({ paths: [path.join(inbox, 'mt.eml')] });
@@ -137,7 +138,7 @@ describe('the real mail files from other programs (../shared/external/mail)', ()
     );
     const byName = Object.fromEntries(report.files.map((f) => [path.basename(f.path), f]));
     // notes.txt is the only attachment a letter reader exists for: it is the letter; the images stay.
-    expect(byName['mailparser-nodemailer-attachments.eml'].email).toMatchObject({ letter: 'notes.txt' });
+    expect(byName['mailparser-nodemailer-attachments.eml'].email).toMatchObject({ letter: 'notes.txt', letterReason: 'first-readable' });
     expect(byName['mailparser-nodemailer-attachments.eml'].email!.attachments.map((a) => [a.name, a.role])).toEqual([
       ['vedlegg-1', 'kept'],
       ['image.png', 'inline'],
