@@ -561,9 +561,10 @@ export async function importPaths(
     for (const [n, unit] of units.entries()) {
       throwIfCancelled(options.signal);
       if (options.stop?.aborted) {
-        // Stopped after the file before: the rest is listed, not imported.
+        // Stopped after the file before: the rest is listed, not imported; what would be skipped anyway
+        // (a README.md, a link out of the folder) is said to be skipped, so «the rest» holds only what can go in.
         stopped = true;
-        for (const rest of units.slice(n)) files.push({ path: rest.displayPath, status: 'cancelled', responses: 0, warnings: [], reason: NOT_REACHED });
+        for (const rest of units.slice(n)) files.push(rest.skipped ? skipped({ ...rest, skipped: rest.skipped }) : { path: rest.displayPath, status: 'cancelled', responses: 0, warnings: [], reason: NOT_REACHED });
         return;
       }
       progress.startFile(n, unit.displayPath);

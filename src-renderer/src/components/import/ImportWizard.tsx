@@ -61,6 +61,8 @@ export function ImportWizard({ onShowResponses }: Props) {
   const [progress, setProgress] = useState<{ done: number; total: number; message: string; detail: ProgressDetail | null }>({ done: 0, total: 0, message: '', detail: null });
   /** Avbryt pressed before the import itself started (a backup is taken first): asked again at its first event. */
   const stopPending = useRef(false);
+  /** True while this window's import.run call is out: a stop asked for before the core started it is asked again. */
+  const importRunning = useRef(false);
   const [result, setResult] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const previewSeq = useRef(0);
@@ -152,7 +154,14 @@ export function ImportWizard({ onShowResponses }: Props) {
   async function askToStop() {
     stopPending.current = false;
     const answer = await cancel.mutateAsync({ task: 'import' }).catch(() => null);
-    if (answer && !answer.cancelled) stopPending.current = true;
+    if (answer && !answer.cancelled && importRunning.current) {
+      // Pressed before the core had started the import: ask again at the next progress event,
+      // and meanwhile every half second (a short import may send no further event in time).
+      stopPending.current = true;
+      setTimeout(() => {
+        if (stopPending.current && importRunning.current) void askToStop();
+      }, 500);
+    }
     if (!answer) setCancelling(false);
   }
   function cancelRun() {
@@ -166,6 +175,7 @@ export function ImportWizard({ onShowResponses }: Props) {
     stopPending.current = false;
     setProgress({ done: 0, total: 0, message: '', detail: null });
     setPhase('running');
+    importRunning.current = true;
     try {
       const report = await api.import.run({
         paths: (only ?? staged).map((s) => s.path),
@@ -178,6 +188,9 @@ export function ImportWizard({ onShowResponses }: Props) {
       const error = toUiError(e);
       setFailure({ title: t(error.code === 'CANCELLED' ? 'import.run.cancelled' : 'import.run.failed'), error });
       setPhase('preview');
+    } finally {
+      importRunning.current = false;
+      stopPending.current = false;
     }
   }
 

@@ -101,7 +101,7 @@ describe('what is skipped is said', () => {
 
 describe('stopping after the current file', () => {
   it('commits the file it is on, lists the rest as not imported, and keeps the report', async () => {
-    const paths = writeFiles(inbox, { '1-bodo.csv': csv('Bodø'), '2-tromso.csv': csv('Tromsø'), '3-hamar.csv': csv('Hamar') });
+    const paths = writeFiles(inbox, { '1-bodo.csv': csv('Bodø'), '2-tromso.csv': csv('Tromsø'), '3-hamar.csv': csv('Hamar'), '4-README.md': '# Svar\n' });
     const stop = new AbortController();
     const report = await importPaths(store(), paths, core.session.deps, {
       stop: stop.signal,
@@ -113,13 +113,15 @@ describe('stopping after the current file', () => {
       ['innboks/1-bodo.csv', 'imported', undefined],
       ['innboks/2-tromso.csv', 'cancelled', 'STOPPED'],
       ['innboks/3-hamar.csv', 'cancelled', 'STOPPED'],
+      // Not reached, but it would be skipped anyway: said so, and not part of «the rest».
+      ['innboks/4-README.md', 'skipped', 'UNSUPPORTED'],
     ]);
     expect(store().sqlite.prepare('SELECT name FROM respondent').pluck().all()).toEqual(['Bodø']);
     const [batch] = await api().import.batches();
     expect(batch.report.stopped).toBe(true);
     // The rest imports afterwards; the first is unchanged.
     const rest = await api().import.run({ paths });
-    expect(rest.files.map((f) => f.status)).toEqual(['unchanged', 'imported', 'imported']);
+    expect(rest.files.map((f) => f.status)).toEqual(['unchanged', 'imported', 'imported', 'skipped']);
   });
 
   /** Starts import.run on a large file and a small one, and calls task.cancel once the first progress event is out. */
