@@ -18,6 +18,7 @@ import { authoredColumns, recordEvent } from '../audit/record';
 import { refreshPersonalData } from '../personal/scan';
 import type { CoreDeps } from '../deps';
 import { runTurning, turnTaker } from '../eventLoop';
+import { indexWithinTransaction } from '../search/indexer';
 import { sha256Sliced } from '../input/hash';
 import { cancellable, cancelledAfterSaving, isCancelled, throwIfCancelled } from './cancel';
 import { ApiError } from '../../../src-shared/errors';
@@ -389,6 +390,10 @@ async function writeFile(store: Store, deps: CoreDeps, u: Understood, batch: { i
       turn,
       options.onRecord,
     );
+    // The file's answers go into the search index in the same transaction: the
+    // first search after the import finds them at once, and a file that rolls
+    // back leaves no index rows behind.
+    await indexWithinTransaction(store.sqlite, turn);
     await recordEvent(trx, deps, {
       action: 'import.file',
       entityType: 'source_file',

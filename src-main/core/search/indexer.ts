@@ -1,10 +1,17 @@
 // Bringing the answer index up to date (see migration 0004). Deleted and
 // changed answers leave the index through triggers; this adds the answers
 // that have no row in `answer_search` yet (new, changed, or written before
-// the index existed), all in one statement so FTS5 writes its segments in
-// bulk. The catalogue calls it whenever the data has changed since the last
-// search (catalog.ts), so an unchanged project costs nothing here.
+// the index existed), in slices of a few hundred answers per statement so
+// FTS5 still writes its segments in bulk. An import calls it inside each
+// file's transaction (import/service.ts), turning the event loop between
+// slices, so the index is complete when the file commits and gone with it if
+// it rolls back; the catalogue calls it whenever the data has changed since
+// the last search (catalog.ts), so an unchanged project costs nothing here.
 import type Database from 'better-sqlite3';
+import { runAtOnce, runTurning, type Sliced, type Turn } from '../eventLoop';
+
+/** Answers indexed per statement: ~10–20 ms of tokenizing and stemming, under the event loop's turn. */
+const SLICE = 200;
 
 const prepared = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
@@ -26,31 +33,50 @@ function prepare(sqlite: Database.Database) {
       `INSERT INTO answer_fts (rowid, words, stems)
        SELECT s.docid, nb_words(a.text), nb_stems(a.text)
        FROM answer_search s JOIN answer a ON a.id = s.answer_id
-       WHERE s.docid > ?`,
+       WHERE s.docid > ? AND s.docid <= ?`,
     ),
   };
 }
 
-/** Indexes the answers the index lacks; returns how many. */
-export function refreshSearchIndex(sqlite: Database.Database): number {
+function statementsOf(sqlite: Database.Database) {
   let s = prepared.get(sqlite);
   if (!s) prepared.set(sqlite, (s = prepare(sqlite)));
-  const statements = s;
+  return s;
+}
+
+/** The indexing, a slice at a time: drops orphans, maps the unindexed answers, indexes them by docid range. */
+function* indexing(statements: ReturnType<typeof prepare>): Sliced<number> {
   // An aggregate without GROUP BY always yields its one row.
   const { answers, indexed } = statements.counts.get() ?? { answers: 0, indexed: 0 };
   if (answers === indexed) return 0;
-  return sqlite
-    .transaction(() => {
-      for (const docid of statements.orphans.all()) {
-        statements.dropDoc.run(docid);
-        statements.dropMap.run(docid);
-      }
-      const before = statements.maxDocid.get() ?? 0;
-      const added = statements.addMap.run().changes;
-      if (added > 0) statements.index.run(before);
-      return added;
-    })
-    .immediate();
+  for (const docid of statements.orphans.all()) {
+    statements.dropDoc.run(docid);
+    statements.dropMap.run(docid);
+  }
+  const before = statements.maxDocid.get() ?? 0;
+  const added = statements.addMap.run().changes;
+  const last = statements.maxDocid.get() ?? 0;
+  for (let from = before; from < last; from += SLICE) {
+    statements.index.run(from, Math.min(from + SLICE, last));
+    if (from + SLICE < last) yield;
+  }
+  return added;
+}
+
+/** Indexes the answers the index lacks, in a transaction of its own (or a savepoint in the caller's); returns how many. */
+export function refreshSearchIndex(sqlite: Database.Database): number {
+  const statements = statementsOf(sqlite);
+  return sqlite.transaction(() => runAtOnce(indexing(statements))).immediate();
+}
+
+/**
+ * The same inside the caller's open transaction (an import's), awaiting `turn`
+ * between slices so the core keeps answering; the index rows commit or roll
+ * back with the caller's. Returns how many answers it indexed.
+ */
+export async function indexWithinTransaction(sqlite: Database.Database, turn: Turn): Promise<number> {
+  if (!sqlite.inTransaction) throw new Error('indexWithinTransaction needs an open transaction');
+  return runTurning(indexing(statementsOf(sqlite)), turn);
 }
 
 /** Drops the index and indexes every answer again (a repair; also the benchmark's build time). */
