@@ -13,6 +13,19 @@ test('creates a project from the 2022 letter and shows its questions and registe
   await expect(page.getByTestId('case-number')).toContainText('22/535');
   await expect(page.getByTestId('case-deadline')).toContainText('01.06.2022');
 
+  // Outside the overview the header is one line; its facts open from *Saksopplysninger*.
+  const header = page.getByTestId('case-header');
+  if ((await header.getAttribute('data-compact')) !== 'true') await page.getByTestId('tab-questions').click();
+  await expect(header).toHaveAttribute('data-compact', 'true');
+  expect((await header.boundingBox())!.height).toBeLessThan(90);
+  await expect(page.getByTestId('case-deadline')).toBeHidden();
+  await page.getByTestId('case-facts').locator('summary').click();
+  await expect(page.getByTestId('case-deadline')).toBeVisible();
+  await page.getByTestId('tab-overview').click();
+  await expect(header).toHaveAttribute('data-compact', 'false');
+  await expect(page.getByTestId('case-deadline')).toBeVisible();
+  await page.getByTestId('tab-questions').click();
+
   const questions = page.getByTestId('question-item');
   await expect(questions).toHaveCount(5);
   await expect(questions.nth(4)).toContainText('Ønsker kommunen et nytt tjenestested i politiet?');

@@ -201,7 +201,7 @@ export function CaseScreen({ project, initialView, onClosed }: Props) {
 
   return (
     <div className="screen" data-testid="case-screen">
-      <CaseHeader project={project} closing={closing} onClose={() => void close()} />
+      <CaseHeader project={project} closing={closing} onClose={() => void close()} compact={view !== null && view !== 'overview'} />
       {project.workingCopy && <WorkingCopyBanner copy={project.workingCopy} onMakeReturn={() => navigate({ view: 'team' })} />}
       {closeError && <ErrorAlert title={t('case.closeFailed')} error={closeError} data-testid="close-error" />}
       <div className="case-layout">
