@@ -16,6 +16,7 @@ const benches = [
   { name: 'refi', file: 'refi.ts' },
   { name: 'letters', file: 'letters.ts' },
   { name: 'personal-data', file: 'personal-data.ts' },
+  { name: 'ocr', file: 'ocr.ts' },
 ];
 const only = process.argv[2];
 const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
@@ -23,6 +24,7 @@ const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
 for (const bench of benches) {
   if (only && bench.name !== only) continue;
   console.log(`\n=== ${bench.name} ===`);
-  const result = spawnSync(tsx, [path.join(__dirname, bench.file)], { stdio: 'inherit' });
+  // Options after the bench's name go to it (`npm run bench ocr -- --letters 5`).
+  const result = spawnSync(tsx, [path.join(__dirname, bench.file), ...(only ? process.argv.slice(3) : [])], { stdio: 'inherit' });
   if (result.status !== 0) process.exitCode = 1;
 }
