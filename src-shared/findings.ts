@@ -46,7 +46,10 @@ export interface FindingEvidence extends FindingLink {
   respondentName: string;
   municipality: MunicipalityFacts | null;
   questionOrdinal: number | null;
+  /** The linked text: the coded span, or the whole answer part. */
   quote: string;
+  /** The rest of the quote's sentence before and after it (empty for a whole answer part or whole sentences). */
+  quoteContext: { before: string; after: string };
   /** The linked answer belongs to a response that a newer version replaced. */
   superseded: boolean;
 }

@@ -86,6 +86,16 @@ export interface SearchHit {
   highlights: TextRange[];
   /** Every hit in the answer, relative to the answer text (ready to code). */
   hitRanges: TextRange[];
+  /**
+   * What *Kod* can take around the first hit, relative to the answer text, with
+   * its text: the sentence (the default: a lone word is no quote), the
+   * paragraph, and the hit alone. Null without a hit (a query of exclusions only).
+   */
+  spans: { sentence: TextSpan; paragraph: TextSpan; hit: TextSpan } | null;
+}
+
+export interface TextSpan extends TextRange {
+  text: string;
 }
 
 export interface SearchGroup {

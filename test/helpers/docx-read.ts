@@ -40,6 +40,8 @@ export interface DocParagraph {
   style: string | null;
   text: string;
   footnoteIds: string[];
+  /** The text of each bold run (w:b in its run properties), in order. */
+  bold: string[];
   inTable: boolean;
   /** The XML element, for checks of its own. */
   node: Node;
@@ -66,6 +68,9 @@ function paragraphOf(p: Node, inTable: boolean): DocParagraph {
     style: style ? (attr(style, 'w:val') ?? null) : null,
     text: textOf(p),
     footnoteIds: findAll([p], 'w:footnoteReference').map((f) => attr(f, 'w:id')!),
+    bold: findAll([p], 'w:r')
+      .filter((r) => findAll(childrenOf(r).filter((c) => nameOf(c) === 'w:rPr'), 'w:b').some((b) => attr(b, 'w:val') !== 'false' && attr(b, 'w:val') !== '0'))
+      .map(textOf),
     inTable,
     node: p,
   };

@@ -10,7 +10,7 @@ import { formatNorwegianDate } from '../../../src-shared/norwegian';
 import { CSV_BOM, CSV_NEWLINE, excelCsvLines } from '../tables/excel-csv';
 import type { DB } from '../store/schema';
 import { hasUnassignedText, iterateAnswers, iterateCodings, loadCodingIndex, loadQuestions, loadRespondentRows } from './table-data';
-import { kodingTable, svarTable, type CellValue, type Column } from './tables';
+import { kodingTable, plainText, svarTable, type CellValue, type Column } from './tables';
 
 export interface CsvRun {
   /** Where to write (the temporary path of an atomic write). */
@@ -22,6 +22,7 @@ export interface CsvRun {
 
 function text(column: Column, value: CellValue): string {
   if (value === null) return '';
+  if (typeof value === 'object') return plainText(value);
   if (column.kind === 'date') return formatNorwegianDate(String(value));
   return String(value);
 }

@@ -19,6 +19,7 @@ import { codeTree, loadRegister, type RegisterMunicipality } from '../analysis/u
 import type { DB } from '../store/schema';
 import type { PersonalSpan } from '../../../src-shared/personal';
 import { maskedPassage, maskText } from '../personal/mask';
+import { quoteWithSentence } from '../../../src-shared/sentences';
 
 /** Which rows and columns an export takes. Null or absent: all. */
 export interface TableFilter {
@@ -72,6 +73,8 @@ export interface CodingRow {
   end: number;
   /** The coded text. */
   quote: string;
+  /** The rest of the coded text's sentence before and after it (empty when the coding is whole sentences). */
+  quoteContext: { before: string; after: string };
   /** Who made the coding. */
   coder: string;
   /** When it was made: ISO timestamp, and its date in Norwegian time (yyyy-mm-dd). */
@@ -225,7 +228,7 @@ export function norwegianDateOf(timestamp: string): string {
   return Number.isNaN(t) ? timestamp.slice(0, 10) : osloDate.format(t);
 }
 
-type CodingIndex = Omit<CodingRow, 'quote'>;
+type CodingIndex = Omit<CodingRow, 'quote' | 'quoteContext'>;
 
 /**
  * The codings on the given (current) responses, without their quotes, in
@@ -289,14 +292,24 @@ export async function* iterateCodings(db: Kysely<DB>, index: CodingIndex[], chun
       for (const a of await db.selectFrom('answer').select(['id', 'text']).where('id', 'in', ids).execute()) texts.set(a.id, a.text);
     }
     if (!maskPersonal) {
-      yield chunk.map((k) => ({ ...k, quote: (texts.get(k.answerId) ?? '').slice(k.start, k.end) }));
+      yield chunk.map((k) => withQuote(k, texts.get(k.answerId) ?? '', k.start, k.end));
       continue;
     }
     // A quote that contains (part of) a finding is quoted with the finding's label.
     const spans = await personalSpans(db, answerIds);
     const masked = new Map(answerIds.map((id) => [id, maskText(texts.get(id) ?? '', spans.get(id) ?? [])]));
-    yield chunk.map((k) => ({ ...k, quote: maskedPassage(masked.get(k.answerId)!, k.start, k.end).text }));
+    yield chunk.map((k) => {
+      const m = masked.get(k.answerId)!;
+      const p = maskedPassage(m, k.start, k.end);
+      return withQuote(k, m.text, p.start, p.end);
+    });
   }
+}
+
+/** A coding with its coded text and the rest of that text's sentence. */
+function withQuote(k: CodingIndex, text: string, start: number, end: number): CodingRow {
+  const { before, coded, after } = quoteWithSentence(text, start, end);
+  return { ...k, quote: coded, quoteContext: { before, after } };
 }
 
 /** The personal-data findings of these answers, by answer id (the cache must be fresh: refreshPersonalData). */

@@ -15,8 +15,32 @@ export interface Column {
   width: number;
 }
 
-/** A cell: text, a number, an ISO date (yyyy-mm-dd) in a date column, or empty. */
-export type CellValue = string | number | null;
+/** Text with some words marked (the coded words in their sentence): bold in Excel, plain in CSV. */
+export interface MarkedText {
+  parts: { text: string; marked: boolean }[];
+}
+
+/** A cell: text, a number, an ISO date (yyyy-mm-dd) in a date column, marked text, or empty. */
+export type CellValue = string | number | MarkedText | null;
+
+/** Marked text as plain text. */
+export function plainText(value: MarkedText): string {
+  return value.parts.map((p) => p.text).join('');
+}
+
+/**
+ * The Koding sheet's quote: the coded words with the rest of their sentence,
+ * the coded words marked (a coding shorter than its sentence is never shown
+ * as a bare fragment); white space collapsed as in the memo.
+ */
+export function sentenceQuote(k: Pick<CodingRow, 'quote' | 'quoteContext'>): MarkedText | string {
+  const collapse = (s: string) => s.replace(/\s+/g, ' ');
+  const before = collapse(k.quoteContext.before).trimStart();
+  const after = collapse(k.quoteContext.after).trimEnd();
+  const coded = collapse(k.quote);
+  if (!before && !after) return coded.trim();
+  return { parts: [{ text: before, marked: false }, { text: coded, marked: true }, { text: after, marked: false }].filter((p) => p.text) };
+}
 
 export interface Table<Row> {
   columns: Column[];
@@ -86,6 +110,7 @@ export function kodingTable(): Table<CodingRow> {
       { header: 'Spørsmål', kind: 'number', width: 10 },
       { header: 'Kode', kind: 'text', width: 40 },
       { header: 'Sitat', kind: 'longText', width: 70 },
+      { header: 'Kodet tekst', kind: 'longText', width: 40 },
       { header: 'Koder', kind: 'text', width: 22 },
       { header: 'Dato', kind: 'date', width: 12 },
       { header: 'Til notat', kind: 'text', width: 10 },
@@ -96,6 +121,7 @@ export function kodingTable(): Table<CodingRow> {
       k.respondent.municipality?.policeDistrictName ?? null,
       k.questionOrdinal,
       codePathText(k.codePath),
+      sentenceQuote(k),
       k.quote,
       k.coder,
       k.createdDate,

@@ -42,7 +42,7 @@ import {
   loadRespondentRows,
   type RespondentRow,
 } from './table-data';
-import { kodingTable, RELATION_LABELS, RESPONDENT_COLUMNS, respondentCells, svarTable, type CellValue, type Column } from './tables';
+import { kodingTable, plainText, RELATION_LABELS, RESPONDENT_COLUMNS, respondentCells, svarTable, type CellValue, type Column } from './tables';
 
 /** Excel refuses cells longer than this; longer text is cut with a note. */
 export const EXCEL_CELL_LIMIT = 32_767;
@@ -114,8 +114,12 @@ class SheetWriter {
     if (value === null || value === '') return undefined;
     if (column.kind === 'number') return typeof value === 'number' ? value : String(value);
     if (column.kind === 'date' && typeof value === 'string') return excelDate(value);
+    // The coded words in their sentence: the coded words in bold (too long for a cell: plain text, cut below).
+    if (typeof value === 'object' && plainText(value).length <= EXCEL_CELL_LIMIT) {
+      return { richText: value.parts.map((p) => (p.marked ? { text: p.text, font: { bold: true } } : { text: p.text })) };
+    }
     // Always a plain string: exceljs writes it as a string cell whatever it starts with.
-    const text = String(value);
+    const text = typeof value === 'object' ? plainText(value) : String(value);
     if (text.length <= EXCEL_CELL_LIMIT) return text;
     this.truncated++;
     return text.slice(0, EXCEL_CELL_LIMIT - CUT_NOTE.length) + CUT_NOTE;

@@ -15,6 +15,7 @@ import {
   type FindingView,
 } from '../../../src-shared/findings';
 import { norwegianCompare } from '../../../src-shared/norwegian';
+import { quoteWithSentence } from '../../../src-shared/sentences';
 import { ChangeSet, type RowOf } from '../audit/changes';
 import { inTransaction } from '../audit/transaction';
 import type { CoreDeps } from '../deps';
@@ -236,6 +237,13 @@ function linkedQuote(text: string, start: number | null, end: number | null): st
   return start !== null && end !== null ? text.slice(start, end) : text;
 }
 
+/** The rest of the linked span's sentence, so the span is never quoted as a bare fragment. */
+function linkedContext(text: string, start: number | null, end: number | null): { before: string; after: string } {
+  if (start === null || end === null) return { before: '', after: '' };
+  const { before, after } = quoteWithSentence(text, start, end);
+  return { before, after };
+}
+
 /** Links on the answers of one response, for the coding view. */
 export async function linksForResponse(db: Kysely<DB>, responseId: string): Promise<AnswerFindingLink[]> {
   const rows = await db
@@ -303,6 +311,7 @@ export async function findingView(db: Kysely<DB>, findingId: string): Promise<Fi
         municipality,
         questionOrdinal: r.question_ordinal,
         quote: linkedQuote(r.text, r.start_offset, r.end_offset),
+        quoteContext: linkedContext(r.text, r.start_offset, r.end_offset),
         superseded: r.is_current === 0,
       };
     })

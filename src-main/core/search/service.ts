@@ -6,7 +6,8 @@
 import type Database from 'better-sqlite3';
 import { POPULATION_BANDS } from '../../../src-shared/analysis';
 import { ApiError } from '../../../src-shared/errors';
-import type { SearchFilter, SearchGroup, SearchHit, SearchResult } from '../../../src-shared/search';
+import type { SearchFilter, SearchGroup, SearchHit, SearchResult, TextRange } from '../../../src-shared/search';
+import { paragraphAround, sentenceAround } from '../../../src-shared/sentences';
 import type { PersonalKind } from '../../../src-shared/personal';
 import { kindsByResponse, matchesPersonal, refreshPersonalData } from '../personal/scan';
 import type { Store } from '../store/open';
@@ -197,6 +198,13 @@ export async function searchAnswers(store: Store, input: SearchInput): Promise<S
   return store.db.connection().execute(async () => searchNow(store, input, compiled));
 }
 
+/** The spans *Kod* offers around a hit: its sentence, its paragraph, the hit alone. */
+function codingSpans(text: string, hit: TextRange | undefined): SearchHit['spans'] {
+  if (!hit) return null;
+  const span = (r: TextRange) => ({ start: r.start, end: r.end, text: text.slice(r.start, r.end) });
+  return { sentence: span(sentenceAround(text, hit.start, hit.end)), paragraph: span(paragraphAround(text, hit.start, hit.end)), hit: span(hit) };
+}
+
 function searchNow(store: Store, input: SearchInput, compiled: CompiledQuery): SearchResult {
   const limit = input.limit ?? 50;
   const offset = input.offset ?? 0;
@@ -237,6 +245,7 @@ function searchNow(store: Store, input: SearchInput, compiled: CompiledQuery): S
       textLength: text.length,
       highlights: snippet.highlights,
       hitRanges: ranges,
+      spans: codingSpans(text, ranges[0]),
     };
   });
   const result: SearchResult = { total, hits };

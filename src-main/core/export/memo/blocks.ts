@@ -20,7 +20,7 @@ import {
 import type { MemoContext } from './context';
 import { addCount } from './context';
 import { fitColumns } from './columns';
-import { attribution, quoteText } from './format';
+import { attribution, quoteParts, quoteText } from './format';
 import { sourceNote } from './notes';
 
 export type Block = FileChild;
@@ -118,7 +118,14 @@ export interface QuoteSource {
   /** "Steigen kommune" or the organisation's name. */
   who: string;
   questionOrdinal: number | null;
+  /** The coded words. */
   text: string;
+  /**
+   * The rest of the coded words' sentence before and after them: a coding
+   * shorter than its sentence is quoted with the sentence, the coded words in
+   * bold, so a fragment is never presented as what the respondent said.
+   */
+  context?: { before: string; after: string };
   /** Printed before the attribution, e.g. the relation to a finding ("støtter"). */
   note?: string;
 }
@@ -129,10 +136,18 @@ export interface QuoteSource {
  */
 export function quote(ctx: MemoContext, q: QuoteSource): Paragraph {
   const source = ctx.sources.get(q.responseId);
-  const children: ParagraphChild[] = [
-    new TextRun({ text: `«${quoteText(q.text)}»`, italics: true }),
+  const parts = quoteParts({ before: q.context?.before ?? '', coded: q.text, after: q.context?.after ?? '' });
+  const children: ParagraphChild[] =
+    parts.before || parts.after
+      ? [
+          new TextRun({ text: `«${parts.before}`, italics: true }),
+          new TextRun({ text: parts.coded, italics: true, bold: true }),
+          new TextRun({ text: `${parts.after}»`, italics: true }),
+        ]
+      : [new TextRun({ text: `«${quoteText(q.text)}»`, italics: true })];
+  children.push(
     new TextRun({ text: ` – ${attribution(q.who, q.questionOrdinal)}${q.note ? ` (${q.note})` : ''}` }),
-  ];
+  );
   if (source) children.push(ctx.notes.add(sourceNote(source)));
   addCount(ctx, 'quotes');
   return new Paragraph({ style: 'Sitat', children });

@@ -121,6 +121,7 @@ export async function findingsSection(ctx: MemoContext): Promise<Block[]> {
           who: respondentLabel(e.municipality, e.respondentName),
           questionOrdinal: e.questionOrdinal,
           text: e.quote,
+          context: e.quoteContext,
           note: RELATION_LABELS[e.relation].toLowerCase(),
         }),
       );

@@ -6,6 +6,7 @@
 import type { CodeMatrix, MatrixRow } from '../../../../src-shared/analysis';
 import type { Question } from '../../../../src-shared/domain';
 import { norwegianCompare } from '../../../../src-shared/norwegian';
+import { quoteWithSentence } from '../../../../src-shared/sentences';
 import { codeMatrix, subtrees } from '../../analysis/matrix';
 import { codeTree, type Unit } from '../../analysis/units';
 import { dataTable, heading, para, quote, spacer, type Block } from './blocks';
@@ -63,6 +64,8 @@ interface CodedQuote {
   unit: Unit;
   start: number;
   quote: string;
+  /** The rest of the quote's sentence (empty when the coding is whole sentences). */
+  context: { before: string; after: string };
   marked: boolean;
 }
 
@@ -83,6 +86,7 @@ function questionQuotes(ctx: MemoContext, question: Question): Promise<CodedQuot
       .execute();
     const out: CodedQuote[] = [];
     for (const r of rows) {
+      const { before, coded, after } = quoteWithSentence(r.text, r.start_offset, r.end_offset);
       const unit = ctx.units.units.get(ctx.units.unitOfResponse.get(r.response_id) ?? '');
       if (!unit || !ctx.scope.includes(unit)) continue;
       out.push({
@@ -92,7 +96,8 @@ function questionQuotes(ctx: MemoContext, question: Question): Promise<CodedQuot
         responseId: r.response_id,
         unit,
         start: r.start_offset,
-        quote: r.text.slice(r.start_offset, r.end_offset),
+        quote: coded,
+        context: { before, after },
         marked: r.use_in_memo === 1,
       });
     }
@@ -171,7 +176,7 @@ export async function questionSection(ctx: MemoContext, question: Question): Pro
     out.push(heading(codeLabel(t.row), 2));
     out.push(para(`${counted(t.count, 'kommune', 'kommuner')}.`));
     for (const q of await quotesFor(ctx, question, t.row.codeId, used)) {
-      out.push(quote(ctx, { responseId: q.responseId, who: respondentLabel(q.unit.municipality, q.unit.respondentName), questionOrdinal: question.ordinal, text: q.quote }));
+      out.push(quote(ctx, { responseId: q.responseId, who: respondentLabel(q.unit.municipality, q.unit.respondentName), questionOrdinal: question.ordinal, text: q.quote, context: q.context }));
     }
   }
   return out;

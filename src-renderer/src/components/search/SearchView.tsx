@@ -2,7 +2,7 @@
 // narrowed by the same filters as the response list. Hits are grouped by
 // municipality and question, shown as keyword-in-context snippets with the
 // hits marked, and each can be coded on the spot.
-import { Button, Field, Heading, Input, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Button, Field, Fieldset, Heading, Input, Label, Paragraph, Radio, Select } from '@digdir/designsystemet-react';
 import { useId, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POPULATION_BANDS, type PopulationBandKey } from '../../../../src-shared/analysis';
@@ -92,8 +92,9 @@ export function SearchView({ state, onStateChange }: Props) {
   const groups = useMemo(() => groupHits(result?.hits ?? []), [result]);
   const flatCodes = useMemo(() => flattenTree(codes), [codes]);
 
-  async function codeHit(hit: SearchHit, codeId: string) {
-    const range = hit.hitRanges[0];
+  async function codeHit(hit: SearchHit, codeId: string, span: SpanKind) {
+    // The chosen span around the first hit (the sentence by default); no hit: the whole answer part.
+    const range = hit.spans?.[span];
     const coded = await coder.run(range ? { answerId: hit.answerId, codeId, start: range.start, end: range.end } : { answerId: hit.answerId, codeId });
     if (!coded) return;
     const name = codes.find((c) => c.id === codeId)?.name ?? '';
@@ -204,9 +205,10 @@ export function SearchView({ state, onStateChange }: Props) {
                         <div className="search-hit__actions">
                           {coding === hit.answerId ? (
                             <CodeChooser
+                              hit={hit}
                               codes={codes}
                               questionId={project.questions.find((q) => q.ordinal === hit.question)?.id ?? null}
-                              onCancel={() => setCoding(null)} onPick={(id) => void codeHit(hit, id)} />
+                              onCancel={() => setCoding(null)} onPick={(id, span) => void codeHit(hit, id, span)} />
                           ) : (
                             <Button data-size="sm" variant="secondary" onClick={() => setCoding(hit.answerId)} data-testid="search-code-hit">
                               {t('search.codeHit')}
@@ -265,12 +267,49 @@ function groupHits(hits: SearchHit[]): HitGroup[] {
   return out;
 }
 
-/** A searchable select of codes (those for the hit's question or for none): a filter box over a list, then "Kod". */
-function CodeChooser({ codes, questionId, onPick, onCancel }: { codes: Code[]; questionId: string | null; onPick: (codeId: string) => void; onCancel: () => void }) {
+type SpanKind = 'sentence' | 'paragraph' | 'hit';
+const SPAN_KINDS: SpanKind[] = ['sentence', 'paragraph', 'hit'];
+
+/** The span that will be coded, the hit in it marked. */
+function SpanPreview({ hit, span }: { hit: SearchHit; span: SpanKind }) {
+  const spans = hit.spans;
+  if (!spans) return null;
+  const chosen = spans[span];
+  const from = Math.max(0, spans.hit.start - chosen.start);
+  const to = Math.min(chosen.text.length, spans.hit.end - chosen.start);
+  return (
+    <blockquote className="search-chooser__preview" data-testid="search-code-preview">
+      {chosen.text.slice(0, from)}
+      <mark>{chosen.text.slice(from, to)}</mark>
+      {chosen.text.slice(to)}
+    </blockquote>
+  );
+}
+
+/**
+ * A searchable select of codes (those for the hit's question or for none): a
+ * filter box over a list, what to code (the hit's sentence by default: a lone
+ * word is no quote), a preview of it, then "Kod".
+ */
+function CodeChooser({
+  hit,
+  codes,
+  questionId,
+  onPick,
+  onCancel,
+}: {
+  hit: SearchHit;
+  codes: Code[];
+  questionId: string | null;
+  onPick: (codeId: string, span: SpanKind) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const filterId = useId();
   const selectId = useId();
+  const spanName = useId();
   const [needle, setNeedle] = useState('');
+  const [span, setSpan] = useState<SpanKind>('sentence');
   const items = useMemo(() => {
     const n = needle.trim().toLocaleLowerCase('nb');
     return flattenTree(codes).filter((f) => (!f.code.questionId || f.code.questionId === questionId) && (!n || f.path.toLocaleLowerCase('nb').includes(n)));
@@ -293,8 +332,19 @@ function CodeChooser({ codes, questionId, onPick, onCancel }: { codes: Code[]; q
           ))}
         </Select>
       </Field>
+      {hit.spans && (
+        <Fieldset data-size="sm" data-testid="search-code-span">
+          <Fieldset.Legend>{t('search.span.legend')}</Fieldset.Legend>
+          <div className="search-chooser__spans">
+            {SPAN_KINDS.map((k) => (
+              <Radio key={k} data-size="sm" name={spanName} value={k} checked={span === k} onChange={() => setSpan(k)} label={t(`search.span.${k}`)} data-testid={`search-code-span-${k}`} />
+            ))}
+          </div>
+          <SpanPreview hit={hit} span={span} />
+        </Fieldset>
+      )}
       <div className="search-chooser__buttons">
-        <Button data-size="sm" disabled={!value} onClick={() => onPick(value)} data-testid="search-code-apply">
+        <Button data-size="sm" disabled={!value} onClick={() => onPick(value, span)} data-testid="search-code-apply">
           {t('search.apply')}
         </Button>
         <Button data-size="sm" variant="tertiary" onClick={onCancel}>

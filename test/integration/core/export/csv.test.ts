@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../../../src-shared/export';
 import { apiError, expectApiError, testApi } from '../../../helpers/api';
@@ -106,8 +107,10 @@ describe('export.csv', () => {
     const csv = readCsv(koding.path);
     expect(csv.header).toEqual(sheets.koding.header);
     expect(csv.rows).toHaveLength(CURRENT_CODINGS);
-    const asText = (v: unknown) => {
+    const asText = (v: ExcelJS.CellValue) => {
       if (v === null) return '';
+      // The quote's rich text (coded words in bold) is plain text in CSV.
+      if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
       if (v instanceof Date) return `${String(v.getUTCDate()).padStart(2, '0')}.${String(v.getUTCMonth() + 1).padStart(2, '0')}.${v.getUTCFullYear()}`;
       return /^[=+\-@]/.test(String(v)) ? `'${String(v)}` : String(v);
     };

@@ -113,7 +113,7 @@ describe('export.workbook', () => {
     const received = sheet.getRow(2).getCell(6);
     expect(received.type).toBe(ExcelJS.ValueType.Date);
     expect(received.numFmt).toBe('dd.mm.yyyy');
-    const coded = workbook.getWorksheet('Koding')!.getRow(2).getCell(8);
+    const coded = workbook.getWorksheet('Koding')!.getRow(2).getCell(9);
     expect(coded.type).toBe(ExcelJS.ValueType.Date);
     expect(coded.numFmt).toBe('dd.mm.yyyy');
     // The municipality number keeps its leading zero: text.
@@ -125,11 +125,14 @@ describe('export.workbook', () => {
   it('no cell is a formula: a response that starts with "=" is a plain string', async () => {
     const cells = everyCell(workbook);
     expect(cells.length).toBeGreaterThan(1000);
-    // No formula, and no rich-text or hyperlink object either: every value is a string, a number or a date.
-    const notPlain = (c: ExcelJS.Cell) => c.type === ExcelJS.ValueType.Formula || c.type === ExcelJS.ValueType.SharedString || (typeof c.value === 'object' && !(c.value instanceof Date));
+    // No formula, and no rich-text or hyperlink object either: every value is a string, a number or a date —
+    // except the Koding sheet's quotes, where the coded words are bold in their sentence (rich text of plain runs).
+    const richQuote = (c: ExcelJS.Cell) => c.worksheet.name === 'Koding' && c.address.replace(/\d+/, '') === 'F' && c.type === ExcelJS.ValueType.RichText;
+    const notPlain = (c: ExcelJS.Cell) =>
+      !richQuote(c) && (c.type === ExcelJS.ValueType.Formula || c.type === ExcelJS.ValueType.SharedString || (typeof c.value === 'object' && !(c.value instanceof Date)));
     expect(cells.filter(notPlain).map((c) => `${c.worksheet.name}!${c.address}`)).toEqual([]);
     const hyperlinks = cells.filter((c) => c.value === HYPERLINK);
-    expect(hyperlinks.map((c) => `${c.worksheet.name}!${c.address}`)).toEqual(['Svar!I6', 'Koding!F8']);
+    expect(hyperlinks.map((c) => `${c.worksheet.name}!${c.address}`)).toEqual(['Svar!I6', 'Koding!F8', 'Koding!G8']);
     for (const c of hyperlinks) expect(c.type).toBe(ExcelJS.ValueType.String);
     // And in the file itself: no formula element anywhere.
     for (const [name, xml] of await unzipPartsOf(result.path)) {
@@ -157,12 +160,12 @@ describe('export.workbook', () => {
 
   it('Koding: one row per coding on a current response, with code path, quote, coder and date', () => {
     const koding = table('Koding');
-    expect(koding.header).toEqual(['Kommunenummer', 'Kommune / innsender', 'Politidistrikt', 'Spørsmål', 'Kode', 'Sitat', 'Koder', 'Dato', 'Til notat']);
+    expect(koding.header).toEqual(['Kommunenummer', 'Kommune / innsender', 'Politidistrikt', 'Spørsmål', 'Kode', 'Sitat', 'Kodet tekst', 'Koder', 'Dato', 'Til notat']);
     const inDb = sql('SELECT count(*) AS n FROM coding k JOIN answer a ON a.id = k.answer_id JOIN response r ON r.id = a.response_id WHERE r.is_current = 1');
     expect(inDb).toBe(CURRENT_CODINGS);
     expect(koding.rows).toHaveLength(inDb);
     expect(sql('SELECT count(*) AS n FROM coding')).toBe(CURRENT_CODINGS + 1);
-    expect(koding.rows.map((r) => [r[1], r[3], r[4], r[5]])).toEqual([
+    expect(koding.rows.map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
       ['Oslo', 1, 'Utfordringer > Rus', 'Rus blant unge'],
       ['Oslo', 1, 'Utfordringer > Vold', 'Vold i nære relasjoner'],
       ['Lesja', 1, 'Utfordringer > Vold', 'Vold i nære relasjoner er vår største bekymring.'],
@@ -173,6 +176,11 @@ describe('export.workbook', () => {
       ['Kåfjord', 2, 'Avstand', 'Avstanden til politiet er for lang.'],
       ['Politiets Fellesforbund', 1, 'Utfordringer > Rus', 'Rus'],
     ]);
+    // A coding shorter than its sentence is quoted with the sentence, the coded words in bold; whole sentences stay plain text.
+    const bodo = koding.rows.find((r) => r[1] === 'Bodø' && r[6] === 'lange avstander')![5] as ExcelJS.CellRichTextValue;
+    expect(bodo.richText.map((r) => r.text).join('')).toMatch(/^\S.*lange avstander.*[.!?]$/);
+    expect(bodo.richText.filter((r) => r.font?.bold).map((r) => r.text)).toEqual(['lange avstander']);
+    expect(koding.rows.find((r) => r[1] === 'Kåfjord')![5]).toBe('Avstanden til politiet er for lang.');
     expect(new Set(column(koding, 'Koder'))).toEqual(new Set(['Test Saksbehandler']));
     // The test clock starts 01.01.2026 08:00 UTC.
     expect(new Set(column(koding, 'Dato').map((d) => (d as Date).toISOString()))).toEqual(new Set([utc(2026, 1, 1).toISOString()]));

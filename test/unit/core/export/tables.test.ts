@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { excelCsvLines } from '../../../../src-main/core/tables/excel-csv';
 import { compareRespondents, norwegianDateOf, type CodingRow, type RespondentRow } from '../../../../src-main/core/export/table-data';
-import { kodingTable, svarTable } from '../../../../src-main/core/export/tables';
+import { kodingTable, sentenceQuote, svarTable } from '../../../../src-main/core/export/tables';
 
 function respondent(name: string, district: string | null, number = '0000', id = name): RespondentRow {
   return {
@@ -92,11 +92,24 @@ describe('export tables', () => {
       start: 0,
       end: 3,
       quote: 'Rus',
+      quoteContext: { before: '', after: '' },
       coder: 'Kari',
       createdAt: '2022-06-01T22:30:00.000Z',
       createdDate: '2022-06-02',
       useInMemo: true,
     };
-    expect(kodingTable().cells(coding)).toEqual(['1804', 'Bodø', 'p10', 1, 'Utfordringer > Rus', 'Rus', 'Kari', '2022-06-02', 'ja']);
+    expect(kodingTable().cells(coding)).toEqual(['1804', 'Bodø', 'p10', 1, 'Utfordringer > Rus', 'Rus', 'Rus', 'Kari', '2022-06-02', 'ja']);
+  });
+
+  it('Koding quotes a coding shorter than its sentence with the sentence, the coded words marked', () => {
+    const row = { quote: 'tjenestested', quoteContext: { before: 'Vi ønsker et nytt\n', after: ' i Alvdal.' } };
+    expect(sentenceQuote(row)).toEqual({
+      parts: [
+        { text: 'Vi ønsker et nytt ', marked: false },
+        { text: 'tjenestested', marked: true },
+        { text: ' i Alvdal.', marked: false },
+      ],
+    });
+    expect(sentenceQuote({ quote: ' Hele setningen. ', quoteContext: { before: '', after: '' } })).toBe('Hele setningen.');
   });
 });

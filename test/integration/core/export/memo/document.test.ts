@@ -258,7 +258,9 @@ describe('the question sections', () => {
     // Bodø comes first by name, but Steigen's coding is marked "use in memo".
     const [steigen] = quotes(under(full, 'Bemanning › Lensmannskontor'));
     expect(quotes(under(full, 'Bemanning › Lensmannskontor'))).toHaveLength(1);
-    expect(steigen.text).toBe('«Vi ønsker lensmannskontoret i Leinesfjord tilbake» – Steigen kommune, svar på spørsmål 2');
+    // The coding is shorter than its sentence: the sentence is quoted, the coded words in bold.
+    expect(steigen.text).toBe('«Vi ønsker lensmannskontoret i Leinesfjord tilbake; folk føler seg utrygge.» – Steigen kommune, svar på spørsmål 2');
+    expect(steigen.bold).toEqual(['Vi ønsker lensmannskontoret i Leinesfjord tilbake']);
     expect(steigen.footnoteIds).toHaveLength(1);
     const note = full.footnotes.get(steigen.footnoteIds[0])!;
     const steigenId = p.responses.get('1848')!.id;
@@ -266,6 +268,8 @@ describe('the question sections', () => {
     // Without a marked coding: the first by municipality name (Kåfjord before Tromsø).
     const [responstid] = quotes(under(full, 'Responstid'));
     expect(responstid.text).toBe('«Responstiden i Kåfjord er over en time.» – Kåfjord kommune, svar på spørsmål 2');
+    // A coding of whole sentences is quoted as it is, nothing marked.
+    expect(responstid.bold).toEqual([]);
     expect(full.footnotes.get(responstid.footnoteIds[0])).toBe(
       `Svar fra Kåfjord kommune, mottatt 31.05.2022 (svar-id ${p.responses.get('5426')!.id}). Kilde: ${FILES.first}, rad 7.`,
     );
@@ -313,7 +317,8 @@ describe('the findings section', () => {
     expect(ps.map((x) => x.text)).toContain('Kommuner som støtter: 2, motsier: 1, nyanserer: 0, nytt forhold: 0. I tillegg 1 kobling fra andre innsendere.');
     // The quote of the marked coding, with its relation, and a footnote.
     const [first] = quotes(ps);
-    expect(first.text).toBe('«Vi ønsker lensmannskontoret i Leinesfjord tilbake» – Steigen kommune, svar på spørsmål 2 (støtter)');
+    expect(first.text).toBe('«Vi ønsker lensmannskontoret i Leinesfjord tilbake; folk føler seg utrygge.» – Steigen kommune, svar på spørsmål 2 (støtter)');
+    expect(first.bold).toEqual(['Vi ønsker lensmannskontoret i Leinesfjord tilbake']);
     expect(full.footnotes.get(first.footnoteIds[0])).toContain(`svar-id ${p.responses.get('1848')!.id}`);
   });
 });

@@ -68,7 +68,7 @@ describe('the memo converted to PDF by LibreOffice', () => {
       expect(flat).toContain(heading);
     }
     expect(flat).toContain('6 av 356 kommuner har svart');
-    expect(flat).toContain('«Vi ønsker lensmannskontoret i Leinesfjord tilbake»');
+    expect(flat).toContain('«Vi ønsker lensmannskontoret i Leinesfjord tilbake; folk føler seg utrygge.»');
     expect(flat).toContain('Svar fra Steigen kommune, mottatt 15.06.2022');
     expect(flat).toContain(`Side 2 av ${totalPages}`);
   }, 180_000);

@@ -1,0 +1,89 @@
+// Where the sentence (or paragraph) around a span of an answer begins and
+// ends, so a coding made from a search hit takes its sentence, and a quote in
+// the memo or workbook is never a bare fragment: a coding shorter than its
+// sentence is quoted with the sentence, the coded words marked.
+// Sentence boundaries come from ICU's sentence segmenter (Intl.Segmenter, in
+// Node and Chromium alike), with common Norwegian abbreviations («f.eks.»,
+// «bl.a.») glued back, since ICU has no Norwegian exceptions and would end a
+// sentence at their full stop.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Abbreviations that end with a full stop but not a sentence (lower case, without the final stop). */
+const ABBREVIATIONS = new Set([
+  'f.eks', 'bl.a', 'ca', 'jf', 'jfr', 'nr', 'dvs', 'mv', 'm.v', 'o.l', 'pkt', 'kap', 'evt', 'ev', 'inkl', 'ekskl', 'mht', 'vedr', 'ift', 'i.f.t', 'iht', 'i.h.t',
+  'pga', 'p.g.a', 'ref', 'tlf', 'kl', 'st', 'prof', 'dr', 'adm', 'avd', 'stk', 'sml', 'm.fl', 'm.m', 'utg', 'gnr', 'bnr', 'hhv', 't.o.m', 'f.o.m', 'o.a', 'mill', 'mrd', 'kr',
+]);
+
+const segmenter = new Intl.Segmenter('nb', { granularity: 'sentence' });
+
+/** True when the segment ends with an abbreviation's full stop (and not a sentence's). */
+function endsWithAbbreviation(segment: string): boolean {
+  const m = /(?:^|[\s(«"])([\p{L}.]+)\.\s*$/u.exec(segment);
+  if (!m) return false;
+  return ABBREVIATIONS.has(m[1].toLocaleLowerCase('nb'));
+}
+
+/** The sentences of `text` as spans that together cover it (trailing space belongs to the sentence before). */
+export function sentenceSpans(text: string): Span[] {
+  const out: Span[] = [];
+  for (const s of segmenter.segment(text)) {
+    const span = { start: s.index, end: s.index + s.segment.length };
+    const last = out[out.length - 1];
+    // «f.eks. kontordager»: the segmenter ends a sentence at "f.eks."; a lower-case
+    // next word says the sentence goes on (a paragraph break never does).
+    if (last && endsWithAbbreviation(text.slice(last.start, last.end)) && !/\n/.test(text.slice(last.start, last.end)) && /^\s*[\p{Ll}\d]/u.test(s.segment)) {
+      last.end = span.end;
+    } else {
+      out.push(span);
+    }
+  }
+  return out;
+}
+
+/** Trims white space off both ends of a span of `text`. */
+function trimmed(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/**
+ * The whole sentence(s) that [start, end) lies in, without surrounding white
+ * space: from the start of the sentence holding `start` to the end of the one
+ * holding the last coded character. An empty or out-of-range span gives itself.
+ */
+export function sentenceAround(text: string, start: number, end: number): Span {
+  if (start < 0 || end > text.length || start >= end) return { start, end };
+  const spans = sentenceSpans(text);
+  const first = spans.find((s) => s.start <= start && start < s.end) ?? { start, end };
+  const last = spans.find((s) => s.start <= end - 1 && end - 1 < s.end) ?? { start, end };
+  const out = trimmed(text, { start: Math.min(first.start, start), end: Math.max(last.end, end) });
+  return { start: Math.min(out.start, start), end: Math.max(out.end, end) };
+}
+
+/** The paragraph (text between blank lines or line breaks) that [start, end) lies in, without surrounding white space. */
+export function paragraphAround(text: string, start: number, end: number): Span {
+  if (start < 0 || end > text.length || start >= end) return { start, end };
+  const before = text.lastIndexOf('\n', start - 1);
+  const after = text.indexOf('\n', end);
+  const out = trimmed(text, { start: before + 1, end: after === -1 ? text.length : after });
+  return { start: Math.min(out.start, start), end: Math.max(out.end, end) };
+}
+
+/** A quote in parts: the coded words, with the rest of their sentence before and after when the coding is shorter than it. */
+export interface QuoteParts {
+  before: string;
+  coded: string;
+  after: string;
+}
+
+/** The coded words [start, end) of `text` with the rest of their sentence around them. */
+export function quoteWithSentence(text: string, start: number, end: number): QuoteParts {
+  const s = sentenceAround(text, start, end);
+  return { before: text.slice(s.start, start), coded: text.slice(start, end), after: text.slice(end, s.end) };
+}
