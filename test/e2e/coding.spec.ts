@@ -23,6 +23,13 @@ test('a response is coded entirely from the keyboard, with undo and redo', async
   await expect(page.getByTestId('coding-selection-bar')).toContainText(`${words.length} tegn markert`);
   expect(violence.shortcut).toBe('2');
   await page.keyboard.press('2');
+  // Said as a person would, and not over the words just coded.
+  const toast = page.getByTestId('coding-toast');
+  await expect(toast).toHaveText(`«Vold i nære relasjoner» er lagt på det markerte utdraget (${words.length} tegn).×`);
+  await expect(page.locator('[data-testid="coding-part"][data-question="1"]').getByTestId('coding-highlight')).toHaveText(words);
+  const [toastBox, codedBox] = [(await toast.boundingBox())!, (await page.locator('[data-testid="coding-part"][data-question="1"]').getByTestId('coding-highlight').boundingBox())!];
+  const overlaps = toastBox.x < codedBox.x + codedBox.width && codedBox.x < toastBox.x + toastBox.width && toastBox.y < codedBox.y + codedBox.height && codedBox.y < toastBox.y + toastBox.height;
+  expect(overlaps, JSON.stringify({ toastBox, codedBox })).toBe(false);
   const q1 = ROWS[0][3];
   await expect.poll(async () => (await workspace(app, bodo)).codings.map((c) => [c.codeId, c.start, c.end, c.quote])).toEqual([
     [violence.id, q1.indexOf(words), q1.indexOf(words) + words.length, words],

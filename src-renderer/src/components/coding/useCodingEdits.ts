@@ -80,9 +80,9 @@ export function useCodingEdits({ live: cached, questions, partById, codeMap, use
 
   const targetLabel = (target: CodingTarget | null): string | null => {
     if (!target) return null;
-    if (target.kind === 'part') return t('coding.target.part');
-    if (target.kind === 'coding') return t('coding.target.coding');
-    return t('coding.target.selection', { count: (target.end ?? 0) - (target.start ?? 0) });
+    if (target.kind === 'part') return t('coding.toastTarget.part');
+    if (target.kind === 'coding') return t('coding.toastTarget.coding');
+    return t('coding.toastTarget.selection', { count: (target.end ?? 0) - (target.start ?? 0) });
   };
 
   /** What a code would be applied to now; null (after saying why) when nothing. */
