@@ -70,7 +70,7 @@ function param(value: string): string {
   return /^[\x20-\x7e]*$/.test(value) ? value : encodedWord(value, 'UTF-8', 'B');
 }
 
-function attachment(name: string, mediaType: string, bytes: Buffer, extra: Record<string, string> = {}): Part {
+export function attachment(name: string, mediaType: string, bytes: Buffer, extra: Record<string, string> = {}): Part {
   return {
     headers: {
       'Content-Type': `${mediaType}; name="${param(name)}"`,
@@ -82,7 +82,7 @@ function attachment(name: string, mediaType: string, bytes: Buffer, extra: Recor
   };
 }
 
-function textPart(text: string, charset: 'utf-8' | 'iso-8859-1', encoding: 'quoted-printable' | 'base64' | '8bit'): Part {
+export function textPart(text: string, charset: 'utf-8' | 'iso-8859-1', encoding: 'quoted-printable' | 'base64' | '8bit'): Part {
   const bytes = charset === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'latin1');
   const body = encoding === 'quoted-printable' ? quotedPrintable(bytes) : encoding === 'base64' ? base64Lines(bytes) : bytes.toString('latin1');
   return { headers: { 'Content-Type': `text/plain; charset=${charset}`, 'Content-Transfer-Encoding': encoding }, body };

@@ -13,7 +13,8 @@ import type { ImportLimits } from '../input/limits';
 import { isBlank, normalizeText } from '../input/text';
 import { messageOf } from '../caught';
 import { readSource } from './formats/read';
-import type { EmailFacts, ParsedEmail, ParsedLetter } from './formats/types';
+import type { EmailFacts, ParsedEmail, ParsedLetter, ReadContext } from './formats/types';
+import { isCancelled } from './cancel';
 import type { MappingQuestion } from './mapping';
 import type { MunicipalityMatcher } from './match';
 import { letterRecord, type RecordSet } from './records';
@@ -49,6 +50,8 @@ export async function emailRecord(
   questions: MappingQuestion[],
   matcher: MunicipalityMatcher,
   limits: ImportLimits,
+  /** The file's read context: a scanned PDF attachment is read with OCR like a scanned file. */
+  context: ReadContext = {},
 ): Promise<EmailRecordSet> {
   const warnings: ImportWarning[] = [...email.warnings];
   const reports: EmailAttachmentReport[] = [];
@@ -58,11 +61,13 @@ export async function emailRecord(
     reports.push(report);
     if (a.inline || !LETTER_EXTENSIONS.includes(path.extname(a.name).toLowerCase())) continue;
     try {
-      const parsed = await readSource(a.name, a.bytes, limits);
+      const parsed = await readSource(a.name, a.bytes, limits, context);
       if (parsed.kind !== 'letter' || isBlank(parsed.text)) continue;
       const splits = questions.length > 0 && !splitLetter(normalizeText(parsed.text), questions).needsSplitting;
       candidates.push({ attachment: a.name, letter: parsed, facts: email.messages[a.message ?? 0], splits });
     } catch (e) {
+      // A stop during an attachment's OCR stops the import; it does not make the attachment unreadable.
+      if (isCancelled(e)) throw e;
       const why = e instanceof ImportError ? e.message : messageOf(e);
       report.note = `kunne ikke leses: ${why}`;
       warnings.push({ code: 'ATTACHMENT_UNREADABLE', message: `Vedlegget «${a.name}» kunne ikke leses (${why}); det ligger ved e-posten, men er ikke importert som tekst`, locator: a.name });

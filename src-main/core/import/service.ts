@@ -138,7 +138,7 @@ async function understand(
     parsed.kind === 'table'
       ? await tableRecords(parsed, questions, limits, preset)
       : parsed.kind === 'email'
-        ? await emailRecord(unit.name, parsed, questions, matcher, limits)
+        ? await emailRecord(unit.name, parsed, questions, matcher, limits, context)
         : letterRecord(unit.name, parsed, questions, matcher, limits);
   throwIfCancelled(signal);
   const turn = cancellable(turnTaker(), signal);

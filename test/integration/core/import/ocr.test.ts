@@ -14,6 +14,7 @@ import { testApi } from '../../../helpers/api';
 import { tempDir, testCore } from '../../../helpers/core';
 import { dumpDatabase, writeFiles } from '../../../helpers/import-fixtures';
 import { pngHeaderClaiming, scanPages, scannedPdf } from '../../../helpers/scan-fixtures';
+import { attachment, message, multipart, textPart } from '../../../../scripts/make-mail-fixtures';
 
 const OCR_DATA = path.resolve(__dirname, '..', '..', '..', '..', 'resources', 'tessdata');
 const LETTER = [
@@ -75,6 +76,28 @@ describe('importing scanned letters with OCR', () => {
     expect(fauske?.ocrConfidence).toBeGreaterThan(70);
     // A response from a text layer carries no OCR marker.
     expect(list.every((r) => r.ocrConfidence !== undefined)).toBe(true);
+  }, 240_000);
+
+  it('reads a scanned PDF attached to an e-mail with OCR: it is the letter, split and marked «lest med OCR»', async () => {
+    const pdf = await scannedPdf(scanPages(LETTER, { dpi: 200, seed: 7 }));
+    const eml = message(
+      { From: 'Postmottak <postmottak@bodo.kommune.no>', To: 'postmottak@jd.dep.no', Subject: 'Høringssvar', Date: 'Tue, 12 Mar 2024 10:00:00 +0100', 'Message-ID': '<skann-1@bodo.kommune.no>' },
+      multipart('mixed', 'innspill-skann', [textPart('Vedlagt følger vårt skannede høringssvar.', 'utf-8', '8bit'), attachment('skannet brev.pdf', 'application/pdf', pdf)]),
+    );
+    const report = await api.import.run({ paths: writeFiles(path.join(dir, 'epost'), { 'skannet-vedlegg.eml': eml }) });
+    const file = report.files[0];
+    expect(file).toMatchObject({ status: 'imported', format: 'eml', responses: 1 });
+    expect(file.email).toMatchObject({ letter: 'skannet brev.pdf', letterReason: 'splits' });
+    expect(file.warnings.find((w) => w.code === 'READ_WITH_OCR')?.message).toMatch(/^Lest med OCR \(1 side\)/);
+    const [bodo] = (await api.responses.list({})).filter((r) => r.municipality?.number === '1804');
+    expect(bodo.ocrConfidence).toBeGreaterThan(70);
+    const detail = await api.responses.get({ id: bodo.id });
+    expect(detail.answers.filter((a) => a.questionOrdinal !== null).map((a) => a.questionOrdinal)).toEqual([1, 2]);
+    expect(detail.answers.find((a) => a.questionOrdinal === 2)?.text).toContain('ikke tilfreds med bemanningen');
+    expect(detail.provenance.locator).toBe('vedlegg «skannet brev.pdf», 1 sider');
+    // The page read with OCR is kept, and the original view shows that text, as for a scanned file.
+    expect(detail.ocr).toMatchObject({ pages: 1, confidence: bodo.ocrConfidence });
+    expect((await api.responses.original({ id: bodo.id })).text).toBe(detail.ocr!.text);
   }, 240_000);
 
   it('reports page progress and stops at a cancel during OCR, writing nothing', async () => {
