@@ -3,7 +3,7 @@
 // them), deterministic filler text for the N responses it holds, the CSV of
 // one response per municipality and the codings planned on it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../src-main/core';
@@ -109,16 +109,20 @@ function csvField(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
 
-/** `svar.csv` in `dir`: `count` responses × 5 answers of about `answerBytes` characters, as the consultation's spreadsheet has them. */
+/** `svar.csv` in `dir`: `count` responses × 5 answers of about `answerBytes` characters, as the consultation's spreadsheet has them (written a line at a time: 100,000 responses are ~490 MB). */
 export function writeResponsesCsv(dir: string, count: number, answerBytes: number): string {
-  const lines = ['Kommunenr.;Innsender;Mottatt;Spørsmål 1;Spørsmål 2;Spørsmål 3;Spørsmål 4;Spørsmål 5'];
-  for (let i = 0; i < count; i++) {
-    const r = respondent(i);
-    const answers = [1, 2, 3, 4, 5].map((q) => csvField(text(i * 10 + q, answerBytes)));
-    lines.push([r.number, csvField(r.name), '30.05.2022', ...answers].join(';'));
-  }
   const csv = path.join(dir, 'svar.csv');
-  writeFileSync(csv, lines.join('\r\n'));
+  const fd = openSync(csv, 'w');
+  try {
+    writeSync(fd, 'Kommunenr.;Innsender;Mottatt;Spørsmål 1;Spørsmål 2;Spørsmål 3;Spørsmål 4;Spørsmål 5');
+    for (let i = 0; i < count; i++) {
+      const r = respondent(i);
+      const answers = [1, 2, 3, 4, 5].map((q) => csvField(text(i * 10 + q, answerBytes)));
+      writeSync(fd, '\r\n' + [r.number, csvField(r.name), '30.05.2022', ...answers].join(';'));
+    }
+  } finally {
+    closeSync(fd);
+  }
   return csv;
 }
 

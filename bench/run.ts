@@ -17,12 +17,14 @@ const benches = [
   { name: 'letters', file: 'letters.ts' },
   { name: 'personal-data', file: 'personal-data.ts' },
   { name: 'ocr', file: 'ocr.ts' },
+  // 100,000 responses: many minutes, so only when asked (`npm run bench -- scale [count]`).
+  { name: 'scale', file: 'scale.ts', onlyWhenAsked: true },
 ];
 const only = process.argv[2];
 const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
 
 for (const bench of benches) {
-  if (only && bench.name !== only) continue;
+  if (only ? bench.name !== only : 'onlyWhenAsked' in bench) continue;
   console.log(`\n=== ${bench.name} ===`);
   // Options after the bench's name go to it (`npm run bench ocr -- --letters 5`).
   const result = spawnSync(tsx, [path.join(__dirname, bench.file), ...(only ? process.argv.slice(3) : [])], { stdio: 'inherit' });
