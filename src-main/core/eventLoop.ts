@@ -45,10 +45,16 @@ export function runAtOnce<T>(work: Sliced<T>): T {
   }
 }
 
+/** Runs `work`, awaiting `turn` at each yield; if a turn throws (a cancel), the error is thrown into the work at its yield, so its `finally` blocks run. */
 export async function runTurning<T>(work: Sliced<T>, turn: Turn): Promise<T> {
   for (;;) {
     const step = work.next();
     if (step.done) return step.value;
-    await turn();
+    try {
+      await turn();
+    } catch (e) {
+      work.throw(e);
+      throw e;
+    }
   }
 }

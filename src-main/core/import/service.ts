@@ -15,7 +15,7 @@ import path from 'node:path';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { formatNorwegianDateTime } from '../../../src-shared/norwegian';
 import { authoredColumns, recordEvent } from '../audit/record';
-import { refreshPersonalData } from '../personal/scan';
+import { refreshPersonalDataTurning } from '../personal/scan';
 import type { CoreDeps } from '../deps';
 import { runTurning, turnTaker } from '../eventLoop';
 import { indexWithinTransaction } from '../search/indexer';
@@ -535,6 +535,8 @@ export async function importPaths(
   // A scan's pages read with OCR are the current file's steps (page 2 of 3).
   ctx.onOcrPage = (_unit, page, pages) => progress.stepTo('pages', page - 1, pages);
   let stopped = false;
+  // Turns after the last file's commit, which held the core already (so its first turn comes at once).
+  const afterCommit = turnTaker();
   try {
     await importUnits();
   } catch (e) {
@@ -548,8 +550,9 @@ export async function importPaths(
   }
   const report: ImportReport = { batchId: batch.id, files, ...(stopped ? { stopped } : {}) };
   await saveReport(report);
-  // Personal data is looked for at import (the list and exports would otherwise scan on first use).
-  refreshPersonalData(store.sqlite);
+  // Personal data is looked for at import (the list and exports would otherwise scan on first use),
+  // turning: 50,000 new answers take seconds to read.
+  await refreshPersonalDataTurning(store.sqlite, afterCommit);
   return report;
 
   async function saveReport(report: ImportReport): Promise<void> {

@@ -8,9 +8,10 @@
 import type Database from 'better-sqlite3';
 import type { PersonalFilter, PersonalKind, PersonalSpan } from '../../../src-shared/personal';
 import { PERSONAL_KINDS } from '../../../src-shared/personal';
+import { runAtOnce, runTurning, type Sliced, type Turn } from '../eventLoop';
 import { detectPersonalData } from './detect';
 
-const BATCH = 2000;
+const BATCH = 500;
 const prepared = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Database.Database) {
@@ -19,8 +20,12 @@ function prepare(sqlite: Database.Database) {
     // Rows whose answer went without the trigger (only if the triggers were bypassed).
     orphans: sqlite.prepare('DELETE FROM personal_scan WHERE answer_id NOT IN (SELECT id FROM answer)'),
     orphanSpans: sqlite.prepare('DELETE FROM personal_span WHERE answer_id NOT IN (SELECT id FROM answer)'),
+    // In rowid order from where the last batch ended: each batch reads only its own rows
+    // (without the cursor every batch would step over all the answers scanned before it).
     unscanned: sqlite.prepare(
-      `SELECT a.id, a.text FROM answer a WHERE NOT EXISTS (SELECT 1 FROM personal_scan s WHERE s.answer_id = a.id) LIMIT ${BATCH}`,
+      `SELECT a.rowid AS at, a.id, a.text FROM answer a
+       WHERE a.rowid > ? AND NOT EXISTS (SELECT 1 FROM personal_scan s WHERE s.answer_id = a.id)
+       ORDER BY a.rowid LIMIT ${BATCH}`,
     ),
     scanned: sqlite.prepare('INSERT INTO personal_scan (answer_id, findings) VALUES (?, ?)'),
     span: sqlite.prepare('INSERT INTO personal_span (answer_id, kind, start_offset, end_offset) VALUES (?, ?, ?, ?)'),
@@ -34,28 +39,60 @@ function statements(sqlite: Database.Database) {
   return s;
 }
 
+/** Scans the answers the cache lacks, yielding after each; returns how many (run inside a transaction). */
+function* scanUnscanned(s: ReturnType<typeof prepare>): Sliced<number> {
+  s.orphanSpans.run();
+  s.orphans.run();
+  yield;
+  let total = 0;
+  let after = 0;
+  for (;;) {
+    const rows = s.unscanned.all(after) as { at: number; id: string; text: string }[];
+    for (const row of rows) {
+      after = row.at;
+      const spans = detectPersonalData(row.text);
+      s.scanned.run(row.id, spans.length);
+      for (const span of spans) s.span.run(row.id, span.kind, span.start, span.end);
+      yield;
+    }
+    total += rows.length;
+    if (rows.length < BATCH) return total;
+  }
+}
+
+/** Whether every answer has a scan row (two counts). */
+function upToDate(s: ReturnType<typeof prepare>): boolean {
+  const { answers, scanned } = s.counts.get() as { answers: number; scanned: number };
+  return answers === scanned;
+}
+
 /** Scans the answers the cache lacks; returns how many. */
 export function refreshPersonalData(sqlite: Database.Database): number {
   const s = statements(sqlite);
-  const { answers, scanned } = s.counts.get() as { answers: number; scanned: number };
-  if (answers === scanned) return 0;
-  return sqlite
-    .transaction(() => {
-      s.orphanSpans.run();
-      s.orphans.run();
-      let total = 0;
-      for (;;) {
-        const rows = s.unscanned.all() as { id: string; text: string }[];
-        for (const row of rows) {
-          const spans = detectPersonalData(row.text);
-          s.scanned.run(row.id, spans.length);
-          for (const span of spans) s.span.run(row.id, span.kind, span.start, span.end);
-        }
-        total += rows.length;
-        if (rows.length < BATCH) return total;
-      }
-    })
-    .immediate();
+  if (upToDate(s)) return 0;
+  return sqlite.transaction(() => runAtOnce(scanUnscanned(s))).immediate();
+}
+
+/**
+ * As refreshPersonalData, awaiting `turn` between answers: an import's
+ * 50,000 new answers take seconds to scan. Pass a turn taker that has not
+ * turned for a while (the import's own), so the first turn comes at once. The transaction stays open across
+ * the turns, so only a call that holds the project alone (api/gate.ts) may
+ * use it; a failure rolls the scan back (the next refresh does it again).
+ */
+export async function refreshPersonalDataTurning(sqlite: Database.Database, turn: Turn): Promise<number> {
+  const s = statements(sqlite);
+  await turn();
+  if (upToDate(s)) return 0;
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    const total = await runTurning(scanUnscanned(s), turn);
+    sqlite.exec('COMMIT');
+    return total;
+  } catch (e) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw e;
+  }
 }
 
 /** The findings in one answer (the cache must be fresh: call refreshPersonalData first). */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { ApiError } from '../../../src-shared/errors';
+import { checkpointInBackground, type Checkpointer } from './checkpointer';
 import { registerSearchFunctions } from './words';
 import { latestSchemaVersion, migrationProvider, migrations } from './migrations';
 import type { DB } from './schema';
@@ -42,14 +43,18 @@ export function hasSqliteHeader(file: string): boolean {
   }
 }
 
-function wrap(sqlite: Database.Database, file: string): Store {
+function wrap(sqlite: Database.Database, file: string, checkpointer?: Checkpointer): Store {
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     path: file,
     db,
     sqlite,
-    // Kysely's destroy closes the better-sqlite3 handle, which checkpoints the WAL.
-    close: () => db.destroy(),
+    // The checkpoint worker's connection closes first; then Kysely's destroy
+    // closes the better-sqlite3 handle, the last one, which checkpoints the WAL and removes it.
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }
 
@@ -146,7 +151,8 @@ export async function openStore(file: string): Promise<Store> {
   }
   // nb_words/nb_stems, which fill the search index (search/indexer.ts).
   registerSearchFunctions(sqlite);
-  const store = wrap(sqlite, full);
+  // Checkpoints run in a worker thread, never in the core's own calls (checkpointer.ts).
+  const store = wrap(sqlite, full, checkpointInBackground(sqlite, full));
   try {
     await migrate(store);
   } catch (e) {

@@ -84,3 +84,22 @@ describe('decodeTextTurning', () => {
     );
   });
 });
+
+describe('runTurning', () => {
+  it('throws a failed turn (a cancel) into the work, so its finally blocks run, and on to the caller', async () => {
+    const steps: string[] = [];
+    function* work() {
+      try {
+        steps.push('first');
+        yield;
+        steps.push('second');
+        return 'done';
+      } finally {
+        steps.push('cleaned up');
+      }
+    }
+    const cancelled = new Error('cancelled');
+    await expect(runTurning(work(), () => Promise.reject(cancelled))).rejects.toBe(cancelled);
+    expect(steps).toEqual(['first', 'cleaned up']);
+  });
+});
