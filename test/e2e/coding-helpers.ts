@@ -120,3 +120,17 @@ export async function openCodedDemo(app: AppFixture, page: Page, size = { width:
     }
   }
 }
+
+/** Whether a select shows its chosen option's text whole (text, padding and arrow within its width) — «Alle stat…» is not. */
+export async function selectShowsWholeText(select: import('@playwright/test').Locator): Promise<{ whole: boolean; text: string; needed: number; width: number }> {
+  return select.evaluate((el) => {
+    const s = el as HTMLSelectElement;
+    const style = getComputedStyle(s);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = s.selectedOptions[0]?.text ?? '';
+    // The arrow takes at least the right padding's room; the text needs both paddings besides.
+    const needed = context.measureText(text).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    return { whole: needed <= s.clientWidth, text, needed, width: s.clientWidth };
+  });
+}

@@ -5,7 +5,7 @@
 // the margin bars (overlapping codings side by side, removed with Delete).
 import { expect, expectOnlyHostRequests, test } from './fixtures';
 import { call } from './import-helpers';
-import { codeNamed, openCodingCase, responseIdOf, ROWS, selectInPart, workspace } from './coding-helpers';
+import { codeNamed, openCodingCase, responseIdOf, ROWS, selectInPart, selectShowsWholeText, workspace } from './coding-helpers';
 
 const undoKey = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -16,6 +16,11 @@ test('a response is coded entirely from the keyboard, with undo and redo', async
   const closed = await codeNamed(app, 'Nedlagt eller sammenslått tjenestested');
   const satisfied = (await call(app, 'variables.list')).find((v) => v.key === 'q2_satisfied')!;
   await expect(page.getByTestId('coding-progress-text')).toHaveText('0 av 3 ferdig');
+  // At 1366 px the status filter shows «Alle statuser» whole, not «Alle stat…».
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const statusShown = await selectShowsWholeText(page.getByTestId('coding-filter-status'));
+  expect(statusShown.whole, JSON.stringify(statusShown)).toBe(true);
+  await page.setViewportSize({ width: 1400, height: 900 });
 
   // Mark words after an emoji (two UTF-16 units) and press the code's shortcut key.
   const words = 'Vold i nære relasjoner';
