@@ -4,6 +4,7 @@
 // evidence, the review status, undo and redo — each said in a toast.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { defaultPart } from './defaultPart';
 import type { Code, Coding, Evidence, Variable, VariableValue, WorkspaceResponse } from '../../../../src-shared/coding';
 import type { AnswerPart, Question, ResponseStatus } from '../../../../src-shared/domain';
 import { useToast } from '../Toast';
@@ -85,8 +86,12 @@ export function useCodingEdits({ live: cached, questions, partById, codeMap, use
     return t('coding.toastTarget.selection', { count: (target.end ?? 0) - (target.start ?? 0) });
   };
 
-  /** What a code would be applied to now; null (after saying why) when nothing. */
-  const currentTarget = (): CodingTarget | null => {
+  /**
+   * What a code would be applied to now; null (after saying why) when nothing.
+   * With nothing selected or focused, a code key codes the first answer the
+   * code may be used on (`defaultPart`), never unassigned letterhead text.
+   */
+  const currentTarget = (code?: Code): CodingTarget | null => {
     if (!live) return null;
     const s = reading.readSelection();
     if (s === 'across') {
@@ -97,12 +102,19 @@ export function useCodingEdits({ live: cached, questions, partById, codeMap, use
     if (selectedCoding) return { kind: 'coding', answerId: selectedCoding.answerId, start: selectedCoding.start, end: selectedCoding.end, text: selectedCoding.quote };
     const part = reading.focusedAnswerId ? partById.get(reading.focusedAnswerId) : undefined;
     if (part && part.text.length > 0) return { kind: 'part', answerId: part.id, text: part.text };
+    if (!part && code) {
+      const first = defaultPart(live.response.answers, code.questionId);
+      if (first) return { kind: 'part', answerId: first.id, text: first.text };
+      const hasAnswers = live.response.answers.some((a) => a.questionId !== null && a.text.trim().length > 0);
+      notify(hasAnswers ? t('coding.toast.noAnswerForCode', { code: code.name }) : t('coding.toast.noAnswers'), 'error');
+      return null;
+    }
     notify(t('coding.toast.noTarget'));
     return null;
   };
 
   async function codeWith(code: Code, given?: CodingTarget | null) {
-    const target = given ?? currentTarget();
+    const target = given ?? currentTarget(code);
     if (!live || !target) return;
     const part = partById.get(target.answerId);
     if (code.questionId && part && code.questionId !== part.questionId) {
@@ -113,7 +125,9 @@ export function useCodingEdits({ live: cached, questions, partById, codeMap, use
     try {
       const coding = await actions.create({ answerId: target.answerId, codeId: code.id, start: target.start, end: target.end });
       if (target.kind === 'selection') reading.restoreAfterRender({ answerId: target.answerId, start: target.start!, end: target.end! });
-      notify(known.has(coding.id) ? t('coding.toast.alreadyCoded', { code: code.name }) : t('coding.toast.coded', { code: code.name, target: targetLabel(target) }));
+      const q = part?.questionOrdinal;
+      const label = target.kind === 'part' && q ? t('coding.target.question', { n: q }) : targetLabel(target);
+      notify(known.has(coding.id) ? t('coding.toast.alreadyCoded', { code: code.name }) : t('coding.toast.coded', { code: code.name, target: label }));
     } catch (e) {
       failed(t('coding.toast.codeFailed'), e);
     }
