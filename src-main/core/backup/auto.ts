@@ -7,7 +7,7 @@ import type { BackupReason, BackupSettings } from '../../../src-shared/backup';
 import type { Logger } from '../deps';
 import { messageOf } from '../caught';
 import type { Store } from '../store/open';
-import { listSnapshots, takeSnapshot } from './snapshot';
+import { listSnapshots, removeOrphanedScratch, takeSnapshot } from './snapshot';
 
 export interface BackupFailure {
   at: string;
@@ -24,7 +24,10 @@ export class AutoBackup {
     private readonly settings: () => BackupSettings,
     private readonly now: () => Date,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    // A core starting is the next run after any killed one: its scratch copies go now.
+    removeOrphanedScratch();
+  }
 
   /** Records a snapshot taken (by hand or automatically), so the coding interval counts from it. */
   noteTaken(projectPath: string, takenAt: string): void {

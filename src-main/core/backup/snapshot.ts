@@ -72,9 +72,53 @@ function toSnapshot(m: Manifest, folder: string): BackupSnapshot {
   };
 }
 
-/** A scratch file name in the system's temp folder, removed by the caller. */
+const SCRATCH = /^innspill-backup-(\d+)-[0-9a-f]+\.sqlite(?:-journal)?$/;
+/** A half-written snapshot or manifest, named by the process writing it. */
+const PART = /\.(\d+)\.part$/;
+
+/** Whether a process still runs (a process of another user counts as running). */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return codeOf(e) === 'EPERM';
+  }
+}
+
+/**
+ * Removes the scratch copies of processes that are gone: a process killed while it took a snapshot
+ * (the crash harness, npm run crashtest, found them piling up) cannot remove its own. Run before each
+ * new scratch copy and when a core starts (AutoBackup).
+ */
+export function removeOrphanedScratch(dir = os.tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = SCRATCH.exec(name);
+    if (m && !alive(Number(m[1]))) {
+      rmSync(path.join(dir, name), { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
+}
+
+/** A scratch file name in the system's temp folder, removed by the caller (or, if it is killed, by the next process). */
 function scratchFile(): string {
+  removeOrphanedScratch();
   return path.join(os.tmpdir(), `innspill-backup-${process.pid}-${randomBytes(6).toString('hex')}.sqlite`);
+}
+
+/** Where `file` is written before it is renamed into place: named by this process, so the next one can tell it was left behind. */
+function partOf(file: string): string {
+  return `${file}.${process.pid}.part`;
 }
 
 async function sha256OfFile(file: string): Promise<string> {
@@ -182,7 +226,7 @@ function snapshotId(at: Date, reason: BackupReason): string {
   return `${stamp}-${reason}-${randomBytes(3).toString('hex')}`;
 }
 
-/** Removes what rotation no longer keeps, and half-written files a crash left behind. */
+/** Removes what rotation no longer keeps, and half-written files a crash left behind (their writer gone, or, unnamed, over an hour old). */
 export function rotate(projectPath: string, settings: BackupSettings, now: Date): string[] {
   const folder = backupFolder(projectPath, settings);
   const doomed = snapshotsToDelete(listSnapshots(projectPath, settings), settings, now);
@@ -194,7 +238,8 @@ export function rotate(projectPath: string, settings: BackupSettings, now: Date)
   const hourAgo = now.getTime() - 60 * 60 * 1000;
   for (const name of existsSync(folder) ? readdirSync(folder) : []) {
     const full = path.join(folder, name);
-    if (name.endsWith('.part') && statSync(full).mtimeMs < hourAgo) rmSync(full, { force: true });
+    const writer = PART.exec(name);
+    if (writer ? !alive(Number(writer[1])) : name.endsWith('.part') && statSync(full).mtimeMs < hourAgo) rmSync(full, { force: true });
   }
   return doomed;
 }
@@ -221,8 +266,8 @@ export async function takeSnapshot(store: Store, reason: BackupReason, settings:
     const counted = settleAndCount(scratch);
     const sha256 = await sha256OfFile(scratch);
     const bytes = statSync(scratch).size;
-    await pipeline(createReadStream(scratch), createGzip({ level: 6 }), createWriteStream(target + '.part', { flags: 'wx' }));
-    renameSync(target + '.part', target);
+    await pipeline(createReadStream(scratch), createGzip({ level: 6 }), createWriteStream(partOf(target), { flags: 'wx' }));
+    renameSync(partOf(target), target);
     const manifest: Manifest = {
       format: MANIFEST_FORMAT,
       id,
@@ -239,13 +284,13 @@ export async function takeSnapshot(store: Store, reason: BackupReason, settings:
       compressedBytes: statSync(target).size,
       compression: 'gzip',
     };
-    writeFileSync(manifestFile + '.part', JSON.stringify(manifest, null, 2));
-    renameSync(manifestFile + '.part', manifestFile);
+    writeFileSync(partOf(manifestFile), JSON.stringify(manifest, null, 2));
+    renameSync(partOf(manifestFile), manifestFile);
     rotate(store.path, settings, now);
     return toSnapshot(manifest, folder);
   } catch (e) {
-    rmSync(target + '.part', { force: true });
-    rmSync(manifestFile + '.part', { force: true });
+    rmSync(partOf(target), { force: true });
+    rmSync(partOf(manifestFile), { force: true });
     if (!existsSync(manifestFile)) rmSync(target, { force: true });
     if (e instanceof ApiError) throw e;
     const code = codeOf(e);
