@@ -189,6 +189,35 @@ function operations(inputs: Inputs, sizes: Sizes, seed: number): Operation[] {
   ];
 }
 
+/** The migrations a project file has had (kysely's own table). */
+function migrations(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all() as string[]).join(',');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The operation's start file, opened once by the CLI as it is now (`innspill stats`): any migration
+ * the code has since the inputs were made runs here, not inside a trial, where a kill after it would
+ * look like a mixed state (the export's three "mixed" kills in an earlier run were a migration that
+ * landed while the run went on). Trials start from this file, and each is checked to have the same
+ * migrations, so code that changes during a run stops it with that reason instead of a false loss.
+ */
+async function settled(op: Operation, root: string): Promise<{ file: string; migrations: string }> {
+  const dir = freshTrial(root, 'base', op.before);
+  const run = await runProcess(dir, [BIN, 'stats', PROJECT]);
+  if (run.code !== 0) throw new Error(`${op.name}: opening the start file failed (${run.code}): ${run.stderr}`);
+  const file = path.join(dir, PROJECT);
+  // One self-contained file (the WAL checkpointed into it), copied as it is into every trial.
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return { file, migrations: migrations(file) };
+}
+
 function freshTrial(root: string, name: string, before: string): string {
   const dir = path.join(root, name);
   rmSync(dir, { recursive: true, force: true });
@@ -289,6 +318,8 @@ async function crashOperation(op: Operation, root: string, opts: CrashOptions, i
     nextRunFailures: 0,
     problems: [],
   };
+  const base = await settled(op, root);
+  op = { ...op, before: base.file };
   const { ref, ms, letterCounts } = await reference(op, root, opts.seed, opts.sizes);
   log(`${op.name}: uninterrupted run ${Math.round(ms)} ms from opening the project to the end`);
   const rng = mulberry32(opts.seed * 31 + index);
@@ -308,6 +339,8 @@ async function crashOperation(op: Operation, root: string, opts: CrashOptions, i
     fig.kills++;
     const left = orphans(dir, [exit.pid], op.output);
     fig.orphanedTempFiles += left.length;
+    const now = migrations(project);
+    if (now !== base.migrations) throw new Error(`${op.name}: the code changed during the run (migrations ${now} where the start file had ${base.migrations}); run again`);
     const check = integrity(project);
     if (check !== 'ok') {
       fig.integrityFailures++;
