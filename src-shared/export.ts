@@ -46,6 +46,10 @@ export const memoOptionsSchema = z
     topCodes: z.number().int().min(1).max(50).default(8),
     /** Quotes under each code and each finding. */
     quotesPerItem: z.number().int().min(0).max(10).default(2),
+    /** «Skjul personopplysninger»: each finding in a quote or an answer replaced by a label such as «[fødselsnummer fjernet]» (on unless turned off). */
+    maskPersonal: z.boolean().default(true),
+    /** Private persons are named «privatperson» unless this is on. */
+    namePrivatePersons: z.boolean().default(false),
   })
   .strict();
 export type MemoOptions = z.infer<typeof memoOptionsSchema>;

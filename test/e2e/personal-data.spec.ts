@@ -1,11 +1,13 @@
 // Personal data in the UI: the marker «inneholder personopplysninger» with the
 // kinds found in the response list, the response and the coding view, and the
-// filter by kind in the response list and in search.
-import { rmSync, writeFileSync } from 'node:fs';
+// filter by kind in the response list and in search; «Skjul personopplysninger»
+// in the export screen, on by default for the memo, with the files read back.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, type AppFixture } from './fixtures';
 import { call, tempDir } from './import-helpers';
+import { docxParagraphs, zipText } from '../helpers/zip-entries';
 
 /** Bodø's answer holds an identity number (valid check digits) and a phone number, Hamar's an e-mail address, Tromsø's nothing. */
 export async function openPersonalCase(app: AppFixture): Promise<Page> {
@@ -74,4 +76,32 @@ test('the marker shows the kinds found; the response list and search filter by k
   await page.getByTestId('tab-coding').click();
   await expect(page.getByTestId('coding-title')).toHaveText('Bodø');
   await expect(page.getByTestId('coding-reading').getByTestId('flag-personal')).toHaveText('Inneholder personopplysninger: fødselsnummer, telefonnummer');
+});
+
+test('Skjul personopplysninger: on by default for the memo, off for the workbook unless chosen; the files read back', async ({ app }) => {
+  const page = await openPersonalCase(app);
+  await page.getByTestId('tab-export').click();
+  const mask = page.getByTestId('export-mask-personal');
+  await expect(mask).toBeChecked();
+  await expect(page.getByTestId('export-name-private-persons')).not.toBeChecked();
+  // The appendix prints every answer in full.
+  await page.locator('[data-testid="export-section"][data-section="appendix"]').getByTestId('export-section-toggle').check();
+  await page.getByTestId('export-run').click();
+  await expect(page.getByTestId('export-result')).toBeVisible({ timeout: 60_000 });
+  const memo = (await page.getByTestId('export-result-path').textContent())!.trim();
+  const text = docxParagraphs(await zipText(memo, 'word/document.xml')).join('\n');
+  expect(text).toContain('Innbyggeren med fødselsnummer [fødselsnummer fjernet] ringte oss på [telefonnummer fjernet]');
+  expect(text).not.toContain('01010750160');
+  expect(text).not.toContain('ola.nordmann@hamar.kommune.no');
+
+  // The CSV of the answers: off by default, the caseworker turns it on.
+  await page.getByTestId('export-kind-csvSvar').check();
+  await expect(mask).not.toBeChecked();
+  await mask.check();
+  await page.getByTestId('export-run').click();
+  await expect(page.getByTestId('export-result')).toBeVisible({ timeout: 60_000 });
+  const csv = readFileSync((await page.getByTestId('export-result-path').textContent())!.trim(), 'utf8');
+  expect(csv).toContain('[e-postadresse fjernet]');
+  expect(csv).not.toContain('01010750160');
+  expect(csv).not.toContain('912 34 567');
 });

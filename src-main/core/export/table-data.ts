@@ -313,7 +313,7 @@ function withQuote(k: CodingIndex, text: string, start: number, end: number): Co
 }
 
 /** The personal-data findings of these answers, by answer id (the cache must be fresh: refreshPersonalData). */
-async function personalSpans(db: Kysely<DB>, answerIds: string[]): Promise<Map<string, PersonalSpan[]>> {
+export async function personalSpans(db: Kysely<DB>, answerIds: string[]): Promise<Map<string, PersonalSpan[]>> {
   const out = new Map<string, PersonalSpan[]>();
   for (const ids of chunks(answerIds, CHUNK)) {
     const rows = await db
@@ -329,10 +329,10 @@ async function personalSpans(db: Kysely<DB>, answerIds: string[]): Promise<Map<s
 }
 
 /** All current responses within the filter with their answers, sorted (for small exports: the memo's appendix). */
-export async function loadResponseRows(db: Kysely<DB>, filter: TableFilter = {}): Promise<ResponseWithAnswers[]> {
+export async function loadResponseRows(db: Kysely<DB>, filter: TableFilter = {}, maskPersonal = false): Promise<ResponseWithAnswers[]> {
   const rows = await loadRespondentRows(db, filter);
   const questions = await loadQuestions(db, filter.questionIds);
   const out: ResponseWithAnswers[] = [];
-  for await (const chunk of iterateAnswers(db, rows, questions, { unassigned: !filter.questionIds })) out.push(...chunk);
+  for await (const chunk of iterateAnswers(db, rows, questions, { unassigned: !filter.questionIds, maskPersonal })) out.push(...chunk);
   return out;
 }

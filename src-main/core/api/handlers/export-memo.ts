@@ -2,6 +2,7 @@
 // export folder (or the path the user chose), with progress events per section.
 import { writeFile } from 'node:fs/promises';
 import { buildMemo } from '../../export/memo';
+import { refreshPersonalData } from '../../personal/scan';
 import type { Session } from '../session';
 import { writeExport } from './export';
 import type { DomainHandlers } from './types';
@@ -11,6 +12,8 @@ export function exportMemoHandlers(session: Session): Pick<DomainHandlers<'expor
   return {
     'export.memo': async ({ options, target }) =>
       writeExport(session, 'notat', 'docx', target, async (temp, project) => {
+        // «Skjul personopplysninger» reads the findings cache; answers not yet scanned are scanned first.
+        if (options.maskPersonal) refreshPersonalData(session.requireStore().sqlite);
         const memo = await buildMemo({
           db: session.requireStore().db,
           project,

@@ -6,7 +6,6 @@ import { loadResponseRows, type ResponseWithAnswers } from '../table-data';
 import { heading, para, textParagraphs, type Block } from './blocks';
 import type { MemoContext } from './context';
 import { formatNorwegianDate, formatNorwegianNumber } from '../../../../src-shared/norwegian';
-import { respondentLabel } from './format';
 import { passagesAppendix } from './passages';
 
 export async function appendixSection(ctx: MemoContext): Promise<Block[]> {
@@ -15,22 +14,22 @@ export async function appendixSection(ctx: MemoContext): Promise<Block[]> {
   const rows = await loadResponseRows(ctx.db, {
     questionIds: ctx.options.questionIds,
     policeDistrictCodes: ctx.scope.districts?.map((d) => d.code) ?? null,
-  });
+  }, ctx.privacy.mask);
   const others = rows.filter((r) => !r.municipality).length;
   out.push(
     para(
-      `Alle ${formatNorwegianNumber(rows.length)} gjeldende svar${ctx.scope.label ? ` fra kommunene i ${ctx.scope.label}` : ''}, ordnet etter politidistrikt og kommune${others > 0 ? ', med andre innsendere til slutt' : ''}. Teksten er gjengitt slik den ble mottatt.`,
+      `Alle ${formatNorwegianNumber(rows.length)} gjeldende svar${ctx.scope.label ? ` fra kommunene i ${ctx.scope.label}` : ''}, ordnet etter politidistrikt og kommune${others > 0 ? ', med andre innsendere til slutt' : ''}. ${ctx.privacy.mask ? 'Teksten er gjengitt slik den ble mottatt, men med personopplysninger (fødselsnumre, telefonnumre, e-postadresser og adresser) erstattet med en merkelapp.' : 'Teksten er gjengitt slik den ble mottatt.'}`,
     ),
   );
 
   const responseBlocks = (row: ResponseWithAnswers) => {
     const source = ctx.sources.get(row.responseId);
     const m = row.municipality;
-    out.push(heading(respondentLabel(m, row.respondentName), 3));
+    out.push(heading(ctx.privacy.who(m, row.respondentName), 3));
     const facts = m ? `Kommunenummer ${m.number}, ${m.countyName}, ${formatNorwegianNumber(m.population)} innbyggere. ` : '';
     const received = row.receivedDate ? `Mottatt ${formatNorwegianDate(row.receivedDate)}. ` : '';
     const file = source?.fileName ? `Kilde: ${source.fileName}, ${source.locator}. ` : '';
-    out.push(para(`${facts}${received}${file}Innsender: ${row.respondentName}. Svar-id ${row.responseId}.`, { italics: true }));
+    out.push(para(`${facts}${received}${file}Innsender: ${ctx.privacy.name(row.respondentName, m?.number ?? null)}. Svar-id ${row.responseId}.`, { italics: true }));
     for (const q of ctx.questions) {
       const text = row.answers.get(q.id);
       out.push(para(`Spørsmål ${q.ordinal}: ${q.shortLabel}`, { bold: true, keepNext: true }));

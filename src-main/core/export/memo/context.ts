@@ -11,6 +11,7 @@ import type { ReferenceData } from '../../reference/load';
 import type { DB } from '../../store/schema';
 import { Footnotes, type ResponseSource } from './notes';
 import { listJoin } from './format';
+import { memoPrivacy, type MemoPrivacy } from './privacy';
 
 /** The police districts the memo is limited to (all when `districts` is null). */
 export interface MemoScope {
@@ -42,6 +43,8 @@ export interface MemoContext {
   nextImageId(): number;
   /** Results shared between sections (the charts draw what the question sections count). */
   cache: Map<string, Promise<unknown>>;
+  /** Masking of personal data and the naming of private persons. */
+  privacy: MemoPrivacy;
 }
 
 /** Computes a value once per memo. */
@@ -72,16 +75,16 @@ async function resolveScope(db: Kysely<DB>, codes: string[] | null | undefined):
   };
 }
 
-async function loadSources(db: Kysely<DB>): Promise<Map<string, ResponseSource>> {
+async function loadSources(db: Kysely<DB>, privacy: MemoPrivacy): Promise<Map<string, ResponseSource>> {
   const rows = await db
     .selectFrom('response as r')
     .innerJoin('respondent as p', 'p.id', 'r.respondent_id')
     .leftJoin('source_file as f', 'f.id', 'r.source_file_id')
-    .select(['r.id', 'p.name', 'r.received_date', 'f.name as file_name', 'r.locator'])
+    .select(['r.id', 'p.name', 'p.municipality_number', 'r.received_date', 'f.name as file_name', 'r.locator'])
     .execute();
   // The import keeps the path the file was read from; the memo names the file itself (no local folders).
   const baseName = (name: string | null) => (name === null ? null : (name.split(/[\\/]/).pop() ?? name));
-  return new Map(rows.map((r) => [r.id, { responseId: r.id, respondentName: r.name, receivedDate: r.received_date, fileName: baseName(r.file_name), locator: r.locator }]));
+  return new Map(rows.map((r) => [r.id, { responseId: r.id, respondentName: privacy.name(r.name, r.municipality_number), receivedDate: r.received_date, fileName: baseName(r.file_name), locator: r.locator }]));
 }
 
 export interface ContextInput {
@@ -107,6 +110,7 @@ export async function createContext({ db, options, project, ref, fontsDir }: Con
     if (missing) throw new ApiError('NOT_FOUND', `No code with id ${missing}`);
   }
   let imageId = 0;
+  const privacy = await memoPrivacy(db, options);
   return {
     db,
     options,
@@ -114,13 +118,14 @@ export async function createContext({ db, options, project, ref, fontsDir }: Con
     questions,
     units: await loadUnits(db),
     scope: await resolveScope(db, options.policeDistrictCodes),
-    sources: await loadSources(db),
+    sources: await loadSources(db, privacy),
     notes: new Footnotes(),
     ref,
     fontsDir,
     counts: {},
     nextImageId: () => ++imageId,
     cache: new Map(),
+    privacy,
   };
 }
 

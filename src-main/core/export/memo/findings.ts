@@ -10,7 +10,6 @@ import { RELATION_LABELS } from '../tables';
 import { dataTable, heading, para, quote, spacer, type Block } from './blocks';
 import { cached, type MemoContext } from './context';
 import { formatNorwegianDate, formatNorwegianNumber } from '../../../../src-shared/norwegian';
-import { respondentLabel } from './format';
 
 export interface FindingCounts {
   view: FindingView;
@@ -118,10 +117,9 @@ export async function findingsSection(ctx: MemoContext): Promise<Block[]> {
       out.push(
         quote(ctx, {
           responseId: e.responseId,
-          who: respondentLabel(e.municipality, e.respondentName),
+          who: ctx.privacy.who(e.municipality, e.respondentName),
           questionOrdinal: e.questionOrdinal,
-          text: e.quote,
-          context: e.quoteContext,
+          ...(ctx.privacy.mask ? await ctx.privacy.codingQuote(e.answerId, e.codingId) : { text: e.quote, context: e.quoteContext }),
           note: RELATION_LABELS[e.relation].toLowerCase(),
         }),
       );

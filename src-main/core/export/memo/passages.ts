@@ -29,9 +29,10 @@ export async function passagesAppendix(ctx: MemoContext): Promise<Block[]> {
   for (const [i, g] of groups.entries()) {
     const respondents = new Set(g.members.map((m) => m.municipality?.number ?? m.respondentName)).size;
     out.push(para(`Avsnitt ${i + 1}: ${formatNorwegianNumber(respondents)} innsendere, ${formatNorwegianNumber(g.words)} ord`, { bold: true, keepNext: true }));
-    out.push(para(`«${g.members[0].text}»`, { italics: true }));
+    const first = g.members[0];
+    out.push(para(`«${ctx.privacy.mask ? await ctx.privacy.passage(first.answerId, first.start, first.end) : first.text}»`, { italics: true }));
     const who = g.members.map((m) => {
-      const name = m.municipality ? `${m.municipality.name} kommune` : m.respondentName;
+      const name = ctx.privacy.who(m.municipality, m.respondentName);
       const date = m.receivedDate ? formatNorwegianDate(m.receivedDate) : 'uten dato';
       return `${name} (${date}${m.questionOrdinal !== null ? `, spørsmål ${m.questionOrdinal}` : ''}${m.first ? ', først' : ''})`;
     });

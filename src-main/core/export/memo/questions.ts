@@ -12,7 +12,7 @@ import { codeTree, type Unit } from '../../analysis/units';
 import { dataTable, heading, para, quote, spacer, type Block } from './blocks';
 import { addCount, cached, type MemoContext } from './context';
 import { formatNorwegianNumber } from '../../../../src-shared/norwegian';
-import { counted, formatPercent, respondentLabel } from './format';
+import { counted, formatPercent } from './format';
 
 export interface TopCode {
   row: MatrixRow;
@@ -63,6 +63,7 @@ interface CodedQuote {
   responseId: string;
   unit: Unit;
   start: number;
+  end: number;
   quote: string;
   /** The rest of the quote's sentence (empty when the coding is whole sentences). */
   context: { before: string; after: string };
@@ -96,6 +97,7 @@ function questionQuotes(ctx: MemoContext, question: Question): Promise<CodedQuot
         responseId: r.response_id,
         unit,
         start: r.start_offset,
+        end: r.end_offset,
         quote: coded,
         context: { before, after },
         marked: r.use_in_memo === 1,
@@ -176,7 +178,8 @@ export async function questionSection(ctx: MemoContext, question: Question): Pro
     out.push(heading(codeLabel(t.row), 2));
     out.push(para(`${counted(t.count, 'kommune', 'kommuner')}.`));
     for (const q of await quotesFor(ctx, question, t.row.codeId, used)) {
-      out.push(quote(ctx, { responseId: q.responseId, who: respondentLabel(q.unit.municipality, q.unit.respondentName), questionOrdinal: question.ordinal, text: q.quote, context: q.context }));
+      const shown = ctx.privacy.mask ? await ctx.privacy.quote(q.answerId, q.start, q.end) : { text: q.quote, context: q.context };
+      out.push(quote(ctx, { responseId: q.responseId, who: ctx.privacy.who(q.unit.municipality, q.unit.respondentName), questionOrdinal: question.ordinal, ...shown }));
     }
   }
   return out;

@@ -58,7 +58,7 @@ export async function stationsSection(ctx: MemoContext): Promise<Block[]> {
     );
   }
   if (!ctx.scope.districts && analysis.otherCandidates.length > 0) {
-    out.push(para(`I tillegg ønsker ${counted(analysis.otherCandidates.length, 'annen innsender', 'andre innsendere')} nye tjenestesteder: ${analysis.otherCandidates.map((o) => o.respondentName).join(', ')}.`));
+    out.push(para(`I tillegg ønsker ${counted(analysis.otherCandidates.length, 'annen innsender', 'andre innsendere')} nye tjenestesteder: ${analysis.otherCandidates.map((o) => ctx.privacy.name(o.respondentName, null)).join(', ')}.`));
   }
 
   const announced = analysis.announced.filter((s) => !ctx.scope.districts || ctx.units.register.some((m) => m.number === s.municipalityNumber && inScope(m.policeDistrictCode)));

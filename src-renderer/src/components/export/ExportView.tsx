@@ -2,7 +2,7 @@
 // table of the answers or the codings, or the whole project as REFI-QDA (.qdpx). The options start from the core's
 // defaults (metadata, section order, file names); the export runs in the core
 // with progress, and ends in a panel that opens the file or its folder.
-import { Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { Button, Fieldset, Heading, Paragraph, Radio, Switch, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code } from '../../../../src-shared/coding';
@@ -36,6 +36,10 @@ const idle: ExportProgressState = { done: 0, total: 0, message: '' };
 
 const NO_CODES: Code[] = [];
 
+const INITIAL_MASK: Record<ExportKind, boolean> = { docx: true, xlsx: false, csvSvar: false, csvKoding: false, qdpx: false, qdpxNvivo: false };
+/** The kinds whose writer can mask personal data. */
+const MASKABLE: ReadonlySet<ExportKind> = new Set<ExportKind>(['docx', 'xlsx', 'csvSvar', 'csvKoding']);
+
 export function ExportView() {
   const { t } = useTranslation();
   const { project, districts } = useCase();
@@ -50,6 +54,10 @@ export function ExportView() {
   const [memo, setMemo] = useState<MemoForm | null>(null);
   const [workbook, setWorkbook] = useState<WorkbookForm>({ questionIds: null, districtCodes: null });
   const [progress, setProgress] = useState<ExportProgressState>(idle);
+  /** «Skjul personopplysninger» per kind: on by default for the memo, which is read beyond the case team. */
+  const [mask, setMask] = useState<Record<ExportKind, boolean>>(INITIAL_MASK);
+  /** The memo names private persons instead of «privatperson». */
+  const [namePrivate, setNamePrivate] = useState(false);
   const exports = {
     docx: useApiMutation('export.memo'),
     xlsx: useApiMutation('export.workbook'),
@@ -100,10 +108,10 @@ export function ExportView() {
     for (const m of Object.values(exports)) m.reset();
     if (kind === 'docx') {
       setRan('docx');
-      await exports.docx.run({ options: memoOptions(memo), target });
+      await exports.docx.run({ options: { ...memoOptions(memo), maskPersonal: mask.docx, namePrivatePersons: namePrivate }, target });
     } else if (kind === 'xlsx') {
       setRan('xlsx');
-      await exports.xlsx.run({ options: workbookOptions(workbook), target });
+      await exports.xlsx.run({ options: { ...workbookOptions(workbook), maskPersonal: mask.xlsx }, target });
     } else if (kind === 'qdpx') {
       setRan('qdpx');
       await exports.qdpx.run({ target });
@@ -113,7 +121,7 @@ export function ExportView() {
       await exports.qdpxNvivo.run({ target, positions: 'utf16' });
     } else {
       setRan('csv');
-      await exports.csv.run({ table: csvTableOf(kind), target });
+      await exports.csv.run({ table: csvTableOf(kind), target, maskPersonal: mask[kind] });
     }
   }
 
@@ -181,6 +189,31 @@ export function ExportView() {
             error={isEmptyChoice(workbook.districtCodes, universe.districtCodes) ? t('export.scope.noneChosen') : undefined}
             data-testid="export-districts"
           />
+        </div>
+      )}
+
+      {MASKABLE.has(kind) && (
+        <div className="stack stack--tight" data-testid="export-privacy">
+          <Switch
+            data-size="sm"
+            label={t('personal.mask')}
+            description={t('personal.maskHelp')}
+            checked={mask[kind]}
+            onChange={(e) => setMask((m) => ({ ...m, [kind]: e.target.checked }))}
+            disabled={running}
+            data-testid="export-mask-personal"
+          />
+          {kind === 'docx' && (
+            <Switch
+              data-size="sm"
+              label={t('personal.namePrivatePersons')}
+              description={t('personal.namePrivatePersonsHelp')}
+              checked={namePrivate}
+              onChange={(e) => setNamePrivate(e.target.checked)}
+              disabled={running}
+              data-testid="export-name-private-persons"
+            />
+          )}
         </div>
       )}
 
