@@ -8,11 +8,11 @@
 import path from 'node:path';
 import PostalMime from 'postal-mime';
 import MsgReaderModule from '@kenjiuno/msgreader';
-import { parseHTML } from 'linkedom';
 import { ImportError } from '../../input/errors';
 import type { ImportLimits } from '../../input/limits';
 import { messageOf } from '../../caught';
 import { checkCompoundFile } from './compound-file';
+import { htmlToText } from './html-text';
 import type { EmailAttachment, EmailFacts, ParsedEmail } from './types';
 
 // The package's CommonJS build puts the class on `default`; its ES build is the class.
@@ -26,15 +26,6 @@ interface Read {
   facts: EmailFacts;
   body: string;
   attachments: EmailAttachment[];
-}
-
-/** The text of an HTML body, without running or keeping anything of the page. */
-export function htmlToText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  for (const el of document.querySelectorAll('script, style, head')) el.remove();
-  for (const el of document.querySelectorAll('br')) el.replaceWith('\n');
-  for (const el of document.querySelectorAll('p, div, li, tr, h1, h2, h3, h4, h5, h6')) el.append('\n');
-  return (document.body.textContent ?? '').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /** A date the message states, as ISO 8601; null when absent or not a date. */

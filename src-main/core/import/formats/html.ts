@@ -9,6 +9,7 @@ import { ImportError } from '../../input/errors';
 import { decodeText } from '../../input/decode';
 import type { ImportLimits } from '../../input/limits';
 import { parseDate } from '../dates';
+import { blockText, checkTagCount, clean, HTML_LIMITS } from './html-text';
 import type { ParsedLetter } from './types';
 
 type El = Element;
@@ -21,59 +22,14 @@ const ATTACHMENT_HEADING = /^\s*(?:vedlegg|vedlagte dokumenter|attachments?)\s*:
 const DOCUMENT_LINK = /\.(?:pdf|docx?|odt|rtf|txt|xlsx?|ods|pptx?|zip)(?:[?#].*)?$/i;
 const DATE_IN_TEXT = /(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2})/;
 const DATE_LABEL = /(?:dato|publisert|innsendt|mottatt|sendt|datert)\s*:?\s*$/i;
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'TR', 'TABLE', 'BLOCKQUOTE', 'PRE', 'HEADER', 'DL', 'DT', 'DD', 'FIGURE', 'ADDRESS']);
 
 export interface PageAttachment {
   name: string;
   href: string;
 }
 
-/** The count of elements a page may hold, and how deep they may nest: a saved page holds a few thousand. */
-export const HTML_LIMITS = { maxElements: 100_000, maxDepth: 400 };
-
-function clean(text: string): string {
-  return text.replace(/[\u00a0\t ]+/g, ' ').trim();
-}
-
 function classAndId(el: El): string {
   return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
-}
-
-/** Text with a line break around each block element, so paragraphs and question headings stay lines. */
-function blockText(root: Node): string {
-  const out: string[] = [];
-  const stack: { node: Node; closing: boolean }[] = [{ node: root, closing: false }];
-  while (stack.length > 0) {
-    const { node, closing } = stack.pop()!;
-    if (closing) {
-      out.push('\n');
-      continue;
-    }
-    if (node.nodeType === 3) {
-      out.push((node.textContent ?? '').replace(/\s+/g, ' '));
-      continue;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
-    const tag = (node as El).tagName ?? '';
-    if (tag === 'BR') {
-      out.push('\n');
-      continue;
-    }
-    const block = BLOCK.has(tag);
-    if (block) {
-      out.push('\n');
-      stack.push({ node, closing: true });
-    }
-    const children = [...node.childNodes];
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], closing: false });
-  }
-  return out
-    .join('')
-    .split('\n')
-    .map(clean)
-    .join('\n')
-    .replace(/\n{2,}/g, "\n")
-    .trim();
 }
 
 /** Refuses a page too large or too deeply nested to read safely (walked without recursion). */
@@ -92,17 +48,6 @@ function checkSize(document: Document): void {
       throw new ImportError('HTML_TOO_COMPLEX', `The page nests elements more than ${HTML_LIMITS.maxDepth} levels deep`);
     }
     for (const child of el.children) stack.push([child, depth + 1]);
-  }
-}
-
-/** Elements are counted before the DOM is built: a page with millions of tags is refused without the memory it would take. */
-function checkTagCount(html: string): void {
-  let count = 0;
-  const tag = /<[a-zA-Z]/g;
-  while (tag.exec(html)) {
-    if (++count > HTML_LIMITS.maxElements) {
-      throw new ImportError('HTML_TOO_COMPLEX', `The page has more than ${HTML_LIMITS.maxElements} elements; a saved response page has far fewer`);
-    }
   }
 }
 

@@ -3,7 +3,8 @@
 // hostile pages (scripts, huge or deep DOMs) refused or made harmless.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HTML_LIMITS, readHtml } from '../../../../../src-main/core/import/formats/html';
+import { readHtml } from '../../../../../src-main/core/import/formats/html';
+import { HTML_LIMITS } from '../../../../../src-main/core/import/formats/html-text';
 import { ImportError } from '../../../../../src-main/core/input/errors';
 import { responsePage, type PageInput } from '../../../../helpers/page-fixtures';
 
