@@ -73,7 +73,7 @@ export function distribution(variable: Variable, units: Unit[], values: UnitValu
 }
 
 export async function variableDistributions(db: Kysely<DB>, groupBy?: AnalysisGroupBy): Promise<VariableAnalysis> {
-  const variables = (await listVariables(db)).filter((v) => v.kind !== 'text');
+  const variables = (await listVariables(db)).filter((v): v is typeof v & { kind: 'single' | 'multi' } => v.kind !== 'text');
   const units = await loadUnits(db);
   const values = await currentValues(db, units.unitOfResponse);
   const all = [...units.units.values()];
@@ -93,7 +93,7 @@ export async function variableDistributions(db: Kysely<DB>, groupBy?: AnalysisGr
       variableId: v.id,
       key: v.key,
       label: v.label,
-      kind: v.kind as 'single' | 'multi',
+      kind: v.kind,
       questionId: v.questionId,
       overall: distribution(v, municipalityUnits, byUnit, units.register.length),
       groups: groups.map((g) => ({ key: g.key, name: g.name, ...distribution(v, g.responding, byUnit, g.register) })),

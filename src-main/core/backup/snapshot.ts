@@ -123,7 +123,7 @@ function partOf(file: string): string {
 
 async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(file)) hash.update(chunk);
   return hash.digest('hex');
 }
 
@@ -157,8 +157,7 @@ function integrityOf(file: string): string {
   try {
     db = new Database(file, { fileMustExist: true });
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return 'not an Innspill project';
-    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-    return rows.map((r) => r.integrity_check).join('; ');
+    return db.prepare<[], string>('PRAGMA integrity_check').pluck().all().join('; ');
   } catch (e) {
     return messageOf(e);
   } finally {
@@ -206,8 +205,8 @@ function settleAndCount(file: string): Counted {
   const db = new Database(file, { fileMustExist: true });
   try {
     db.pragma('journal_mode = DELETE');
-    const project = db.prepare('SELECT id, title FROM project LIMIT 1').get() as { id: string; title: string } | undefined;
-    const schema = db.prepare('SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1').pluck().get() as string | undefined;
+    const project = db.prepare<[], { id: string; title: string }>('SELECT id, title FROM project LIMIT 1').get();
+    const schema = db.prepare<[], string>('SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1').pluck().get();
     return {
       projectId: project?.id ?? '',
       projectTitle: project?.title ?? '',

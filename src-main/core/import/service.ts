@@ -37,6 +37,7 @@ import { collectSources, type SourceUnit } from './sources';
 import { emailRecord } from './email-record';
 import { messageOf } from '../caught';
 import { parseStringList } from '../store/json';
+import { parseImportReport } from '../store/reports';
 
 export interface ImportOptions {
   preset?: MappingPreset;
@@ -167,7 +168,11 @@ const ocrReadings = new Map<string, ParsedSource>();
 function rememberReading(hash: string, parsed: ParsedSource): void {
   ocrReadings.delete(hash);
   ocrReadings.set(hash, parsed);
-  while (ocrReadings.size > 16) ocrReadings.delete(ocrReadings.keys().next().value as string);
+  // Map keys iterate oldest first; deleting the key just visited is safe during the walk.
+  for (const oldest of ocrReadings.keys()) {
+    if (ocrReadings.size <= 16) break;
+    ocrReadings.delete(oldest);
+  }
 }
 
 const COUNTY_COUNCIL_NAME = /\bfylkeskommune$/iu;
@@ -277,6 +282,9 @@ async function insertMany<T extends keyof DB>(store: Store, table: T, rows: Inse
   }
 }
 
+/** The tables insertRecordsIn writes through its `insert`. */
+export type RecordTable = 'respondent' | 'response' | 'answer';
+
 /**
  * Writes import records as responses (with their respondents, found or made
  * by the register match) inside the caller's transaction, and marks the
@@ -289,7 +297,7 @@ export async function insertRecordsIn(
   records: ImportRecord[],
   matches: MatchResult[],
   where: { batchId: string; sourceFileId: string },
-  insert: <T extends keyof DB>(table: T, rows: Insertable<DB[T]>[]) => Promise<void> | void,
+  insert: <T extends RecordTable>(table: T, rows: Insertable<DB[T]>[]) => Promise<void> | void,
   /** Lets the event loop turn (and a cancel be noticed) between records; a file import passes its own. */
   turn: () => Promise<void> | undefined = () => undefined,
   /** Called with the number of records done, for progress. */
@@ -604,5 +612,5 @@ export async function importPaths(
 
 export async function listBatches(store: Store): Promise<BatchSummary[]> {
   const rows = await store.db.selectFrom('import_batch').selectAll().orderBy('created_at', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at, createdBy: r.created_by, report: JSON.parse(r.report) as ImportReport }));
+  return rows.map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at, createdBy: r.created_by, report: parseImportReport(r.report) }));
 }

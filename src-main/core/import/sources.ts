@@ -17,9 +17,9 @@ export interface SourceUnit {
   /** What the user sees: the file path, or "archive.zip/inner/file.csv". */
   displayPath: string;
   name: string;
-  /** The bytes, or the error that stopped us reading them. */
+  /** The bytes, or the error that stopped us reading them (an ImportError, or what else a damaged archive threw: the report names either). */
   bytes?: Buffer;
-  error?: ImportError;
+  error?: unknown;
   /** Left out on purpose, with the reason; never an error. */
   skipped?: { code: SkipCode; message: string };
 }
@@ -30,7 +30,7 @@ const skip = (displayPath: string, code: SkipCode, message: string): SourceUnit 
 
 function unsupported(name: string): string | null {
   const ext = path.extname(name).toLowerCase();
-  if (ext === '.zip' || (SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) return null;
+  if (ext === '.zip' || SUPPORTED_EXTENSIONS.some((supported) => supported === ext)) return null;
   return `Innspill leser ikke ${ext ? `${ext}-filer` : 'filer uten filendelse'} (leser ${SUPPORTED_EXTENSIONS.join(', ')} og .zip)`;
 }
 
@@ -66,7 +66,7 @@ async function expandFile(displayPath: string, name: string, bytes: Buffer, limi
     // In the archive's order, what was left out after what was read.
     return [...units, ...left];
   } catch (e) {
-    return [{ displayPath, name, error: e as ImportError }];
+    return [{ displayPath, name, error: e }];
   }
 }
 

@@ -16,20 +16,20 @@ const prepared = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Database.Database) {
   return {
-    counts: sqlite.prepare('SELECT (SELECT count(*) FROM answer) AS answers, (SELECT count(*) FROM personal_scan) AS scanned'),
+    counts: sqlite.prepare<[], { answers: number; scanned: number }>('SELECT (SELECT count(*) FROM answer) AS answers, (SELECT count(*) FROM personal_scan) AS scanned'),
     // Rows whose answer went without the trigger (only if the triggers were bypassed).
     orphans: sqlite.prepare('DELETE FROM personal_scan WHERE answer_id NOT IN (SELECT id FROM answer)'),
     orphanSpans: sqlite.prepare('DELETE FROM personal_span WHERE answer_id NOT IN (SELECT id FROM answer)'),
     // In rowid order from where the last batch ended: each batch reads only its own rows
     // (without the cursor every batch would step over all the answers scanned before it).
-    unscanned: sqlite.prepare(
+    unscanned: sqlite.prepare<[number], { at: number; id: string; text: string }>(
       `SELECT a.rowid AS at, a.id, a.text FROM answer a
        WHERE a.rowid > ? AND NOT EXISTS (SELECT 1 FROM personal_scan s WHERE s.answer_id = a.id)
        ORDER BY a.rowid LIMIT ${BATCH}`,
     ),
     scanned: sqlite.prepare('INSERT INTO personal_scan (answer_id, findings) VALUES (?, ?)'),
     span: sqlite.prepare('INSERT INTO personal_span (answer_id, kind, start_offset, end_offset) VALUES (?, ?, ?, ?)'),
-    spansOf: sqlite.prepare('SELECT kind, start_offset AS start, end_offset AS "end" FROM personal_span WHERE answer_id = ? ORDER BY start_offset'),
+    spansOf: sqlite.prepare<[string], PersonalSpan>('SELECT kind, start_offset AS start, end_offset AS "end" FROM personal_span WHERE answer_id = ? ORDER BY start_offset'),
   };
 }
 
@@ -47,7 +47,7 @@ function* scanUnscanned(s: ReturnType<typeof prepare>): Sliced<number> {
   let total = 0;
   let after = 0;
   for (;;) {
-    const rows = s.unscanned.all(after) as { at: number; id: string; text: string }[];
+    const rows = s.unscanned.all(after);
     for (const row of rows) {
       after = row.at;
       const spans = detectPersonalData(row.text);
@@ -62,7 +62,7 @@ function* scanUnscanned(s: ReturnType<typeof prepare>): Sliced<number> {
 
 /** Whether every answer has a scan row (two counts). */
 function upToDate(s: ReturnType<typeof prepare>): boolean {
-  const { answers, scanned } = s.counts.get() as { answers: number; scanned: number };
+  const { answers, scanned } = s.counts.get() ?? { answers: 0, scanned: 0 };
   return answers === scanned;
 }
 
@@ -97,7 +97,7 @@ export async function refreshPersonalDataTurning(sqlite: Database.Database, turn
 
 /** The findings in one answer (the cache must be fresh: call refreshPersonalData first). */
 export function spansOfAnswer(sqlite: Database.Database, answerId: string): PersonalSpan[] {
-  return statements(sqlite).spansOf.all(answerId) as PersonalSpan[];
+  return statements(sqlite).spansOf.all(answerId);
 }
 
 /** The findings of many answers, by answer id (fresh cache; answers without findings are absent). */
@@ -106,8 +106,8 @@ export function spansOfAnswers(sqlite: Database.Database, answerIds: readonly st
   for (let i = 0; i < answerIds.length; i += 500) {
     const chunk = answerIds.slice(i, i + 500);
     const rows = sqlite
-      .prepare(`SELECT answer_id, kind, start_offset AS start, end_offset AS "end" FROM personal_span WHERE answer_id IN (${chunk.map(() => '?').join(',')}) ORDER BY answer_id, start_offset`)
-      .all(...chunk) as ({ answer_id: string } & PersonalSpan)[];
+      .prepare<string[], { answer_id: string } & PersonalSpan>(`SELECT answer_id, kind, start_offset AS start, end_offset AS "end" FROM personal_span WHERE answer_id IN (${chunk.map(() => '?').join(',')}) ORDER BY answer_id, start_offset`)
+      .all(...chunk);
     for (const { answer_id, ...span } of rows) {
       const list = out.get(answer_id) ?? [];
       list.push(span);
@@ -120,8 +120,8 @@ export function spansOfAnswers(sqlite: Database.Database, answerIds: readonly st
 /** The kinds found in each response's answers (responses without findings are absent). */
 export function kindsByResponse(sqlite: Database.Database, responseIds?: readonly string[]): Map<string, PersonalKind[]> {
   const rows = sqlite
-    .prepare('SELECT DISTINCT a.response_id AS response, s.kind FROM personal_span s JOIN answer a ON a.id = s.answer_id')
-    .all() as { response: string; kind: PersonalKind }[];
+    .prepare<[], { response: string; kind: PersonalKind }>('SELECT DISTINCT a.response_id AS response, s.kind FROM personal_span s JOIN answer a ON a.id = s.answer_id')
+    .all();
   const wanted = responseIds ? new Set(responseIds) : null;
   const out = new Map<string, Set<PersonalKind>>();
   for (const r of rows) {

@@ -1,6 +1,6 @@
 // Reads the case as the UI and the CLI show it: metadata, questions with their
 // options, and what register snapshot the project holds.
-import type { ProjectSummary, Question, TemplateId } from '../../../src-shared/domain';
+import type { ProjectSummary, Question } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
 import { latestSchemaVersion } from '../store/migrations';
 import type { Store } from '../store/open';
@@ -41,7 +41,7 @@ export async function readProjectSummary(store: Store): Promise<ProjectSummary> 
     deadline: project.deadline,
     issuer: project.issuer,
     sourceUrl: project.source_url,
-    templateId: project.template_id as TemplateId,
+    templateId: project.template_id,
     createdAt: project.created_at,
     createdBy: project.created_by,
     schemaVersion: latestSchemaVersion,

@@ -67,7 +67,7 @@ const starterCodeSchema: z.ZodType<StarterCode> = z.lazy(() =>
     question: z.number().int().positive().optional(),
     children: z.array(starterCodeSchema).default([]),
   }),
-) as z.ZodType<StarterCode>;
+);
 
 export interface StarterCode {
   name: string;

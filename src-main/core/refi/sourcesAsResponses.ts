@@ -11,7 +11,7 @@ import { runAtOnce } from '../eventLoop';
 import { sha256Sliced } from '../input/hash';
 import { importLimits } from '../input/limits';
 import { letterRecord } from '../import/records';
-import { insertRecordsIn, loadMappingQuestions, loadMatcher } from '../import/service';
+import { insertRecordsIn, loadMappingQuestions, loadMatcher, type RecordTable } from '../import/service';
 import type { DB } from '../store/schema';
 
 export interface SourceText {
@@ -50,8 +50,15 @@ export async function createResponsesFromSources(
     await trx.insertInto('source_file').values(row).execute();
     where = { sourceFileId: row.id, batchId: batch.id };
   }
-  const insert = async <T extends keyof DB>(table: T, rows: Insertable<DB[T]>[]) => {
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto(table).values(rows.slice(i, i + 200) as never).execute();
+  // One statement per table: Kysely types an insert by a table named in the code, not by a generic one.
+  const writers: { [T in RecordTable]: (rows: Insertable<DB[T]>[]) => Promise<unknown> } = {
+    respondent: (rows) => trx.insertInto('respondent').values(rows).execute(),
+    response: (rows) => trx.insertInto('response').values(rows).execute(),
+    answer: (rows) => trx.insertInto('answer').values(rows).execute(),
+  };
+  const insert = async <T extends RecordTable>(table: T, rows: Insertable<DB[T]>[]) => {
+    const write = writers[table];
+    for (let i = 0; i < rows.length; i += 200) await write(rows.slice(i, i + 200));
   };
   const written = await insertRecordsIn(trx, deps, records, matches, where, insert);
   return { responses: written.responses.length, respondents: written.counts };

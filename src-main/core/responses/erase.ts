@@ -14,6 +14,7 @@ import type { ErasureResult } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../deps';
 import type { Store } from '../store/open';
+import { parseImportReport } from '../store/reports';
 
 type Ids = Map<string, Set<string>>;
 
@@ -27,7 +28,7 @@ const list = (ids: Ids, type: string): string[] => [...(ids.get(type) ?? [])];
 
 /** Ids from a one-column query. */
 function pluck(sqlite: Database.Database, query: string, ...params: unknown[]): string[] {
-  return sqlite.prepare(query).pluck().all(...params) as string[];
+  return sqlite.prepare<unknown[], string>(query).pluck().all(...params);
 }
 
 /** `column IN (?, ?, …)` for a list (never empty: an empty list matches nothing). */
@@ -82,9 +83,9 @@ export function eraseResponse(store: Store, deps: Pick<CoreDeps, 'now' | 'newId'
   const erasureId = deps.newId();
   const result = sqlite
     .transaction((): ErasureResult => {
-      const response = sqlite.prepare('SELECT respondent_id, source_file_id, created_at FROM response WHERE id = ?').get(responseId) as
-        | { respondent_id: string; source_file_id: string | null; created_at: string }
-        | undefined;
+      const response = sqlite
+        .prepare<[string], { respondent_id: string; source_file_id: string | null; created_at: string }>('SELECT respondent_id, source_file_id, created_at FROM response WHERE id = ?')
+        .get(responseId);
       if (!response) throw new ApiError('NOT_FOUND', `Fant ingen besvarelse med id ${responseId} / No response with id ${responseId}`);
       const otherResponses = pluck(sqlite, 'SELECT id FROM response WHERE respondent_id = ? AND id <> ?', response.respondent_id, responseId);
       if (withRespondent && otherResponses.length > 0) {
@@ -94,14 +95,14 @@ export function eraseResponse(store: Store, deps: Pick<CoreDeps, 'now' | 'newId'
         );
       }
       const file = response.source_file_id
-        ? (sqlite.prepare('SELECT id, name FROM source_file WHERE id = ?').get(response.source_file_id) as { id: string; name: string } | undefined)
+        ? sqlite.prepare<[string], { id: string; name: string }>('SELECT id, name FROM source_file WHERE id = ?').get(response.source_file_id)
         : undefined;
       const sharedWith = file ? pluck(sqlite, 'SELECT id FROM response WHERE source_file_id = ? AND id <> ?', file.id, responseId) : [];
       const ids = collect(sqlite, responseId, withRespondent ? response.respondent_id : null, file?.id ?? null);
       const counts = Object.fromEntries([...ids].map(([type, set]) => [type, set.size]));
 
       // The record first: the trail's trigger lets only recorded entities' images go, up to this point.
-      const upToSeq = (sqlite.prepare('SELECT coalesce(max(seq), 0) FROM event').pluck().get() as number) ?? 0;
+      const upToSeq = sqlite.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM event').pluck().get() ?? 0;
       sqlite
         .prepare('INSERT INTO erasure (id, at, actor, response_id, respondent_id, up_to_seq, summary) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(erasureId, at, actor, responseId, withRespondent ? response.respondent_id : null, upToSeq, JSON.stringify({ counts, sourceFileSharedWith: sharedWith.length }));
@@ -187,10 +188,10 @@ export function eraseResponse(store: Store, deps: Pick<CoreDeps, 'now' | 'newId'
 
 /** The import report names the file: the name goes too (a letter's file name may be a person's name). */
 function scrubBatchReports(sqlite: Database.Database, fileName: string): void {
-  const rows = sqlite.prepare('SELECT id, report FROM import_batch WHERE instr(report, ?) > 0').all(JSON.stringify(fileName).slice(1, -1)) as { id: string; report: string }[];
+  const rows = sqlite.prepare<[string], { id: string; report: string }>('SELECT id, report FROM import_batch WHERE instr(report, ?) > 0').all(JSON.stringify(fileName).slice(1, -1));
   for (const row of rows) {
-    const report = JSON.parse(row.report) as { files?: { path: string; status: string; warnings?: unknown[]; mappings?: unknown; matches?: unknown }[] };
-    for (const f of report.files ?? []) {
+    const report = parseImportReport(row.report);
+    for (const f of report.files) {
       if (f.path !== fileName) continue;
       f.path = '[slettet kildefil]';
       f.warnings = [];

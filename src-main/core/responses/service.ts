@@ -3,7 +3,6 @@
 // as it stood in its source file.
 import { UNASSIGNED } from '../../../src-shared/team';
 import type { CodingProgress } from '../../../src-shared/coding';
-import type { EmailReport } from '../../../src-shared/imports';
 import type {
   AnswerPart,
   MunicipalityFacts,
@@ -22,6 +21,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Store } from '../store/open';
 import type { DB, MatchStatus, ResponseStatus } from '../store/schema';
 import { parseStringList } from '../store/json';
+import { parseEmailReport, parseOcrReading } from '../store/reports';
+import type { TableRow } from '../import/formats/types';
 import type { PersonalFilter, PersonalKind } from '../../../src-shared/personal';
 import { kindsOf } from '../personal/detect';
 import { kindsByResponse, matchesPersonal, refreshPersonalData, spansOfAnswers } from '../personal/scan';
@@ -256,7 +257,7 @@ export async function getResponse(store: Store, id: string): Promise<ResponseDet
       sourceFileId: file?.id ?? null,
       fileName: file?.name ?? null,
       sha256: file?.sha256 ?? null,
-      email: file?.email ? (JSON.parse(file.email) as EmailReport) : null,
+      email: file?.email ? parseEmailReport(file.email) : null,
       locator: row.locator,
       importedAt: row.created_at,
       importedBy: row.created_by,
@@ -268,7 +269,7 @@ export async function getResponse(store: Store, id: string): Promise<ResponseDet
 /** How the response's text was read with OCR, or null when it was not. */
 async function ocrReadingOf(store: Store, responseId: string): Promise<OcrReading | null> {
   const row = await store.db.selectFrom('response').select('ocr_reading').where('id', '=', responseId).executeTakeFirst();
-  return row?.ocr_reading ? (JSON.parse(row.ocr_reading) as OcrReading) : null;
+  return row?.ocr_reading ? parseOcrReading(row.ocr_reading) : null;
 }
 
 /** Re-reads the stored source file and shows the response as it stood there (a scan: the text as OCR read it at import). */
@@ -292,11 +293,11 @@ export async function originalOf(store: Store, responseId: string): Promise<Orig
     // The header is the nearest row above with the most filled cells among the first rows.
     const header = sheet.rows
       .slice(0, Math.min(index, importLimits.headerSearchRows))
-      .reduce<{ values: unknown[] } | null>((best, r) => (!best || r.values.filter(Boolean).length > best.values.filter(Boolean).length ? r : best), null);
+      .reduce<TableRow | null>((best, r) => (!best || r.values.filter(Boolean).length > best.values.filter(Boolean).length ? r : best), null);
     const values = sheet.rows[index].values;
     return {
       ...base,
-      fields: values.map((v, i) => ({ header: header ? cellText(header.values[i] as never) : `Kolonne ${i + 1}`, value: cellText(v) })),
+      fields: values.map((v, i) => ({ header: header ? cellText(header.values[i]) : `Kolonne ${i + 1}`, value: cellText(v) })),
     };
   }
   throw new ApiError('NOT_FOUND', `Row ${row.locator} was not found in ${row.name}`);

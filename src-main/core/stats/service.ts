@@ -28,10 +28,8 @@ export async function projectStats(store: Store): Promise<ProjectStats> {
     .groupBy('a.question_id')
     .execute();
   const answerCount = new Map(answers.map((a) => [a.question_id, Number(a.n)]));
-  const bucket = <K extends string>(rows: { n: number }[], key: (r: never) => K) =>
-    new Map(rows.map((r) => [key(r as never), Number(r.n)]));
-  const byCurrent = bucket(responses, (r: { is_current: number }) => String(r.is_current));
-  const byMatch = bucket(respondents, (r: { match_status: string }) => r.match_status);
+  const byCurrent = new Map(responses.map((r) => [String(r.is_current), Number(r.n)]));
+  const byMatch = new Map(respondents.map((r) => [r.match_status, Number(r.n)]));
 
   return {
     questions: await count('question'),

@@ -2,7 +2,7 @@
 // caseworkers write to has a globally unique text id (UUIDv7) and who/when
 // columns, so copies of one project made on several laptops can be merged.
 import type { ColumnType, Generated } from 'kysely';
-import type { MatchStatus, ResponseStatus } from '../../../src-shared/domain';
+import type { MatchStatus, ResponseStatus, TemplateId } from '../../../src-shared/domain';
 import type { PersonalKind } from '../../../src-shared/personal';
 import type { ConflictKind } from '../../../src-shared/team';
 
@@ -23,7 +23,7 @@ export interface ProjectTable extends Authored {
   deadline: string | null;
   issuer: string | null;
   source_url: string | null;
-  template_id: string;
+  template_id: TemplateId;
   register_name: string;
   register_version: string;
   register_source: string;

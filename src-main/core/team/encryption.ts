@@ -146,7 +146,7 @@ function readHeader(file: string, expected: PackageKind): { header: Header; head
   } catch {
     throw damaged(file, 'skadet eller endret');
   }
-  const format = (parsed as { format?: unknown } | null)?.format;
+  const format = typeof parsed === 'object' && parsed !== null && 'format' in parsed ? parsed.format : undefined;
   if (typeof format === 'number' && format > ENCRYPTION_FORMAT_VERSION) {
     throw new ApiError('NEWER_VERSION', `Pakken er kryptert med en nyere versjon av Innspill (format ${format}; denne versjonen kjenner ${ENCRYPTION_FORMAT_VERSION}). Oppdater Innspill (encrypted with a newer Innspill): ${file}`);
   }

@@ -41,20 +41,27 @@ export interface MemoContext {
   counts: Record<string, number>;
   /** The next drawing id (Word wants one per image; docx would draw them from a global counter). */
   nextImageId(): number;
-  /** Results shared between sections (the charts draw what the question sections count). */
-  cache: Map<string, Promise<unknown>>;
   /** Masking of personal data and the naming of private persons. */
   privacy: MemoPrivacy;
 }
 
-/** Computes a value once per memo. */
-export function cached<T>(ctx: MemoContext, key: string, compute: () => Promise<T>): Promise<T> {
-  let value = ctx.cache.get(key) as Promise<T> | undefined;
-  if (!value) {
-    value = compute();
-    ctx.cache.set(key, value);
-  }
-  return value;
+/**
+ * A result shared between sections (the charts draw what the question
+ * sections count), computed once per memo and key. Each kind of result makes
+ * its own, so what it keeps has its type.
+ */
+export function oncePerMemo<T>(): (ctx: MemoContext, key: string, compute: () => Promise<T>) => Promise<T> {
+  const byMemo = new WeakMap<MemoContext, Map<string, Promise<T>>>();
+  return (ctx, key, compute) => {
+    let values = byMemo.get(ctx);
+    if (!values) byMemo.set(ctx, (values = new Map()));
+    let value = values.get(key);
+    if (!value) {
+      value = compute();
+      values.set(key, value);
+    }
+    return value;
+  };
 }
 
 async function resolveScope(db: Kysely<DB>, codes: string[] | null | undefined): Promise<MemoScope> {
@@ -124,7 +131,6 @@ export async function createContext({ db, options, project, ref, fontsDir }: Con
     fontsDir,
     counts: {},
     nextImageId: () => ++imageId,
-    cache: new Map(),
     privacy,
   };
 }

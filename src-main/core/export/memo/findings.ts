@@ -8,7 +8,7 @@ import { findingRelations, type FindingEvidence, type FindingRelation, type Find
 import { findingView, listFindings, listReports } from '../../findings/service';
 import { RELATION_LABELS } from '../tables';
 import { dataTable, heading, para, quote, spacer, type Block } from './blocks';
-import { cached, type MemoContext } from './context';
+import { oncePerMemo, type MemoContext } from './context';
 import { formatNorwegianDate, formatNorwegianNumber } from '../../../../src-shared/norwegian';
 
 export interface FindingCounts {
@@ -31,8 +31,9 @@ function inScope(ctx: MemoContext, e: FindingEvidence): boolean {
   return unit !== undefined && ctx.scope.includes(unit);
 }
 
+const findingsOnce = oncePerMemo<FindingCounts[]>();
 export function findingCounts(ctx: MemoContext): Promise<FindingCounts[]> {
-  return cached(ctx, 'findings', async () => {
+  return findingsOnce(ctx, 'findings', async () => {
     const out: FindingCounts[] = [];
     for (const f of await listFindings(ctx.db)) {
       if (findingRelations.every((r) => f.counts[r] === 0)) continue;

@@ -10,7 +10,7 @@ import { quoteWithSentence } from '../../../../src-shared/sentences';
 import { codeMatrix, subtrees } from '../../analysis/matrix';
 import { codeTree, type Unit } from '../../analysis/units';
 import { dataTable, heading, para, quote, spacer, type Block } from './blocks';
-import { addCount, cached, type MemoContext } from './context';
+import { addCount, oncePerMemo, type MemoContext } from './context';
 import { formatNorwegianNumber } from '../../../../src-shared/norwegian';
 import { counted, formatPercent } from './format';
 
@@ -34,9 +34,10 @@ function scopedCount(ctx: MemoContext, byGroup: Record<string, number>, total: n
   return ctx.scope.districts.reduce((n, d) => n + (byGroup[d.code] ?? 0), 0);
 }
 
+const countsOnce = oncePerMemo<QuestionCounts>();
 /** The question's code counts and its most frequent codes (with their subcodes), most frequent first. */
 export function questionCounts(ctx: MemoContext, question: Question): Promise<QuestionCounts> {
-  return cached(ctx, `question:${question.id}`, async () => {
+  return countsOnce(ctx, question.id, async () => {
     const matrix = await codeMatrix(ctx.db, { groupBy: 'policeDistrict', questionId: question.id });
     const groups = matrix.groups.filter((g) => ctx.scope.includesDistrict(g.key));
     const wanted = ctx.options.codeIds ? new Set(ctx.options.codeIds) : null;
@@ -70,13 +71,14 @@ interface CodedQuote {
   marked: boolean;
 }
 
+const quotesOnce = oncePerMemo<CodedQuote[]>();
 /**
  * Every coded quote on the current answers to a question, in scope, in the
  * order the matrix cell lists them (analysis.matrixCell: municipality name,
  * answer, position) — read once per question instead of once per code.
  */
 function questionQuotes(ctx: MemoContext, question: Question): Promise<CodedQuote[]> {
-  return cached(ctx, `quotes:${question.id}`, async () => {
+  return quotesOnce(ctx, question.id, async () => {
     const rows = await ctx.db
       .selectFrom('coding as k')
       .innerJoin('answer as a', 'a.id', 'k.answer_id')
@@ -108,9 +110,10 @@ function questionQuotes(ctx: MemoContext, question: Question): Promise<CodedQuot
   });
 }
 
+const subtreesOnce = oncePerMemo<Map<string, string[]>>();
 /** Each code's subtree (itself and the codes below it). */
 function codeSubtrees(ctx: MemoContext): Promise<Map<string, string[]>> {
-  return cached(ctx, 'subtrees', async () => subtrees(await codeTree(ctx.db)));
+  return subtreesOnce(ctx, 'subtrees', async () => subtrees(await codeTree(ctx.db)));
 }
 
 /**

@@ -8,7 +8,7 @@ import { columnsFor, groupTotals, otherRespondents, type Units } from '../../ana
 import { STATION_VARIABLES } from '../../analysis/stations';
 import { variableDistributions } from '../../analysis/variables';
 import { dataTable, heading, para, spacer, type Block, type Column } from './blocks';
-import { addCount, cached, type MemoContext } from './context';
+import { addCount, oncePerMemo, type MemoContext } from './context';
 import { formatNorwegianDate, formatNorwegianNumber } from '../../../../src-shared/norwegian';
 import { counted, formatPercent } from './format';
 
@@ -50,9 +50,10 @@ export function scopedDistribution(ctx: MemoContext, v: VariableDistribution): D
   return { municipalities, responded, coded: groups.reduce((n, g) => n + g.coded, 0), rows };
 }
 
+const variablesOnce = oncePerMemo<VariableDistribution[]>();
 /** The closed variables' distributions, overall and per police district (once per memo). */
 export function districtVariables(ctx: MemoContext): Promise<VariableDistribution[]> {
-  return cached(ctx, 'variables', async () => (await variableDistributions(ctx.db, 'policeDistrict')).variables);
+  return variablesOnce(ctx, 'variables', async () => (await variableDistributions(ctx.db, 'policeDistrict')).variables);
 }
 
 function optionCount(d: Distribution, value: string): DistributionRow | undefined {
