@@ -4,7 +4,7 @@
 // is parsed at the boundary; results are plain data described by a type.
 import { z } from 'zod';
 import { ENTITIES, type Effects, type Entity } from './entities';
-import { backupSettingsSchema, type BackupList, type BackupRestoreResult, type BackupSnapshot, type BackupVerifyResult } from './backup';
+import { backupSettingsSchema, type BackupList, type BackupReason, type BackupRestoreResult, type BackupSnapshot, type BackupVerifyResult } from './backup';
 import type { AuditEntry, Code, CodeGroup, Coding, CodingProgress, Memo, UndoState, Variable, WorkspaceResponse } from './coding';
 import type { AnswerFindingLink, Finding, FindingLink, FindingReport, FindingView } from './findings';
 import type { CodeGroupResult, CodeMatrix, Cooccurrence, MatrixQuote, SharedPassagesResult, SharedTextResult, StationAnalysis, VariableAnalysis } from './analysis';
@@ -57,7 +57,20 @@ import type {
   UnansweredSummary,
 } from './domain';
 
-interface MethodSpec<I extends z.ZodType, R> extends Effects {
+/**
+ * A snapshot of the project file that dispatch takes before the handler runs
+ * (outside its transaction; src-main/core/backup/auto.ts): a bulk operation's
+ * reason takes one before every call, 'coding' at most one per configured
+ * interval (settings: backup.codingIntervalMinutes).
+ */
+export type SnapshotBefore = Exclude<BackupReason, 'manual' | 'restore'>;
+
+interface MethodOptions extends Effects {
+  /** Set on every method that changes many rows at once (and on coding); such a method also `changes` 'backups'. */
+  snapshotBefore?: SnapshotBefore;
+}
+
+interface MethodSpec<I extends z.ZodType, R> extends MethodOptions {
   input: I;
   /** Phantom field: carries the result type, never read at run time. */
   result: R;
@@ -68,10 +81,10 @@ interface MethodSpec<I extends z.ZodType, R> extends Effects {
  * `changes` must name every entity whose tables the handler may write (a test
  * holds the handlers to it); `reads` decides which cached queries a change refetches.
  */
-function method<I extends z.ZodType>(input: I, effects: Effects) {
+function method<I extends z.ZodType>(input: I, effects: MethodOptions) {
   return {
     returns<R>(): MethodSpec<I, R> {
-      return { input, reads: effects.reads, changes: effects.changes, result: undefined as R };
+      return { input, reads: effects.reads, changes: effects.changes, snapshotBefore: effects.snapshotBefore, result: undefined as R };
     },
   };
 }
@@ -171,7 +184,7 @@ export const contract = {
   'import.preview': method(z.object({ paths: importPaths, preset: mappingPresetSchema.optional() }).strict(), { reads: ['project', 'registry', 'batches', 'respondents', 'responses'], changes: [] }).returns<ImportReport>(),
   'import.run': method(
     z.object({ paths: importPaths, preset: mappingPresetSchema.optional(), label: z.string().trim().min(1).max(200).optional() }).strict(),
-    { reads: ['project', 'registry', 'batches', 'respondents', 'responses'], changes: ['batches', 'respondents', 'responses', 'history', 'backups'] },
+    { reads: ['project', 'registry', 'batches', 'respondents', 'responses'], changes: ['batches', 'respondents', 'responses', 'history', 'backups'], snapshotBefore: 'import' },
   ).returns<ImportReport>(),
   'import.batches': method(none, { reads: ['batches', 'responses'], changes: [] }).returns<BatchSummary[]>(),
   'import.presets': method(none, { reads: ['presets'], changes: [] }).returns<SavedPreset[]>(),
@@ -247,21 +260,21 @@ export const contract = {
   'codebook.create': method(codeFields.extend({ parentId: id.nullable().optional() }).strict(), { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<Code>(),
   'codebook.update': method(codeFields.partial().extend({ id }).strict(), { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<Code>(),
   'codebook.move': method(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) }).strict(), { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<null>(),
-  'codebook.merge': method(z.object({ sourceId: id, targetId: id }).strict(), { reads: ['codebook', 'codings'], changes: ['codebook', 'codings', 'history', 'backups'] }).returns<{ moved: number; duplicates: number }>(),
+  'codebook.merge': method(z.object({ sourceId: id, targetId: id }).strict(), { reads: ['codebook', 'codings'], changes: ['codebook', 'codings', 'history', 'backups'], snapshotBefore: 'codebookMerge' }).returns<{ moved: number; duplicates: number }>(),
   'codebook.deletePreview': method(z.object({ id }).strict(), { reads: ['codebook', 'codings'], changes: [] }).returns<{ codes: number; codings: number }>(),
-  'codebook.delete': method(z.object({ id }).strict(), { reads: ['codebook', 'codings'], changes: ['codebook', 'codings', 'history', 'backups'] }).returns<{ codes: number; codings: number }>(),
+  'codebook.delete': method(z.object({ id }).strict(), { reads: ['codebook', 'codings'], changes: ['codebook', 'codings', 'history', 'backups'], snapshotBefore: 'codebookDelete' }).returns<{ codes: number; codings: number }>(),
   'codebook.adoptStarter': method(none, { reads: ['codebook', 'project'], changes: ['codebook', 'history'] }).returns<{ added: number }>(),
   'codebook.export': method(z.object({ format: z.enum(['qdc', 'csv', 'xlsx']) }).strict(), { reads: ['codebook', 'codings', 'project', 'responses'], changes: [] }).returns<{ fileName: string; mediaType: string; base64: string }>(),
   /** groups: code groups (a .qdc's <Sets> of codes) created or updated. */
   'codebook.import': method(exportedFile, { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<{ created: number; updated: number; groups: number }>(),
   'codebook.groups': method(none, { reads: ['codebook'], changes: [] }).returns<CodeGroup[]>(),
 
-  'codings.create': method(z.object({ answerId: id, codeId: id, start: offset.optional(), end: offset.optional() }).strict(), { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history', 'backups'] }).returns<Coding>(),
+  'codings.create': method(z.object({ answerId: id, codeId: id, start: offset.optional(), end: offset.optional() }).strict(), { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history', 'backups'], snapshotBefore: 'coding' }).returns<Coding>(),
   'codings.update': method(
     z.object({ id, start: offset.optional(), end: offset.optional(), useInMemo: z.boolean().optional(), codeId: id.optional() }).strict(),
-    { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history', 'backups'] },
+    { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history', 'backups'], snapshotBefore: 'coding' },
   ).returns<Coding>(),
-  'codings.delete': method(z.object({ id }).strict(), { reads: ['codings'], changes: ['codings', 'history', 'backups'] }).returns<null>(),
+  'codings.delete': method(z.object({ id }).strict(), { reads: ['codings'], changes: ['codings', 'history', 'backups'], snapshotBefore: 'coding' }).returns<null>(),
 
   'variables.list': method(none, { reads: ['variables'], changes: [] }).returns<Variable[]>(),
   'variables.set': method(
@@ -377,7 +390,7 @@ export const contract = {
     z.object({ threshold: z.number().min(0.5).max(1).optional(), minLength: z.number().int().min(1).max(200_000).optional() }).strict(),
     { reads: ['responses', 'respondents', 'registry', 'project', 'codings', 'codebook'], changes: [] },
   ).returns<SharedTextResult>(),
-  'analysis.codeGroup': method(z.object({ groupAnswerIds: z.array(id).min(1).max(10_000), codeId: id }).strict(), { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history', 'backups'] }).returns<CodeGroupResult>(),
+  'analysis.codeGroup': method(z.object({ groupAnswerIds: z.array(id).min(1).max(10_000), codeId: id }).strict(), { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history', 'backups'], snapshotBefore: 'codeGroup' }).returns<CodeGroupResult>(),
   'analysis.sharedPassages': method(z.object({ minWords: z.number().int().min(8).max(1000).optional() }).strict(), {
     reads: ['project', 'registry', 'responses', 'respondents'],
     changes: [],
@@ -387,7 +400,7 @@ export const contract = {
     z
       .object({ spans: z.array(z.object({ answerId: id, start: z.number().int().min(0), end: z.number().int().min(1) }).strict()).min(1).max(10_000), codeId: id })
       .strict(),
-    { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history', 'backups'] },
+    { reads: ['codings', 'codebook', 'responses'], changes: ['codings', 'history', 'backups'], snapshotBefore: 'codeGroup' },
   ).returns<CodeGroupResult>(),
 
   /** Exports write a file (see src-shared/export.ts) and report progress as task "export". */
@@ -407,6 +420,7 @@ export const contract = {
     {
       reads: ['codebook', 'codings', 'responses', 'respondents', 'registry', 'project'],
       changes: ['codebook', 'codings', 'history', 'batches', 'respondents', 'responses', 'backups'],
+      snapshotBefore: 'import',
     },
   ).returns<RefiImportReport>(),
 
@@ -433,7 +447,7 @@ export const contract = {
   /** Working copy: writes the return package (.innspillretur). */
   'team.exportReturn': method(z.object({ target: filePath.optional(), passphrase: passphraseSchema.optional() }).strict(), { reads: CASE, changes: [] }).returns<ReturnExportResult>(),
   /** Master: merges a return package; collisions become conflicts. */
-  'team.mergeReturn': method(z.object({ path: filePath, passphrase: z.string().min(1).max(1024).optional() }).strict(), { reads: CASE, changes: [...UNDOABLE, 'backups'] }).returns<MergeReport>(),
+  'team.mergeReturn': method(z.object({ path: filePath, passphrase: z.string().min(1).max(1024).optional() }).strict(), { reads: CASE, changes: [...UNDOABLE, 'backups'], snapshotBefore: 'merge' }).returns<MergeReport>(),
   'team.conflicts': method(conflictsInputSchema, { reads: ['team', 'codebook', 'codings', 'variables', 'memos', 'responses', 'findings', 'project', 'registry', 'respondents'], changes: [] }).returns<ConflictView[]>(),
   'team.resolveConflict': method(resolveConflictInputSchema, { reads: ['team'], changes: UNDOABLE }).returns<ConflictView>(),
 

@@ -1,13 +1,15 @@
 // The single entry point every transport uses: checks the method name,
-// parses the input with the contract's zod schema, runs the handler, announces
+// parses the input with the contract's zod schema, takes the snapshot the
+// method declares (`snapshotBefore`), runs the handler, announces
 // what it changed (the method's declared `changes`) as `data.changed`, and
 // turns any failure into `{ code, message }` (never a stack trace).
-import { contract, isMethodName } from '../../../src-shared/contract';
+import { contract, isMethodName, type MethodName, type MethodResult, type ParsedInput } from '../../../src-shared/contract';
 import { OUTSIDE_PROJECT } from '../../../src-shared/entities';
 import { ApiError, type ApiErrorBody } from '../../../src-shared/errors';
 import type { Logger } from '../deps';
 import type { Handlers } from './handlers/types';
 import type { Session } from './session';
+import { snapshotBefore } from './snapshots';
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -19,6 +21,12 @@ function totalChanges(session: Session): { store: object; count: number } | null
   if (!store) return null;
   const count = store.sqlite.prepare<[], number>('SELECT total_changes()').pluck().get() ?? 0;
   return { store, count };
+}
+
+/** The method's own handler, found by the method's own name: the handler table pairs each name with its input and result types. */
+function run<M extends MethodName>(handlers: Handlers, method: M, input: ParsedInput<M>): Promise<MethodResult<M>> {
+  const handler = handlers[method];
+  return handler(input);
 }
 
 export function createDispatch(handlers: Handlers, logger: Logger, session?: Session): Dispatch {
@@ -34,10 +42,9 @@ export function createDispatch(handlers: Handlers, logger: Logger, session?: Ses
       return { ok: false, error: { code: 'INVALID_INPUT', message: `${method}: ${where}${issue?.message ?? 'invalid input'}` } };
     }
     try {
-      // The input was parsed by this method's own schema; TypeScript cannot pair a union of method names with each handler's input type.
-      const handler = handlers[method] as (input: unknown) => Promise<unknown>;
       const before = session && spec.changes.length > 0 ? totalChanges(session) : null;
-      const result = await handler(parsed.data);
+      if (session && spec.snapshotBefore) await snapshotBefore(session, spec.snapshotBefore);
+      const result = await run(handlers, method, parsed.data);
       if (session && spec.changes.length > 0) {
         // A call that wrote no row on the same project (a merge already merged,
         // an empty import) reloads nothing; a call changing only what lives

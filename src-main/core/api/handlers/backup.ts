@@ -1,50 +1,12 @@
-// Backups: the snapshots of a project file (logic in src-main/core/backup),
-// and the table of operations that take one first.
+// Backups: the snapshots of a project file (logic in src-main/core/backup).
+// The automatic ones before bulk operations are declared per method in the
+// contract (`snapshotBefore`) and taken by dispatch (api/snapshots.ts).
 import path from 'node:path';
-import type { BackupReason } from '../../../../src-shared/backup';
-import type { MethodName } from '../../../../src-shared/contract';
 import { ApiError } from '../../../../src-shared/errors';
 import { backupFolder, findSnapshot, listSnapshots, newestGoodSnapshot, restoreSnapshot, restoreTarget, takeSnapshot, verifySnapshot } from '../../backup/snapshot';
 import { openStore } from '../../store/open';
 import type { Session } from '../session';
-import type { DomainHandlers, Handlers } from './types';
-
-/** Operations that change many rows at once: a snapshot is taken before each (outside its transaction). */
-export const BACKUP_BEFORE: Partial<Record<MethodName, BackupReason>> = {
-  'import.run': 'import',
-  'refi.importProject': 'import',
-  'team.mergeReturn': 'merge',
-  'codebook.merge': 'codebookMerge',
-  'codebook.delete': 'codebookDelete',
-  'analysis.codeGroup': 'codeGroup',
-  'analysis.codePassages': 'codeGroup',
-};
-
-/** Coding actions: at most one snapshot per configured interval (settings: backup.codingIntervalMinutes). */
-export const BACKUP_WHILE_CODING: readonly MethodName[] = ['codings.create', 'codings.update', 'codings.delete'];
-
-/** The handler table with the snapshots taken before the methods above run. */
-export function withAutomaticBackups(session: Session, handlers: Handlers): Handlers {
-  // Each wrapper passes its method's parsed input on unchanged; the table's per-method types cannot follow a loop.
-  const wrapped = { ...handlers } as unknown as Record<string, (input: unknown) => Promise<unknown>>;
-  for (const [method, reason] of Object.entries(BACKUP_BEFORE) as [MethodName, BackupReason][]) {
-    const inner = handlers[method] as (input: unknown) => Promise<unknown>;
-    wrapped[method] = async (input) => {
-      const store = session.current;
-      if (store) await session.backups.before(store, reason);
-      return inner(input);
-    };
-  }
-  for (const method of BACKUP_WHILE_CODING) {
-    const inner = handlers[method] as (input: unknown) => Promise<unknown>;
-    wrapped[method] = async (input) => {
-      const store = session.current;
-      if (store) await session.backups.whileCoding(store);
-      return inner(input);
-    };
-  }
-  return wrapped as Handlers;
-}
+import type { DomainHandlers } from './types';
 
 export function backupHandlers(session: Session): DomainHandlers<'backup'> {
   const { deps } = session;

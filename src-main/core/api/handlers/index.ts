@@ -5,7 +5,7 @@ import type { Session } from '../session';
 import { agreementHandlers } from './agreement';
 import { analysisHandlers } from './analysis';
 import { appHandlers } from './app';
-import { backupHandlers, withAutomaticBackups } from './backup';
+import { backupHandlers } from './backup';
 import { codingHandlers } from './coding';
 import { exportHandlers } from './export';
 import { exportMemoHandlers } from './export-memo';
@@ -23,7 +23,7 @@ import type { Handlers, ShellInfo } from './types';
 export type { DomainHandlers, Handlers, ShellInfo } from './types';
 
 export function createHandlers(session: Session, shell: ShellInfo): Handlers {
-  return withAutomaticBackups(session, {
+  return {
     ...appHandlers(session, shell),
     ...projectHandlers(session),
     ...registryHandlers(session),
@@ -40,5 +40,5 @@ export function createHandlers(session: Session, shell: ShellInfo): Handlers {
     ...exportTableHandlers(session),
     ...refiHandlers(session),
     ...backupHandlers(session),
-  });
+  };
 }
