@@ -19,6 +19,7 @@ const emailReport = z.object({
   subject: z.string().nullable(),
   messageId: z.string().nullable(),
   letter: z.string().nullable(),
+  letterReason: z.enum(['splits', 'first-readable', 'body']).optional(),
   attachments: z.array(
     z.object({ name: z.string(), mediaType: z.string(), bytes: z.number(), role: z.enum(['letter', 'kept', 'inline']), note: z.string().optional() }),
   ),
