@@ -191,10 +191,30 @@ function mentions(text: string, matcher: MunicipalityMatcher, counties: Set<stri
   return found;
 }
 
-function fileCandidate(fileName: string, matcher: MunicipalityMatcher): Mention | null {
-  const base = path.basename(fileName, path.extname(fileName));
+/** A date in a file name (2024-04-15, 15.04.2024, 20240415): its year is not a municipality number. */
+const FILE_DATE = /(?<!\d)(?:(?:19|20)\d{2}[-_.]\d{1,2}[-_.]\d{1,2}|\d{1,2}[-_.]\d{1,2}[-_.]\d{4}|(?:19|20)\d{6})(?!\d)/g;
+
+/**
+ * What a file name says: a four-digit municipality number (never a date's
+ * year) and the name left when numbers and dates are taken out, without
+ * separator residue («4624-bjørnafjorden» → 4624, «bjørnafjorden»).
+ */
+export function fileNameParts(fileName: string): { number: string | null; name: string } {
+  const base = path.basename(fileName, path.extname(fileName)).replace(FILE_DATE, ' ');
   const number = /(?:^|\D)(\d{4})(?:\D|$)/.exec(base)?.[1] ?? null;
-  const fromName = base.replace(/(?:^|[\s_-])\d{4}(?=$|[\s_-])/g, ' ').replace(/[_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = base
+    .replace(/(?:^|[\s_-])\d{4}(?=$|[\s_-])/g, ' ')
+    .replace(/[_]+/g, ' ')
+    // A hyphen inside a name stays (Nord-Odal); one beside a space or an edge is a separator.
+    .replace(/(?<!\p{L})-+|-+(?!\p{L})/gu, ' ')
+    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { number, name };
+}
+
+function fileCandidate(fileName: string, matcher: MunicipalityMatcher): Mention | null {
+  const { number, name: fromName } = fileNameParts(fileName);
   if (/fylkeskommune/iu.test(fromName)) return { name: fromName, kind: 'fylkeskommune', match: { status: 'unmatched' }, source: 'filename', weight: WEIGHT.filename, line: path.basename(fileName) };
   const match = matcher.match(fromName, number);
   if (match.status === 'unmatched') return null;
@@ -270,7 +290,7 @@ export function detectSender(input: SenderInput, matcher: MunicipalityMatcher): 
   if (byFile) all.push(byFile);
   const ranked = tally(all);
   const real = ranked.filter((c) => c.score >= REAL_EVIDENCE);
-  const fallback = cleanRespondentName(path.basename(input.fileName, path.extname(input.fileName)).replace(/[_]+/g, ' ').trim());
+  const fallback = cleanRespondentName(fileNameParts(input.fileName).name || path.basename(input.fileName, path.extname(input.fileName)));
   const best = real[0];
   if (!best) {
     // No letterhead, opening, signature or file name names anyone: another sender, named by its file.
@@ -278,9 +298,11 @@ export function detectSender(input: SenderInput, matcher: MunicipalityMatcher): 
   }
   const second = real[1]?.score ?? 0;
   const confidence = Math.round(Math.min(1, best.score / 3) * (best.score / (best.score + second)) * 100) / 100;
-  const label = best.evidence.map((e) => cleanRespondentName(e.text).label).find((l) => l !== null) ?? null;
+  // The letter's own words first: a file name is the weakest witness of how the sender names itself.
+  const inLetter = best.evidence.filter((e) => e.source !== 'filename');
+  const label = inLetter.map((e) => cleanRespondentName(e.text).label).find((l) => l !== null) ?? (inLetter.length > 0 ? null : fallback.label);
   if (confidence >= SENDER_THRESHOLD) {
-    return { status: 'found', name: best.name, kind: best.kind, match: best.match, confidence, label: label ?? fallback.label, candidates: real };
+    return { status: 'found', name: best.name, kind: best.kind, match: best.match, confidence, label, candidates: real };
   }
   // Uavklart: never assigned; the municipalities among the candidates go to the caseworker to choose from.
   const numbers = [...new Set(real.flatMap((c) => (c.match.status === 'matched' ? [c.match.number] : c.match.status === 'ambiguous' ? c.match.candidates : [])))].sort();

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { MunicipalityMatcher } from '../../../../src-main/core/import/match';
 import { cleanRespondentName } from '../../../../src-main/core/import/respondent-name';
-import { detectSender, SENDER_THRESHOLD } from '../../../../src-main/core/import/sender';
+import { detectSender, fileNameParts, SENDER_THRESHOLD } from '../../../../src-main/core/import/sender';
+import fc from 'fast-check';
 import { shippedRegister } from '../../../helpers/reference';
 
 const matcher = new MunicipalityMatcher(shippedRegister().municipalities.map((m) => ({ ...m, number2024: m.number2024 ?? null })));
@@ -125,5 +126,31 @@ describe('below the threshold the sender is uavklart, never silently assigned', 
   it('is deterministic', () => {
     const text = `Bodø kommune\n${body()}\nMed hilsen\nFauske kommune`;
     expect(sender(text)).toEqual(sender(text));
+  });
+});
+
+describe('sender from a file name (#21)', () => {
+  it('keeps no punctuation residue and never takes a date’s year for a municipality number', () => {
+    expect(fileNameParts('4624-bjørnafjorden.txt')).toEqual({ number: '4624', name: 'bjørnafjorden' });
+    expect(fileNameParts('horingssvar-2024-04-15-bodo.pdf')).toEqual({ number: null, name: 'horingssvar bodo' });
+    expect(fileNameParts('svar_15.04.2024_1804.docx').number).toBe('1804');
+    expect(fileNameParts('20240415 Steigen.pdf')).toEqual({ number: null, name: 'Steigen' });
+  });
+
+  it('prefers the letter’s own sender to the file name, with no «Innsendt som» residue', () => {
+    const found = sender('Bjørnafjorden kommune\nRådhuset\n\nHøringssvar om politiets tjenester.\n\nMed hilsen\nKari Nordmann', '4624-bjørnafjorden.txt');
+    expect(found.name).toBe('Bjørnafjorden kommune');
+    expect(found.label ?? '').not.toMatch(/^\p{P}|bjørnafjorden$/u);
+  });
+
+  it('a name from a file name never starts or ends with punctuation, and a dated name gives no number (property)', () => {
+    const part = fc.constantFrom('-', '_', ' ', '.', 'bodø', 'steigen', 'svar', '1804', '2024-04-15', '15.04.2023');
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
+        const { number, name } = fileNameParts(`${parts.join('_')}.pdf`);
+        expect(name).not.toMatch(/^[\s\p{P}]|[\s\p{P}]$/u);
+        if (number !== null) expect(number).toBe('1804');
+      }),
+    );
   });
 });
