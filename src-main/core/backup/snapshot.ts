@@ -8,7 +8,7 @@
 // and <id>.json, where <root> is the project's own folder unless the
 // settings name another (e.g. a network drive). The manifest is written
 // last: a snapshot without one (a crash half-way) is not listed.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { ApiError } from '../../../src-shared/errors';
 import { codeOf, messageOf } from '../caught';
 import { APPLICATION_ID, buildNewFile, PROJECT_EXTENSION, type Store } from '../store/open';
 import { snapshotsToDelete } from './rotation';
+import { sha256, sha256OfFile } from '../input/hash';
 
 export const BACKUP_FOLDER = 'Innspill-sikkerhetskopier';
 const SNAPSHOT_EXT = '.innspill.gz';
@@ -121,15 +122,9 @@ function partOf(file: string): string {
   return `${file}.${process.pid}.part`;
 }
 
-async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk);
-  return hash.digest('hex');
-}
-
 /** Decompresses a snapshot to `dest` (which must not exist), hashing what it writes. */
 async function gunzipTo(src: string, dest: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
+  const hash = sha256();
   let bytes = 0;
   try {
     await pipeline(
@@ -148,7 +143,7 @@ async function gunzipTo(src: string, dest: string): Promise<{ sha256: string; by
     if (codeOf(e) === 'ENOENT') throw new ApiError('NOT_FOUND', `The backup file is missing: ${src}`);
     throw new ApiError('CORRUPT', `The backup file is damaged (${messageOf(e)}): ${src}`);
   }
-  return { sha256: hash.digest('hex'), bytes };
+  return { sha256: hash.hex(), bytes };
 }
 
 /** What SQLite's full integrity check says of a file ("ok" when sound); also refuses a database of another application. */

@@ -7,8 +7,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import { authoredColumns } from '../audit/record';
 import type { CoreDeps } from '../deps';
-import { runAtOnce } from '../eventLoop';
-import { sha256Sliced } from '../input/hash';
+import { sha256OfBytes } from '../input/hash';
 import { importLimits } from '../input/limits';
 import { letterRecord } from '../import/records';
 import { insertRecordsIn, loadMappingQuestions, loadMatcher, type RecordTable } from '../import/service';
@@ -41,7 +40,7 @@ export async function createResponsesFromSources(
   const matches = records.map((r) => matcher.match(r.respondentName, r.municipalityNumber));
 
   // The .qdpx is the responses' source file: one row per file content (a later import of the same file reuses it).
-  const sha256 = runAtOnce(sha256Sliced(file.bytes));
+  const sha256 = sha256OfBytes(file.bytes);
   let where = await trx.selectFrom('source_file').select(['id as sourceFileId', 'batch_id as batchId']).where('sha256', '=', sha256).executeTakeFirst();
   if (!where) {
     const batch = { ...authoredColumns(deps), label: `REFI-QDA: ${file.name}`, report: '{}' };

@@ -14,7 +14,6 @@
 // (nothing to convert; migrations upgrade an older one), the format is
 // self-checking and readable with any SQLite tool, and no archive writer is
 // needed at run time.
-import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -27,6 +26,7 @@ import { isReturnTable } from './entities';
 import { PACKAGE_FORMAT_VERSION } from './origin';
 import { messageOf } from '../caught';
 import { parseImage } from '../audit/images';
+import { sha256 } from '../input/hash';
 
 /** "INSK": an Innspill work package (Norwegian: arbeidspakke). */
 export const WORK_PACKAGE_APPLICATION_ID = 0x494e534b;
@@ -150,9 +150,9 @@ function toRow(c: PackageChange): ChangeRow {
 
 /** SHA-256 over the changes in order: a return whose rows were altered or cut short is refused. */
 function checksum(rows: ChangeRow[]): string {
-  const hash = createHash('sha256');
+  const hash = sha256();
   for (const r of rows) hash.update(JSON.stringify([r.entity_type, r.entity_key, r.natural_key, r.base, r.theirs, r.actor, r.at, r.action])).update('\n');
-  return hash.digest('hex');
+  return hash.hex();
 }
 
 /** Writes a return package to `file` (a fresh temporary path; the caller moves it into place). */

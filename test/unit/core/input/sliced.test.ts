@@ -3,12 +3,15 @@
 // and the caller's turn awaited between slices, so an import of a 10 MB file
 // lets the core answer other calls meanwhile.
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../helpers/paths';
 import { runAtOnce, runTurning, SLICE_BYTES } from '../../../../src-main/core/eventLoop';
 import { decodeText, decodeTextTurning } from '../../../../src-main/core/input/decode';
-import { sha256Sliced } from '../../../../src-main/core/input/hash';
+import { sha256, sha256OfBytes, sha256OfFile, sha256Sliced } from '../../../../src-main/core/input/hash';
 
 /** A turn that counts how often it was awaited. */
 function countingTurn() {
@@ -101,5 +104,23 @@ describe('runTurning', () => {
     const cancelled = new Error('cancelled');
     await expect(runTurning(work(), () => Promise.reject(cancelled))).rejects.toBe(cancelled);
     expect(steps).toEqual(['first', 'cleaned up']);
+  });
+});
+
+describe('the one SHA-256 (input/hash.ts)', () => {
+  it('gives the same digest for bytes at once, for the file on disk, and fed piece by piece', async () => {
+    const bytes = Buffer.concat([Buffer.alloc(SLICE_BYTES + 17, 'æ'), Buffer.from('slutt')]);
+    const expected = createHash('sha256').update(bytes).digest('hex');
+    expect(sha256OfBytes(bytes)).toBe(expected);
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = path.join(dir, 'svar.csv');
+      writeFileSync(file, bytes);
+      expect(await sha256OfFile(file)).toBe(expected);
+    } finally {
+      cleanup();
+    }
+    expect(sha256().update(bytes.subarray(0, 3)).update(bytes.subarray(3)).hex()).toBe(expected);
+    expect(sha256().update('a').update('b').hex()).toBe(createHash('sha256').update('ab').digest('hex'));
   });
 });
