@@ -92,7 +92,7 @@ export default tseslint.config(
     // them); add a folder here once it has none.
     files: [
       'src-main/core/*.ts',
-      ...['agreement', 'codebook', 'coding', 'findings', 'input', 'platform', 'registry', 'respondents', 'search', 'settings', 'store', 'tables', 'zip'].map(
+      ...['agreement', 'analysis', 'api', 'backup', 'codebook', 'coding', 'findings', 'input', 'personal', 'platform', 'project', 'reference', 'refi', 'registry', 'respondents', 'responses', 'search', 'settings', 'stats', 'store', 'tables', 'team', 'zip'].map(
         (folder) => `src-main/core/${folder}/**/*.ts`,
       ),
     ],
