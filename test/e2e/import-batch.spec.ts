@@ -60,6 +60,8 @@ const SCAN = [
   'Ordføreren i Fauske kommune',
 ];
 
+const MORE_PAGES = ['Harstad', 'Narvik', 'Vardø', 'Sortland', 'Vefsn', 'Rana', 'Alstahaug', 'Steigen', 'Lødingen', 'Vågan', 'Hadsel', 'Andøy', 'Senja', 'Balsfjord', 'Lyngen', 'Kvænangen', 'Nordkapp', 'Porsanger', 'Meløy', 'Gildeskål'];
+
 function page2(sender: string, answer: string): string {
   return responsePage({
     sender,
@@ -83,16 +85,22 @@ test('a mixed folder: progress, stop half-way, the report, and «Importer resten
     'e-tromso-videresendt.eml': mail['videresendt-tromso.eml'],
     'f-side-vadso.html': page2('Vadsø kommune', 'Vadsø ønsker flere patruljer på kveldstid.'),
     'g-side-alta.html': page2('Alta kommune', 'Alta ber om kortere responstid.'),
+    // Twenty more pages, so files are still left when the stop lands even on a fast, quiet machine
+    // (with seven small files the import could end before the stop reached the core).
+    ...Object.fromEntries(
+      MORE_PAGES.map((name, i) => [`h${String(i + 1).padStart(2, '0')}-side-${name.toLowerCase()}.html`, page2(`${name} kommune`, `${name} ønsker mer synlig politi.`)]),
+    ),
     'README.md': '# Innkomne svar\n\nLastet ned fra arkivet.\n',
   };
+  const total = Object.keys(files).length;
   for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(folder, name), bytes);
   await openNewCase(app);
   await page.getByTestId('tab-import').click();
   await page.getByTestId('import-folder-input').setInputFiles(folder);
 
   // The preview (the scan is read with OCR for it): every response file ready, the README said to be skipped and why.
-  await expect(page.getByTestId('preview-file')).toHaveCount(8, { timeout: 120_000 });
-  await expect(page.locator('[data-testid="preview-file"][data-status="ready"]')).toHaveCount(7);
+  await expect(page.getByTestId('preview-file')).toHaveCount(total, { timeout: 120_000 });
+  await expect(page.locator('[data-testid="preview-file"][data-status="ready"]')).toHaveCount(total - 1);
   const readme = page.locator('[data-testid="preview-file"][data-status="skipped"]');
   await expect(readme.getByTestId('preview-file-name')).toHaveText('innkomne/README.md');
   await expect(readme.getByTestId('file-reason')).not.toBeEmpty();
@@ -110,7 +118,8 @@ test('a mixed folder: progress, stop half-way, the report, and «Importer resten
       const text = panel.textContent ?? '';
       if (seen[seen.length - 1] !== text) seen.push(text);
       const button = panel.parentElement?.querySelector<HTMLButtonElement>('button[data-testid="import-cancel"]');
-      if (button && !state.pressed) {
+      // Pressed once the progress names a file, so the stop lands half-way, with files left behind it.
+      if (button && !state.pressed && /fil \d+ av/.test(text)) {
         state.pressed = true;
         button.click();
       }
@@ -122,13 +131,13 @@ test('a mixed folder: progress, stop half-way, the report, and «Importer resten
   await expect(page.getByTestId('import-done'), seen.join(' | ')).toHaveAttribute('data-stopped', 'true');
   // The report: the files before the stop went in, the rest were not reached (and say so), the README was skipped.
   const rows = page.getByTestId('import-report').getByTestId('report-file');
-  await expect(rows).toHaveCount(8);
+  await expect(rows).toHaveCount(total);
   const statuses = Object.fromEntries(await Promise.all((await rows.all()).map(async (r) => [path.basename((await r.getAttribute('data-path')) ?? ''), await r.getAttribute('data-status')])));
   expect(statuses['README.md']).toBe('skipped');
   const order = Object.keys(files).filter((n) => n !== 'README.md');
   const imported = order.filter((n) => statuses[n] === 'imported');
-  expect(imported.length, `stopped after ${imported.join(', ')}`).toBeGreaterThan(0);
-  expect(imported.length).toBeLessThan(order.length);
+  // The stop may land before the first file (nothing imported) or after a few: either way files are left.
+  expect(imported.length, `stopped after ${imported.join(', ')}`).toBeLessThan(order.length);
   // Each file all or nothing, in order: imported ones first, then only «not reached».
   expect(order.map((n) => statuses[n])).toEqual([...imported.map(() => 'imported'), ...order.slice(imported.length).map(() => 'cancelled')]);
   const reasons = page.getByTestId('import-report').getByTestId('report-reason');
@@ -136,7 +145,7 @@ test('a mixed folder: progress, stop half-way, the report, and «Importer resten
   for (const reason of await reasons.all()) await expect(reason).not.toBeEmpty();
   expect((await call(app, 'stats.get')).responses.current).toBe(imported.length);
   // The progress named the file it was on, with the count of all files.
-  expect(seen.some((text) => /fil \d av 8innkomne\/[a-g]-/.test(text)), seen.join(' | ')).toBe(true);
+  expect(seen.some((text) => new RegExp(`fil \\d+ av ${total}innkomne/[a-h]`).test(text)), seen.join(' | ')).toBe(true);
 
   // The rest: the files not reached go in now.
   const left = order.length - imported.length;
