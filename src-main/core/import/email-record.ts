@@ -13,6 +13,7 @@ import type { ImportLimits } from '../input/limits';
 import { isBlank, normalizeText } from '../input/text';
 import { messageOf } from '../caught';
 import { readSource } from './formats/read';
+import { readRemembered } from './ocr-readings';
 import type { EmailFacts, ParsedEmail, ParsedLetter, ReadContext } from './formats/types';
 import { isCancelled } from './cancel';
 import type { MappingQuestion } from './mapping';
@@ -61,7 +62,8 @@ export async function emailRecord(
     reports.push(report);
     if (a.inline || !LETTER_EXTENSIONS.includes(path.extname(a.name).toLowerCase())) continue;
     try {
-      const parsed = await readSource(a.name, a.bytes, limits, context);
+      // A scanned attachment read with OCR for the preview is not read again at import (ocr-readings.ts).
+      const parsed = await readRemembered(a.name, a.bytes, limits, context);
       if (parsed.kind !== 'letter' || isBlank(parsed.text)) continue;
       const splits = questions.length > 0 && !splitLetter(normalizeText(parsed.text), questions).needsSplitting;
       candidates.push({ attachment: a.name, letter: parsed, facts: email.messages[a.message ?? 0], splits });

@@ -25,7 +25,8 @@ import { ApiError } from '../../../src-shared/errors';
 import type { Store } from '../store/open';
 import type { AnswerTable, DB, RespondentTable, ResponseTable } from '../store/schema';
 import { ImportError } from '../input/errors';
-import { readSource, MEDIA_TYPES } from './formats/read';
+import { MEDIA_TYPES } from './formats/read';
+import { readRemembered } from './ocr-readings';
 import type { ParsedSource, ReadContext } from './formats/types';
 import { importLimits, type ImportLimits } from '../input/limits';
 import type { BatchSummary, EmailReport, FileReport, ImportProgress, ImportReport, MappingPreset } from '../../../src-shared/imports';
@@ -132,9 +133,8 @@ async function understand(
   context: ReadContext = {},
 ): Promise<Understood> {
   const hash = sha256;
-  // A scan read with OCR for the preview is not read again when the import follows.
-  const parsed = ocrReadings.get(hash) ?? (await readSource(unit.name, unit.bytes, limits, context));
-  if (parsed.kind === 'letter' && parsed.ocr) rememberReading(hash, parsed);
+  // A scan read with OCR for the preview is not read again when the import follows (ocr-readings.ts).
+  const parsed = await readRemembered(unit.name, unit.bytes, limits, context, hash);
   const set =
     parsed.kind === 'table'
       ? await tableRecords(parsed, questions, limits, preset)
@@ -161,18 +161,6 @@ async function understand(
     }
   }
   return { unit, sha256: hash, parsed, set, matches };
-}
-
-/** The last few OCR readings by file hash (an OCR reading takes seconds a page; a preview and its import read the same files). */
-const ocrReadings = new Map<string, ParsedSource>();
-function rememberReading(hash: string, parsed: ParsedSource): void {
-  ocrReadings.delete(hash);
-  ocrReadings.set(hash, parsed);
-  // Map keys iterate oldest first; deleting the key just visited is safe during the walk.
-  for (const oldest of ocrReadings.keys()) {
-    if (ocrReadings.size <= 16) break;
-    ocrReadings.delete(oldest);
-  }
 }
 
 const COUNTY_COUNCIL_NAME = /\bfylkeskommune$/iu;
