@@ -128,7 +128,10 @@ export interface MatrixQuote {
   questionOrdinal: number | null;
   start: number;
   end: number;
+  /** The coded words. */
   quote: string;
+  /** The rest of their sentence before and after them (empty for whole sentences), so the words are never shown as a bare fragment. */
+  quoteContext: { before: string; after: string };
 }
 
 // ------------------------------------------------------------ co-occurrence
@@ -218,6 +221,8 @@ export interface StationEvidence {
   start: number;
   end: number;
   quote: string;
+  /** The rest of the quote's sentence before and after it (empty for whole sentences). */
+  quoteContext: { before: string; after: string };
 }
 
 export interface StationCandidate {

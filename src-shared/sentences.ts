@@ -87,3 +87,49 @@ export function quoteWithSentence(text: string, start: number, end: number): Quo
   const s = sentenceAround(text, start, end);
   return { before: text.slice(s.start, start), coded: text.slice(start, end), after: text.slice(end, s.end) };
 }
+
+/** The rest of the sentence before and after [start, end) of `text` (both empty when the span is whole sentences). */
+export function sentenceContext(text: string, start: number, end: number): { before: string; after: string } {
+  const { before, after } = quoteWithSentence(text, start, end);
+  return { before, after };
+}
+
+const MAX_QUOTE = 800;
+
+/** A quote as printed: trimmed, cut at a word boundary with "[…]" when very long. */
+export function quoteText(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= MAX_QUOTE) return clean;
+  const cut = clean.slice(0, MAX_QUOTE);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_QUOTE * 0.6 ? cut.slice(0, space) : cut).trimEnd()} […]`;
+}
+
+/** Context kept on each side of the coded words when the sentence is very long. */
+const MAX_CONTEXT = 300;
+
+/**
+ * A coded passage as the memo quotes it: the coded words with the rest of
+ * their sentence before and after (empty when the coding is whole sentences),
+ * white space collapsed, very long context cut at a word boundary with "[…]".
+ */
+export function quoteParts(parts: QuoteParts): QuoteParts {
+  const collapse = (s: string) => s.replace(/\s+/g, ' ');
+  let before = collapse(parts.before).trimStart();
+  const coded = quoteText(parts.coded);
+  let after = collapse(parts.after).trimEnd();
+  if (before.length > MAX_CONTEXT) {
+    const cut = before.slice(before.length - MAX_CONTEXT);
+    const space = cut.indexOf(' ');
+    before = `[…] ${(space >= 0 && space < MAX_CONTEXT * 0.4 ? cut.slice(space + 1) : cut).trimStart()}`;
+  }
+  if (after.length > MAX_CONTEXT) {
+    const cut = after.slice(0, MAX_CONTEXT);
+    const space = cut.lastIndexOf(' ');
+    after = `${(space > MAX_CONTEXT * 0.6 ? cut.slice(0, space) : cut).trimEnd()} […]`;
+  }
+  // Space inside the coded words' edges moves out, so the marking starts and ends at a word.
+  if (/^\s/.test(parts.coded) && before && !before.endsWith(' ')) before += ' ';
+  if (/\s$/.test(parts.coded) && after && !after.startsWith(' ')) after = ` ${after}`;
+  return { before, coded, after };
+}

@@ -231,6 +231,12 @@ test('margin bars show overlapping codings side by side with their labels; Delet
   await expect(part.getByTestId('coding-bar')).toHaveCount(2);
   await expect.poll(async () => (await workspace(app, bodo)).codings.map((c) => c.id).sort()).toEqual([ids.youth, ids.distance].sort());
   await expect(page.getByTestId('coding-undo')).toHaveText(/Angre: koding fjernet/);
+
+  // The coding marked for the memo is listed under Notater in its sentence, its words marked: never a bare fragment.
+  await page.getByTestId('side-tab-memos').click();
+  const memoQuote = page.getByTestId('memo-quotes').getByTestId('memo-quote');
+  await expect(memoQuote).toHaveText('«Vold i nære relasjoner øker også, og lange avstander gir lang responstid.»');
+  await expect(memoQuote.getByTestId('quote-coded')).toHaveText(q1.slice(spans.distance[0] + 1));
   expectOnlyHostRequests(app);
 });
 
@@ -265,7 +271,9 @@ test('whole parts, next uncoded part, marked text as evidence, a new code from t
   await page.getByTestId('side-tab-variables').click();
   const variable = page.locator('[data-testid="variable"][data-key="q2_satisfied"]');
   await expect(variable.locator('input[value="nei"]')).toBeChecked();
-  await expect(variable.getByTestId('variable-evidence')).toHaveText(`«${words}»`);
+  // The evidence is shown in its sentence, the marked words marked: never as a bare fragment.
+  await expect(variable.getByTestId('variable-evidence')).toHaveText(`«Nei, vi er ${words} etter at lensmannskontoret ble lagt ned.»`);
+  await expect(variable.getByTestId('variable-evidence').getByTestId('quote-coded')).toHaveText(words);
   await variable.getByTestId('variable-evidence').click();
   await expect(part(2).getByTestId('evidence-highlight')).toHaveText(words);
 

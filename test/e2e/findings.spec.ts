@@ -150,7 +150,9 @@ test('a coded span is linked to a DFØ finding in the coding view and shows as e
   await expect(district.locator('[data-relation="motsier"]')).toHaveText('1');
   const item = view.getByTestId('evidence-item');
   await expect(item).toHaveCount(1);
-  await expect(item.getByTestId('evidence-quote')).toHaveText(CODED_TEXT);
+  // The coded words in their sentence, marked: a fragment is never shown as the quote.
+  await expect(item.getByTestId('evidence-quote')).toHaveText(`«Etter reformen er ${CODED_TEXT}, og responstiden har økt.»`);
+  await expect(item.getByTestId('evidence-quote').getByTestId('quote-coded')).toHaveText(CODED_TEXT);
   await expect(item.getByTestId('evidence-open')).toHaveText('Bodø');
   await expect(item.getByTestId('evidence-municipality')).toContainText('Nordland');
   await expect(item.getByTestId('evidence-district')).toHaveText('Nordland politidistrikt');

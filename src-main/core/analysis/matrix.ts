@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { OTHER_RESPONDENTS_KEY, type AnalysisGroupBy, type CodeMatrix, type MatrixCounts, type MatrixQuote } from '../../../src-shared/analysis';
 import { ApiError } from '../../../src-shared/errors';
 import { norwegianCompare } from '../../../src-shared/norwegian';
+import { sentenceContext } from '../../../src-shared/sentences';
 import type { DB } from '../store/schema';
 import { codeTree, columnsFor, facts, groupOfUnit, groupTotals, loadUnits, otherRespondents, requireQuestion, type CodeNode, type Columns, type Units } from './units';
 
@@ -202,6 +203,7 @@ export async function matrixCell(db: Kysely<DB>, input: MatrixCellInput): Promis
       start: k.start_offset,
       end: k.end_offset,
       quote: answer.text.slice(k.start_offset, k.end_offset),
+      quoteContext: sentenceContext(answer.text, k.start_offset, k.end_offset),
     });
   }
   return quotes.sort(

@@ -10,6 +10,7 @@
 import type { Kysely } from 'kysely';
 import type { AnnouncedStation, StationAnalysis, StationAnswer, StationEvidence } from '../../../src-shared/analysis';
 import { norwegianCompare } from '../../../src-shared/norwegian';
+import { sentenceContext } from '../../../src-shared/sentences';
 import type { NewStations } from '../reference/load';
 import type { DB } from '../store/schema';
 import { facts, loadUnits, municipalityKey } from './units';
@@ -62,7 +63,13 @@ export async function stationCandidates(db: Kysely<DB>, stations: NewStations): 
   for (const r of rows) {
     const evidence =
       r.evidence_answer_id !== null && r.text !== null
-        ? { answerId: r.evidence_answer_id, start: r.evidence_start!, end: r.evidence_end!, quote: r.text.slice(r.evidence_start!, r.evidence_end!) }
+        ? {
+            answerId: r.evidence_answer_id,
+            start: r.evidence_start!,
+            end: r.evidence_end!,
+            quote: r.text.slice(r.evidence_start!, r.evidence_end!),
+            quoteContext: sentenceContext(r.text, r.evidence_start!, r.evidence_end!),
+          }
         : null;
     const byResponse = values.get(r.variable_id) ?? new Map<string, ValueRow>();
     byResponse.set(r.response_id, { value: parseValue(r.value), evidence });

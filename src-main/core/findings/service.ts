@@ -15,7 +15,7 @@ import {
   type FindingView,
 } from '../../../src-shared/findings';
 import { norwegianCompare } from '../../../src-shared/norwegian';
-import { quoteWithSentence } from '../../../src-shared/sentences';
+import { sentenceContext } from '../../../src-shared/sentences';
 import { ChangeSet, type RowOf } from '../audit/changes';
 import { inTransaction } from '../audit/transaction';
 import type { CoreDeps } from '../deps';
@@ -240,8 +240,7 @@ function linkedQuote(text: string, start: number | null, end: number | null): st
 /** The rest of the linked span's sentence, so the span is never quoted as a bare fragment. */
 function linkedContext(text: string, start: number | null, end: number | null): { before: string; after: string } {
   if (start === null || end === null) return { before: '', after: '' };
-  const { before, after } = quoteWithSentence(text, start, end);
-  return { before, after };
+  return sentenceContext(text, start, end);
 }
 
 /** Links on the answers of one response, for the coding view. */

@@ -20,7 +20,8 @@ import {
 import type { MemoContext } from './context';
 import { addCount } from './context';
 import { fitColumns } from './columns';
-import { attribution, quoteParts, quoteText } from './format';
+import { quoteParts, quoteText } from '../../../../src-shared/sentences';
+import { attribution } from './format';
 import { sourceNote } from './notes';
 
 export type Block = FileChild;

@@ -3,7 +3,6 @@
 // and how a quote is attributed.
 import type { MunicipalityFacts } from '../../../../src-shared/domain';
 import { formatNorwegianNumber } from '../../../../src-shared/norwegian';
-import type { QuoteParts } from '../../../../src-shared/sentences';
 
 export const NBSP = '\u00a0';
 
@@ -20,46 +19,6 @@ export function respondentLabel(municipality: Pick<MunicipalityFacts, 'name'> | 
 /** "Steigen kommune, svar på spørsmål 2" (text not assigned to a question: "svar, ikke fordelt på spørsmål"). */
 export function attribution(who: string, questionOrdinal: number | null): string {
   return questionOrdinal === null ? `${who}, svar (ikke fordelt på spørsmål)` : `${who}, svar på spørsmål ${questionOrdinal}`;
-}
-
-const MAX_QUOTE = 800;
-
-/** A quote as printed: trimmed, cut at a word boundary with "[…]" when very long. */
-export function quoteText(text: string): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= MAX_QUOTE) return clean;
-  const cut = clean.slice(0, MAX_QUOTE);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > MAX_QUOTE * 0.6 ? cut.slice(0, space) : cut).trimEnd()} […]`;
-}
-
-/** Context kept on each side of the coded words when the sentence is very long. */
-const MAX_CONTEXT = 300;
-
-/**
- * A coded passage as the memo quotes it: the coded words with the rest of
- * their sentence before and after (empty when the coding is whole sentences),
- * white space collapsed, very long context cut at a word boundary with "[…]".
- */
-export function quoteParts(parts: QuoteParts): QuoteParts {
-  const collapse = (s: string) => s.replace(/\s+/g, ' ');
-  let before = collapse(parts.before).trimStart();
-  const coded = quoteText(parts.coded);
-  let after = collapse(parts.after).trimEnd();
-  if (before.length > MAX_CONTEXT) {
-    const cut = before.slice(before.length - MAX_CONTEXT);
-    const space = cut.indexOf(' ');
-    before = `[…] ${(space >= 0 && space < MAX_CONTEXT * 0.4 ? cut.slice(space + 1) : cut).trimStart()}`;
-  }
-  if (after.length > MAX_CONTEXT) {
-    const cut = after.slice(0, MAX_CONTEXT);
-    const space = cut.lastIndexOf(' ');
-    after = `${(space > MAX_CONTEXT * 0.6 ? cut.slice(0, space) : cut).trimEnd()} […]`;
-  }
-  // Space inside the coded words' edges moves out, so the marking starts and ends at a word.
-  if (/^\s/.test(parts.coded) && before && !before.endsWith(' ')) before += ' ';
-  if (/\s$/.test(parts.coded) && after && !after.startsWith(' ')) after = ` ${after}`;
-  return { before, coded, after };
 }
 
 /** "Oslo og Øst", "Oslo, Øst og Agder". */

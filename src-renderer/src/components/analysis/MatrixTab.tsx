@@ -13,6 +13,7 @@ import { useCase } from '../case/caseContext';
 import { BarChart } from './BarChart';
 import { GroupBySelect } from './GroupBySelect';
 import { ScrollRegion } from '../ScrollRegion';
+import { SentenceQuote, sentenceQuoteFrom } from '../SentenceQuote';
 
 const MAX_BARS = 20;
 
@@ -169,7 +170,7 @@ export function MatrixTab() {
                     {q.municipality?.name ?? q.respondentName}
                   </button>
                   {q.questionOrdinal !== null && <span className="analysis-muted"> · {t('search.question', { n: q.questionOrdinal })}</span>}
-                  <blockquote className="analysis-quote">{q.quote}</blockquote>
+                  <SentenceQuote className="analysis-quote" parts={sentenceQuoteFrom(q.quote, q.quoteContext)} data-testid="matrix-quote-text" />
                 </li>
               ))}
             </ul>

@@ -13,6 +13,7 @@ import { FilterSelect, PoliceDistrictFilter } from '../FilterSelect';
 import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
 import { ScrollRegion } from '../ScrollRegion';
+import { SentenceQuote, sentenceQuoteFrom } from '../SentenceQuote';
 
 type SortKey = 'name' | 'district' | 'population' | 'offers' | 'announced';
 type OffersFilter = '' | 'ja' | 'nei' | 'none';
@@ -127,7 +128,7 @@ export function StationsTab() {
                 <Table.Cell>{formatNumber(c.municipality.population)}</Table.Cell>
                 <Table.Cell>{[c.offersPremises, c.premisesOffered].filter(Boolean).join(' – ') || '–'}</Table.Cell>
                 <Table.Cell>{c.announcedStations.length ? c.announcedStations.map((s) => `${s.station} (${s.announced})`).join(', ') : t('analysis.stations.none')}</Table.Cell>
-                <Table.Cell className="analysis-quote-cell">{c.evidence?.quote ?? ''}</Table.Cell>
+                <Table.Cell className="analysis-quote-cell">{c.evidence && <SentenceQuote inline parts={sentenceQuoteFrom(c.evidence.quote, c.evidence.quoteContext)} />}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>

@@ -1,7 +1,7 @@
 // The coding workspace's side column: five tabs (codebook, variables, memos,
 // history, findings) about the open response and what is chosen in it.
 import { Tabs } from '@digdir/designsystemet-react';
-import type { RefObject } from 'react';
+import { useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, Evidence, Variable, WorkspaceResponse } from '../../../../src-shared/coding';
 import type { AnswerPart, Question } from '../../../../src-shared/domain';
@@ -48,6 +48,8 @@ export function CodingSideTabs(props: Props) {
   const { t } = useTranslation();
   const selectedCode = selectedCodeId ? (codeMap.get(selectedCodeId) ?? null) : null;
   const selectedCoding = live?.codings.find((c) => c.id === selectedCodingId) ?? null;
+  // The parts' texts, so a coding or an evidence span is shown in its sentence.
+  const answerTexts = useMemo(() => new Map((live?.response.answers ?? []).map((a) => [a.id, a.text])), [live?.response.answers]);
   const partLabel = (p: AnswerPart) => (p.questionOrdinal ? t('coding.memos.partOfQuestion', { ordinal: p.questionOrdinal }) : t('coding.reading.unassigned'));
 
   return (
@@ -83,6 +85,7 @@ export function CodingSideTabs(props: Props) {
               onShowEvidence={props.onShowEvidence}
               onDefine={props.onDefineVariables}
               textAreas={props.textAreas}
+              answerTexts={answerTexts}
             />
           )}
           {tab === 'memos' && live && (
@@ -94,6 +97,7 @@ export function CodingSideTabs(props: Props) {
               memos={live.memos}
               quotes={live.codings.filter((c) => c.useInMemo)}
               codes={codeMap}
+              answerTexts={answerTexts}
             />
           )}
           {tab === 'history' && live && (

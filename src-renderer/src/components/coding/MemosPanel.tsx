@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Code, Coding, Memo, MemoTarget } from '../../../../src-shared/coding';
 import { useApiMutation, useApiQuery } from '../../api';
 import { formatDateTime } from '../../lib/format';
+import { SentenceQuote, sentenceQuoteText, spanQuote } from '../SentenceQuote';
 
 interface Props {
   responseId: string;
@@ -17,9 +18,11 @@ interface Props {
   memos: Memo[];
   quotes: Coding[];
   codes: Map<string, Code>;
+  /** The response's answer parts' texts by id (a quote is shown in its sentence). */
+  answerTexts: ReadonlyMap<string, string>;
 }
 
-export function MemosPanel({ responseId, responseName, answer, code, memos, quotes, codes }: Props) {
+export function MemosPanel({ responseId, responseName, answer, code, memos, quotes, codes, answerTexts }: Props) {
   const { t } = useTranslation();
   const memoOf = (type: MemoTarget, id: string) => memos.find((m) => m.targetType === type && m.targetId === id) ?? null;
   const [appendix, setAppendix] = useState<string | null>(null);
@@ -43,7 +46,7 @@ export function MemosPanel({ responseId, responseName, answer, code, memos, quot
             <Button
               data-size="sm"
               variant="tertiary"
-              onClick={() => setAppendix(quotes.map((q) => `«${q.quote.trim()}» (${codes.get(q.codeId)?.name ?? ''})`).join('\n'))}
+              onClick={() => setAppendix(quotes.map((q) => `${sentenceQuoteText(spanQuote(answerTexts, q))} (${codes.get(q.codeId)?.name ?? ''})`).join('\n'))}
               data-testid="memo-insert-quotes"
             >
               {t('coding.memos.insertQuotes')}
@@ -52,7 +55,8 @@ export function MemosPanel({ responseId, responseName, answer, code, memos, quot
           <ul className="cw-quotes__list">
             {quotes.map((q) => (
               <li key={q.id}>
-                <span className="cw-swatch" style={{ background: codes.get(q.codeId)?.colour }} aria-hidden />«{q.quote.trim()}»
+                <span className="cw-swatch" style={{ background: codes.get(q.codeId)?.colour }} aria-hidden />
+                <SentenceQuote inline parts={spanQuote(answerTexts, q)} data-testid="memo-quote" />
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evidence, Variable, VariableValue } from '../../../../src-shared/coding';
 import type { Question } from '../../../../src-shared/domain';
+import { SentenceQuote, spanQuote } from '../SentenceQuote';
 import type { VariableKeys } from './keymap';
 import type { PartSelection } from './textOffsets';
 
@@ -22,9 +23,11 @@ interface Props {
   onShowEvidence: (evidence: Evidence) => void;
   onDefine: () => void;
   textAreas: RefObject<Map<string, HTMLTextAreaElement>>;
+  /** The response's answer parts' texts by id (evidence is shown in its sentence). */
+  answerTexts: ReadonlyMap<string, string>;
 }
 
-export function VariablesPanel({ variables, values, questions, keys, selection, armedId, onSet, onShowEvidence, onDefine, textAreas }: Props) {
+export function VariablesPanel({ variables, values, questions, keys, selection, armedId, onSet, onShowEvidence, onDefine, textAreas, answerTexts }: Props) {
   const { t } = useTranslation();
   const groups = useMemo(() => {
     const order = [...questions].sort((a, b) => a.ordinal - b.ordinal);
@@ -66,6 +69,7 @@ export function VariablesPanel({ variables, values, questions, keys, selection, 
               onSet={onSet}
               onShowEvidence={onShowEvidence}
               textAreas={textAreas}
+              answerTexts={answerTexts}
             />
           ))}
         </section>
@@ -96,9 +100,10 @@ interface FieldProps {
   onSet: Props['onSet'];
   onShowEvidence: Props['onShowEvidence'];
   textAreas: Props['textAreas'];
+  answerTexts: Props['answerTexts'];
 }
 
-function VariableField({ variable: v, value, keyHint: hint, armed, selection, onSet, onShowEvidence, textAreas }: FieldProps) {
+function VariableField({ variable: v, value, keyHint: hint, armed, selection, onSet, onShowEvidence, textAreas, answerTexts }: FieldProps) {
   const { t } = useTranslation();
   const current = value?.value ?? (v.kind === 'multi' ? [] : '');
   const [text, setText] = useState(typeof current === 'string' ? current : '');
@@ -208,7 +213,7 @@ function VariableField({ variable: v, value, keyHint: hint, armed, selection, on
         {evidence && (
           <div className="cw-evidence">
             <button type="button" className="cw-evidence__quote" onClick={() => onShowEvidence(evidence)} title={t('coding.variables.showEvidence')} data-testid="variable-evidence">
-              «{evidence.quote}»
+              <SentenceQuote inline parts={spanQuote(answerTexts, evidence)} />
             </button>
             <button
               type="button"

@@ -12,6 +12,7 @@ import { useApiQuery } from '../../api/hooks';
 import { formatDate, formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
+import { SentenceQuote, sentenceQuoteFrom } from '../SentenceQuote';
 import { FindingDialog, type Editing } from './FindingDialogs';
 import { formatPublished } from './findingFormat';
 import { findingRelations, RelationTag, VerifiedTag } from './relations';
@@ -339,9 +340,7 @@ function EvidenceItem({ evidence: e, onOpen }: { evidence: FindingEvidence; onOp
           <RelationTag relation={e.relation} />
         </div>
       </div>
-      <blockquote className="evidence__quote" data-testid="evidence-quote">
-        {e.quote}
-      </blockquote>
+      <SentenceQuote className="evidence__quote" parts={sentenceQuoteFrom(e.quote, e.quoteContext)} data-testid="evidence-quote" />
       {e.comment && (
         <p className="evidence__comment" data-testid="evidence-comment">
           <span className="evidence__comment-label">{t('findings.view.comment')}:</span>{' '}

@@ -266,6 +266,9 @@ describe('analysis.matrixCell', () => {
       ['Oslo', 1, 'Rus blant unge'],
       ['Oslo', 1, 'den største utfordringen'],
     ]);
+    // Each quote carries the rest of its sentence, so the screen never shows the coded words as a bare fragment.
+    expect(quotes.map((q) => q.quoteContext.before + q.quote + q.quoteContext.after)).toEqual(['Rus blant unge er den største utfordringen.', 'Rus blant unge er den største utfordringen.']);
+    expect(quotes[1].quoteContext).toEqual({ before: 'Rus blant unge er ', after: '.' });
     expect(quotes[0]).toMatchObject({ answerId: answer('0301', 1).id, responseId: responses.get('0301')!.id, groupKey: 'p01', codeId: codes.A1 });
   });
 
@@ -386,7 +389,11 @@ describe('analysis.stationCandidates', () => {
       responseId: responses.get('1804')!.id,
       offersPremises: 'ja',
       premisesOffered: 'Lokaler i rådhuset',
-      evidence: { answerId: answer('1804', 5).id, quote: 'vi ønsker et nytt tjenestested' },
+      evidence: {
+        answerId: answer('1804', 5).id,
+        quote: 'vi ønsker et nytt tjenestested',
+        quoteContext: { before: 'Ja, ', after: ' og tilbyr lokaler i rådhuset.' },
+      },
       announcedStations: [],
     });
     // Lesja's current response says "ja" (its superseded one said "nei"); no evidence quoted.
