@@ -275,8 +275,11 @@ export interface ErasureResult {
   respondentId: string | null;
   /** Rows erased, by table (response, answer, coding, finding_link, variable_value, memo, source_file, respondent, …). */
   counts: Record<string, number>;
-  /** The source file erased with it, and how many other responses came from that file (they keep their text, not the original). */
-  sourceFile: { name: string; sharedWith: number } | null;
+  /**
+   * The response's source file, how many other responses came from it, and whether it was erased: only when
+   * none did; otherwise it stays for them (and its original bytes still hold this response's text).
+   */
+  sourceFile: { name: string; sharedWith: number; erased: boolean } | null;
   /** Snapshots taken before the erasure: they still hold the erased text until rotated away or deleted. */
   backupsHoldingIt: { id: string; takenAt: string; file: string }[];
 }

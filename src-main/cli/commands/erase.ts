@@ -27,8 +27,11 @@ export const erase: Command = {
     const lines = [
       `Erased response ${result.responseId}${result.respondentId ? ` and respondent ${result.respondentId}` : ''} (erasure ${result.erasureId}, ${result.at}, by ${result.by})`,
       `Rows: ${Object.entries(result.counts).map(([table, n]) => `${table} ${n}`).join(', ')}`,
-      ...(result.sourceFile && result.sourceFile.sharedWith > 0
-        ? [`The source file was erased too; ${result.sourceFile.sharedWith} other response(s) from it keep their text but no longer their original.`]
+      ...(result.sourceFile && !result.sourceFile.erased
+        ? [
+            `Kildefilen ${result.sourceFile.name} er beholdt: ${result.sourceFile.sharedWith} annen/andre besvarelse(r) kom fra den, og originalen i den inneholder fortsatt denne besvarelsens tekst / ` +
+              `The source file was kept: ${result.sourceFile.sharedWith} other response(s) came from it, and its original still holds this response's text.`,
+          ]
         : []),
       result.backupsHoldingIt.length === 0
         ? 'No backup snapshot holds the erased response.'

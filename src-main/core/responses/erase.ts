@@ -1,6 +1,8 @@
 // «Slett besvarelse permanent»: erasure on request (issue 19). Removes one
-// response — and, if asked, its respondent — with its answers, source file,
-// codings, finding links, variable values, memos and agreement resolutions;
+// response — and, if asked, its respondent — with its answers, its source
+// file (only when no other response came from that file: a CSV or an e-mail
+// with several responses stays for the others, which still show their
+// original from it), codings, finding links, variable values, memos and agreement resolutions;
 // scrubs the row images of their audit events (the one change migration
 // 0012's trigger allows, and only for entities recorded as erased here);
 // drops them from the search index and the personal-data cache; and leaves
@@ -98,7 +100,9 @@ export function eraseResponse(store: Store, deps: Pick<CoreDeps, 'now' | 'newId'
         ? sqlite.prepare<[string], { id: string; name: string }>('SELECT id, name FROM source_file WHERE id = ?').get(response.source_file_id)
         : undefined;
       const sharedWith = file ? pluck(sqlite, 'SELECT id FROM response WHERE source_file_id = ? AND id <> ?', file.id, responseId) : [];
-      const ids = collect(sqlite, responseId, withRespondent ? response.respondent_id : null, file?.id ?? null);
+      // A file other responses came from is theirs too: it goes only with the last response that refers to it.
+      const fileErased = file !== undefined && sharedWith.length === 0;
+      const ids = collect(sqlite, responseId, withRespondent ? response.respondent_id : null, fileErased ? file.id : null);
       const counts = Object.fromEntries([...ids].map(([type, set]) => [type, set.size]));
 
       // The record first: the trail's trigger lets only recorded entities' images go, up to this point.
@@ -138,9 +142,7 @@ export function eraseResponse(store: Store, deps: Pick<CoreDeps, 'now' | 'newId'
         sqlite.prepare(`DELETE FROM merge_conflict WHERE entity_id IN ${inList(chunk)}`).run(...chunk);
         sqlite.prepare(`DELETE FROM merged_change WHERE entity_key IN ${inList(chunk)}`).run(...chunk);
       }
-      if (file) {
-        // Responses imported from the same file keep their text but lose the link to the original.
-        sqlite.prepare('UPDATE response SET source_file_id = NULL WHERE source_file_id = ?').run(file.id);
+      if (fileErased) {
         del('source_file');
         scrubBatchReports(sqlite, file.name);
       }
@@ -177,7 +179,7 @@ export function eraseResponse(store: Store, deps: Pick<CoreDeps, 'now' | 'newId'
         importedAt: response.created_at,
         respondentId: withRespondent ? response.respondent_id : null,
         counts,
-        sourceFile: file ? { name: file.name, sharedWith: sharedWith.length } : null,
+        sourceFile: file ? { name: file.name, sharedWith: sharedWith.length, erased: fileErased } : null,
         backupsHoldingIt: [],
       };
     })
