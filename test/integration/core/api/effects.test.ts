@@ -377,6 +377,10 @@ async function scenario(): Promise<void> {
   const erasedFinding = await api.findings.save({ reportId: erasedReport.id, statement: 'Om Bodø' });
   await api.findings.link({ findingId: erasedFinding.id, answerId: p.response('1804').q(1).id, relation: 'stotter' });
   await api.responses.erase({ id: bodo.id, confirm: true });
+  // A response alone in its source file (June's one-row CSV): the file goes with it.
+  const june = (await api.responses.list({})).find((r) => r.respondentName === 'Politiets Fellesforbund');
+  expect(june).toBeDefined();
+  await api.responses.erase({ id: june!.id, confirm: true });
 
   // Leaving and coming back; the demo is a project of its own.
   await api.project.close();
