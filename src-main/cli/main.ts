@@ -4,12 +4,24 @@
 // --help/-h (overall or per command) and --version/-v are answered here (help.ts).
 import path from 'node:path';
 import type { Core } from '../core';
+import type { Logger } from '../core/deps';
 import { ApiError } from '../../src-shared/errors';
 import type { BackupSnapshot } from '../../src-shared/backup';
 import { version } from '../core/version';
 import { commandHelp, overview } from './help';
 import type { CliContext, CliIo, ProgressLine } from './context';
 import { UsageError } from './errors';
+
+/**
+ * The core's log on the command line: everything (with stack traces) under --debug; otherwise only
+ * warnings, one line each (a failure is printed once, as the command's one-line error).
+ */
+function cliLogger(debug: boolean, io: CliIo): Logger {
+  const line = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    io.err(`innspill ${level}: ${message}${fields ? ' ' + JSON.stringify(fields) : ''}\n`);
+  if (debug) return { info: line('info'), warn: line('warn'), error: line('error') };
+  return { info() {}, warn: (message) => io.err(`innspill: ${message}\n`), error() {} };
+}
 
 /** For a project that will not open: the newest backup that verifies, and how to restore it. */
 async function backupHint(core: Core, projectPath: string): Promise<string> {
@@ -69,6 +81,7 @@ export async function run(argv: string[], io: CliIo, cwd = process.cwd()): Promi
       shell: 'host',
       author: parsed.author ? () => parsed.author! : undefined,
       rememberRecent: false,
+      logger: cliLogger(debug, io),
     });
     const c = core;
     const ctx: CliContext = {

@@ -41,6 +41,8 @@ export async function writeCsvTable(db: Kysely<DB>, table: CsvTable, run: CsvRun
     out.on('close', resolve);
     out.on('error', reject);
   });
+  // Handled here, awaited below: a stream that fails to open (a read-only folder) must not reject unobserved and end the process.
+  closed.catch(() => undefined);
   const lines = async (columns: Column[], cells: CellValue[][]) => {
     if (cells.length > 0) await write(out, CSV_NEWLINE + excelCsvLines(cells.map((r) => r.map((v, i) => text(columns[i], v)))));
   };

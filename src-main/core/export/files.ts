@@ -2,11 +2,12 @@
 // folder unless the user names a path, under a temporary name first and
 // renamed into place, so a crash half-way never leaves a truncated memo that
 // looks finished.
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { ApiError } from '../../../src-shared/errors';
+import { removeQuietly, requireFolder, writeFailure } from '../writeFailure';
 
 export const EXPORT_FOLDER = 'Eksport';
 
@@ -45,10 +46,14 @@ export function resolveTarget(workspaceDir: string, target: string | undefined, 
     throw new ApiError('INVALID_INPUT', `The export file must end with .${kind}: ${name}`);
   }
   const dir = path.dirname(full);
-  if (!existsSync(dir)) {
-    // Only our own export folder is created; a user-named folder must exist.
-    if (dir !== exportDir(workspaceDir)) throw new ApiError('NOT_FOUND', `The folder does not exist: ${dir}`);
-    mkdirSync(dir, { recursive: true });
+  // Only our own export folder is created; a user-named folder must exist.
+  if (dir !== exportDir(workspaceDir) || existsSync(dir)) requireFolder(full);
+  else {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw writeFailure(e, full);
+    }
   }
   // A named target is overwritten (the user chose it); a default name never is.
   if (target === undefined) {
@@ -63,15 +68,21 @@ function tempPathFor(finalPath: string): string {
   return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.${process.pid}.${Date.now()}.tmp`);
 }
 
-/** Writes through `write(tempPath)` and renames into place; the temp file is removed on failure. */
+/**
+ * Writes through `write(tempPath)` and renames into place; the temp file is removed on failure.
+ * The folder is tried first (the temp file created and removed), so a folder that cannot be
+ * written is reported before any work, naming `finalPath` (writeFailure), never the temp file.
+ */
 export async function writeAtomically(finalPath: string, write: (tempPath: string) => Promise<void>): Promise<number> {
   const temp = tempPathFor(finalPath);
   try {
+    closeSync(openSync(temp, 'wx'));
+    rmSync(temp);
     await write(temp);
     renameSync(temp, finalPath);
   } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
+    removeQuietly(temp);
+    throw writeFailure(e, finalPath);
   }
   return statSync(finalPath).size;
 }

@@ -219,6 +219,8 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
     out.on('close', resolve);
     out.on('error', reject);
   });
+  // Handled here, awaited below: a stream that fails to open (a read-only folder) must not reject unobserved and end the process.
+  closed.catch(() => undefined);
   const workbook = new DeterministicWorkbookWriter({
     stream: out,
     useStyles: true,

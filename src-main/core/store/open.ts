@@ -1,7 +1,7 @@
 // Opening and creating project files. One project = one SQLite file (.innspill)
 // in WAL mode with foreign keys on, checked for integrity on open and
 // migrated to the latest schema; files from a newer Innspill are refused.
-import { closeSync, constants as fsConstants, copyFileSync, existsSync, linkSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, copyFileSync, existsSync, linkSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
@@ -11,6 +11,7 @@ import { registerSearchFunctions } from './words';
 import { latestSchemaVersion, migrationProvider, migrations } from './migrations';
 import type { DB } from './schema';
 import { messageOf, codeOf } from '../caught';
+import { removeQuietly, requireFolder, writeFailure } from '../writeFailure';
 
 /** PRAGMA application_id marking a file as an Innspill project ("INSP"). */
 export const APPLICATION_ID = 0x494e5350;
@@ -170,13 +171,15 @@ export async function openStore(file: string): Promise<Store> {
 export async function buildNewFile(file: string, build: (temp: string) => Promise<void>): Promise<string> {
   const full = path.resolve(file);
   if (existsSync(full)) throw new ApiError('FILE_EXISTS', `A file already exists at ${full}; choose another name.`);
-  if (!existsSync(path.dirname(full))) throw new ApiError('NOT_FOUND', `Folder not found: ${path.dirname(full)}`);
+  requireFolder(full);
   const temp = `${full}.${process.pid}.${Date.now()}.tmp`;
   try {
     await build(temp);
     placeWithoutOverwrite(temp, full);
+  } catch (e) {
+    throw writeFailure(e, full);
   } finally {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
   }
   return full;
 }

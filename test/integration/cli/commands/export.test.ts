@@ -170,7 +170,7 @@ describe('innspill export: bad arguments', () => {
     expect(missing.err).toMatch(/^innspill export: File not found: .*nope\.innspill\n$/);
     const noFolder = await cli(['export', 'csv', PROJECT, '--table', 'svar', '--out', 'finnes-ikke/x.csv']);
     expect(noFolder.code).toBe(1);
-    expect(noFolder.err).toMatch(/^innspill export: The folder does not exist: .*finnes-ikke\n$/);
+    expect(noFolder.err).toMatch(/^innspill export: Mappen finnes ikke: .*finnes-ikke \/ The folder does not exist: .*finnes-ikke\n$/);
   });
 });
 
