@@ -1,7 +1,7 @@
 // Running CLI commands as a user who may not write where a test made things read-only. chmod does
 // not stop root, and CI may run as root: then the commands run in a child process as the unprivileged
 // user `nobody` (uid 65534); otherwise as ourselves in a child too, so both ways are the same path.
-// Each batch first tries to write a probe file in the folders meant to be read-only and reports
+// test/helpers/cli-batch.cjs runs the commands. Each batch first tries to write a probe file in the folders meant to be read-only and reports
 // what happened, so a test can fail (never skip) when the machine cannot make a folder read-only.
 import { chmodSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -12,22 +12,7 @@ import type { CliResult } from './cli';
 const NOBODY = 65534;
 export const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-const SCRIPT = `
-require('node:module').createRequire(${JSON.stringify(path.join(repoRoot, 'package.json'))})('tsx/cjs/api').register();
-const fs = require('node:fs');
-const { run } = require(${JSON.stringify(path.join(repoRoot, 'src-main', 'cli', 'main.ts'))});
-(async () => {
-  const job = JSON.parse(process.argv[1]);
-  const probes = job.probes.map((p) => { try { fs.writeFileSync(p, ''); fs.rmSync(p); return 'written'; } catch (e) { return e.code; } });
-  const results = [];
-  for (const args of job.runs) {
-    let out = '', err = '';
-    const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) }, job.cwd);
-    results.push({ code, out, err });
-  }
-  process.stdout.write(JSON.stringify({ probes, results }));
-})();
-`;
+const SCRIPT = path.join(repoRoot, 'test', 'helpers', 'cli-batch.cjs');
 
 export interface Batch {
   /** Per probe path: 'written' (the folder was writable after all) or the error code (EACCES, EROFS). */
@@ -49,7 +34,7 @@ export function shareWithNobody(dir: string, config: string): void {
 
 /** Runs each argument list through the CLI in one child process in `cwd`, as `nobody` when we are root. */
 export function runUnprivileged(cwd: string, config: string, runs: string[][], probes: string[]): Batch {
-  const r = spawnSync(process.execPath, ['-e', SCRIPT, JSON.stringify({ cwd, runs, probes })], {
+  const r = spawnSync(process.execPath, [SCRIPT, JSON.stringify({ cwd, runs, probes })], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, INNSPILL_CONFIG_DIR: config },
