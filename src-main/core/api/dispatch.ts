@@ -29,6 +29,14 @@ function run<M extends MethodName>(handlers: Handlers, method: M, input: ParsedI
   return handler(input);
 }
 
+/** Why a change to a project opened read-only (store/open.ts openReadOnly) is refused, and what to do. */
+export function readOnlyMessage(file: string): string {
+  return (
+    `Saken er åpnet skrivebeskyttet fordi ${file} ikke kan skrives (skrivebeskyttet fil, mappe eller medium): lesing, søk og eksport virker, endringer lagres ikke. Kopier filen til en mappe du kan skrive i for å endre den. / ` +
+    `The project is open read-only because ${file} cannot be written (read-only file, folder or media): reading, searching and exporting work, changes are not saved. Copy the file to a folder you can write in to change it.`
+  );
+}
+
 export function createDispatch(handlers: Handlers, logger: Logger, session?: Session): Dispatch {
   return async (method, rawInput) => {
     if (!isMethodName(method)) {
@@ -40,6 +48,10 @@ export function createDispatch(handlers: Handlers, logger: Logger, session?: Ses
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
       return { ok: false, error: { code: 'INVALID_INPUT', message: `${method}: ${where}${issue?.message ?? 'invalid input'}` } };
+    }
+    const open = session?.current;
+    if (open?.readOnly && spec.changes.some((e) => !OUTSIDE_PROJECT.includes(e))) {
+      return { ok: false, error: { code: 'READ_ONLY', message: readOnlyMessage(open.path) } };
     }
     try {
       const before = session && spec.changes.length > 0 ? totalChanges(session) : null;

@@ -1,7 +1,8 @@
 // Opening and creating project files. One project = one SQLite file (.innspill)
 // in WAL mode with foreign keys on, checked for integrity on open and
 // migrated to the latest schema; files from a newer Innspill are refused.
-import { closeSync, constants as fsConstants, copyFileSync, existsSync, linkSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants as fsConstants, copyFileSync, existsSync, mkdtempSync, rmSync, linkSync, openSync, readSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
@@ -25,6 +26,8 @@ export function projectFilePath(workspaceDir: string, p: string): string {
 
 export interface Store {
   path: string;
+  /** Opened from a file this process may not write (read-only media, no permission): reading, searching and exporting work; dispatch refuses changes. */
+  readOnly?: true;
   db: Kysely<DB>;
   sqlite: Database.Database;
   close(): Promise<void>;
@@ -107,13 +110,61 @@ function placeWithoutOverwrite(temp: string, full: string): void {
   }
 }
 
-/** Opens an existing project file, upgrading its schema if it is older. */
+/** Whether this process may write the file and its folder (SQLite keeps its journal beside the file). */
+function canWrite(full: string): boolean {
+  try {
+    accessSync(full, fsConstants.W_OK);
+    accessSync(path.dirname(full), fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens a project this process may not write (a CD, a read-only share, a file without write
+ * permission). SQLite cannot even read a WAL-mode file there (it must create the -shm file beside
+ * it), so the file (and its -wal, if any) is copied to a private temp folder and opened (and
+ * upgraded) there: the original is never touched. Dispatch refuses every method that declares a
+ * change (api/dispatch.ts); what reads may write lazily (the search catalogue) goes to the copy.
+ */
+async function openReadOnly(full: string): Promise<Store> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'innspill-readonly-'));
+  const copy = path.join(folder, path.basename(full));
+  let store: Store;
+  try {
+    // The copies get write permission (copyFileSync keeps the original's read-only mode), so they open normally.
+    copyFileSync(full, copy);
+    chmodSync(copy, 0o600);
+    if (existsSync(`${full}-wal`)) {
+      copyFileSync(`${full}-wal`, `${copy}-wal`);
+      chmodSync(`${copy}-wal`, 0o600);
+    }
+    if (!canWrite(copy)) throw new ApiError('READ_ONLY', `Kan ikke lage en lesekopi i ${folder} / Cannot make a reading copy in ${folder}`);
+    store = await openStore(copy);
+  } catch (e) {
+    rmSync(folder, { recursive: true, force: true });
+    throw e instanceof ApiError ? new ApiError(e.code, e.message.split(copy).join(full)) : e;
+  }
+  return {
+    ...store,
+    path: full,
+    readOnly: true,
+    async close() {
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens an existing project file, upgrading its schema if it is older; a file it may not write opens read-only. */
 export async function openStore(file: string): Promise<Store> {
   const full = path.resolve(file);
   if (!existsSync(full)) throw new ApiError('NOT_FOUND', `File not found: ${full}`);
   if (!statSync(full).isFile() || !hasSqliteHeader(full)) {
     throw new ApiError('NOT_A_PROJECT', `Not an Innspill project (not a SQLite database): ${full}`);
   }
+  if (!canWrite(full)) return openReadOnly(full);
   let sqlite: Database.Database;
   try {
     sqlite = new Database(full, { fileMustExist: true });
