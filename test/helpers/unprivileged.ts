@@ -37,14 +37,15 @@ export function runUnprivileged(cwd: string, config: string, runs: string[][], p
   const r = spawnSync(process.execPath, [SCRIPT, JSON.stringify({ cwd, runs, probes })], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, INNSPILL_CONFIG_DIR: config },
+    // A plain environment: not the test worker's IPC channel or node options (vitest's forks), which the child would take up.
+    env: { PATH: process.env.PATH, TMPDIR: process.env.TMPDIR, LANG: process.env.LANG, INNSPILL_CONFIG_DIR: config },
     ...(runningAsRoot ? { uid: NOBODY, gid: NOBODY } : {}),
   });
-  let parsed: { probes: string[]; results: CliResult[] } = { probes: [], results: [] };
   try {
-    parsed = JSON.parse(r.stdout);
+    const parsed: { probes: string[]; results: CliResult[] } = JSON.parse(r.stdout);
+    return { ...parsed, stderr: r.stderr, status: r.status };
   } catch {
-    // The child died before it answered (a crash): the test sees no results and the stderr.
+    // The child died before it answered (a crash): the test sees no results, and all it printed.
+    return { probes: [], results: [], stderr: `${r.stderr}\nstdout: ${r.stdout}\nerror: ${String(r.error ?? '')}`, status: r.status };
   }
-  return { ...parsed, stderr: r.stderr, status: r.status };
 }
