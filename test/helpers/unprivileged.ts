@@ -37,6 +37,7 @@ export function runUnprivileged(cwd: string, config: string, runs: string[][], p
   const r = spawnSync(process.execPath, [SCRIPT, JSON.stringify({ cwd, runs, probes })], {
     cwd,
     encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
     // A plain environment: not the test worker's IPC channel or node options (vitest's forks), which the child would take up.
     env: { PATH: process.env.PATH, TMPDIR: process.env.TMPDIR, LANG: process.env.LANG, INNSPILL_CONFIG_DIR: config },
     ...(runningAsRoot ? { uid: NOBODY, gid: NOBODY } : {}),

@@ -70,6 +70,7 @@ describe('a read-only project', () => {
   });
 
   it('refuses a change in one line saying why, in Norwegian first; the file is unchanged', () => {
+    expect(batch.results).toHaveLength(RUNS.length);
     for (const r of batch.results.slice(4)) {
       expect(r.code).toBe(1);
       expect(r.err.trim().split('\n')).toHaveLength(1);
