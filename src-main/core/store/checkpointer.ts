@@ -85,6 +85,11 @@ export function checkpointInBackground(sqlite: Database.Database, file: string, 
   return {
     stop: async () => {
       if (ended) return;
+      // While it runs the worker is unref'd, so it never keeps a finished process alive; but
+      // awaiting its exit needs a handle that does: with the worker still unref'd, a process with
+      // nothing else pending (the CLI after its command) would end right here, before the project
+      // closes, with exit code 0 whatever the command's outcome and nothing after this printed.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

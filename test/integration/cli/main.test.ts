@@ -63,6 +63,15 @@ describe('innspill init / stats (CLI contract)', () => {
     expect(foreign.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 1 on a failure after the project was opened (closing it keeps the process alive until it is closed)', async () => {
+    expect((await runInProcess(['init', 'x.innspill'])).code).toBe(0);
+    // The project's checkpoint worker does not hold the process open; its close once let the
+    // process end mid-close with exit code 0 after the error was printed.
+    const failed = cli(['export', 'docx', 'x.innspill', '--out', 'no-such-folder/m.docx']);
+    expect(failed.stderr).toMatch(/^innspill export: Mappen finnes ikke: .*no-such-folder \/ The folder does not exist: /);
+    expect(failed.code).toBe(1);
+  });
+
   it('works through npx in the repository, as README says', () => {
     const out = execFileSync('npx', ['innspill', 'init', path.join(dir, 'npx.innspill')], {
       cwd: repoRoot,
