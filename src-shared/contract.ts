@@ -56,6 +56,7 @@ import type {
   TemplateSummary,
   UnansweredSummary,
 } from './domain';
+import { RESPONSE_STATUSES } from './domain';
 
 /**
  * A snapshot of the project file that dispatch takes before the handler runs
@@ -110,7 +111,7 @@ const codeFields = z.object({
   questionId: id.nullable().optional(),
   shortcut: shortcut.optional(),
 });
-const responseStatus = z.enum(['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret']);
+const responseStatus = z.enum(RESPONSE_STATUSES);
 const memoTarget = z.enum(['project', 'response', 'answer', 'code']);
 const evidence = z.object({ answerId: id, start: offset, end: offset }).strict();
 const exportedFile = z.object({ fileName: z.string().min(1).max(300), base64: z.string().max(50_000_000) }).strict();

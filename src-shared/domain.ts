@@ -139,7 +139,9 @@ export interface ProjectFile {
   modifiedAt: Timestamp;
 }
 
-export type ResponseStatus = 'ikke_startet' | 'under_arbeid' | 'ferdig' | 'kvalitetssikret';
+/** A response's status, in the order of the work (lists and filters show them in this order). */
+export const RESPONSE_STATUSES = ['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret'] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 export type MatchStatus = 'matched' | 'unmatched' | 'ambiguous';
 
 export interface MunicipalityFacts {

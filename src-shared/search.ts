@@ -16,6 +16,7 @@
 // ordinary words. æ, ø and å are letters of their own: "bål" never finds "bal".
 import { z } from 'zod';
 import { personalFilterSchema } from './personal';
+import { RESPONSE_STATUSES } from './domain';
 import { POPULATION_BANDS, type PopulationBandKey } from './analysis';
 
 /** The same population bands as the analyses (< 2 000 … ≥ 50 000). */
@@ -31,7 +32,7 @@ export const searchFilterSchema = z
     populationBand: populationBandSchema.optional(),
     /** Only answers to this question (1-based ordinal). */
     question: z.number().int().min(1).max(99).optional(),
-    status: z.enum(['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret']).optional(),
+    status: z.enum(RESPONSE_STATUSES).optional(),
     /** Responses with at least one coding of this code (as in the response list). */
     codeId: id.optional(),
     /** Responses whose value of the variable is (or includes) this value; null: no value yet. */

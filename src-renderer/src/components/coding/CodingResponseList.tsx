@@ -7,7 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, CodingProgress, Variable } from '../../../../src-shared/coding';
-import type { ResponseStatus, ResponseSummary } from '../../../../src-shared/domain';
+import { RESPONSE_STATUSES, type ResponseStatus, type ResponseSummary } from '../../../../src-shared/domain';
 import type { UiError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
@@ -18,7 +18,6 @@ import { PoliceDistrictFilter, CountyFilter } from '../FilterSelect';
 import { AssigneeFilter } from '../team/AssigneeFilter';
 
 const ROW_HEIGHT = 46;
-const STATUSES: ResponseStatus[] = ['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret'];
 
 interface Props {
   rows: ResponseSummary[] | null;
@@ -90,7 +89,7 @@ export function CodingResponseList({
     <div className="cw-list" data-testid="coding-list-panel">
       <div className="cw-list__head">
         {progress && (
-          <div className="cw-progress" data-testid="coding-progress" title={STATUSES.map((s) => `${t(`responses.status.${s}`)}: ${formatNumber(progress.byStatus[s])}`).join('\n')}>
+          <div className="cw-progress" data-testid="coding-progress" title={RESPONSE_STATUSES.map((s) => `${t(`responses.status.${s}`)}: ${formatNumber(progress.byStatus[s])}`).join('\n')}>
             <div className="cw-progress__line">
               <strong data-testid="coding-progress-text">{t('coding.list.progress', { done: formatNumber(done), total: formatNumber(progress.total) })}</strong>
               <span className="muted">{progress.byStatus.under_arbeid > 0 && t('coding.list.inProgress', { n: formatNumber(progress.byStatus.under_arbeid) })}</span>
@@ -125,7 +124,7 @@ export function CodingResponseList({
               </Label>
               <Select id={ids.status} value={filter.status} onChange={(e) => set({ status: e.target.value as ResponseStatus | '' })} data-testid="coding-filter-status">
                 <Select.Option value="">{t('coding.list.allStatuses')}</Select.Option>
-                {STATUSES.map((s) => (
+                {RESPONSE_STATUSES.map((s) => (
                   <Select.Option key={s} value={s}>
                     {t(`responses.status.${s}`)}
                   </Select.Option>

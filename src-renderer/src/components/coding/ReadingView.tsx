@@ -5,12 +5,11 @@ import { Button, Field, Heading, Label, Select } from '@digdir/designsystemet-re
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, Coding, WorkspaceResponse } from '../../../../src-shared/coding';
-import type { AnswerPart, Question, ResponseStatus } from '../../../../src-shared/domain';
+import { RESPONSE_STATUSES, type AnswerPart, type Question, type ResponseStatus } from '../../../../src-shared/domain';
 import { formatDate, formatNumber } from '../../lib/format';
 import { AnswerPartView } from './AnswerPartView';
 import { PersonalDataTag } from '../personal/PersonalData';
 
-const STATUSES: ResponseStatus[] = ['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret'];
 const NO_CODINGS: Coding[] = [];
 
 export interface PartGroup {
@@ -89,7 +88,7 @@ export function ReadingView({ ws, questions, codes, selectedCodingId, focusedAns
             data-status={r.status}
             className={`cw-status__select cw-status__select--${r.status}`}
           >
-            {STATUSES.map((s) => (
+            {RESPONSE_STATUSES.map((s) => (
               <Select.Option key={s} value={s}>
                 {t(`responses.status.${s}`)}
               </Select.Option>

@@ -2,66 +2,25 @@
 // narrowed by the same filters as the response list. Hits are grouped by
 // municipality and question, shown as keyword-in-context snippets with the
 // hits marked, and each can be coded on the spot.
-import { Button, Field, Fieldset, Heading, Input, Label, Paragraph, Radio, Select } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Input, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useId, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
-import { POPULATION_BANDS, type PopulationBandKey } from '../../../../src-shared/analysis';
-import type { Code } from '../../../../src-shared/coding';
-import type { SearchFilter, SearchHit } from '../../../../src-shared/search';
+import { POPULATION_BANDS } from '../../../../src-shared/analysis';
+import { RESPONSE_STATUSES } from '../../../../src-shared/domain';
+import type { SearchHit } from '../../../../src-shared/search';
 import { useApiMutation, useApiQuery } from '../../api';
 import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { useCase } from '../case/caseContext';
 import { flattenTree } from '../coding/codeTree';
-import { Snippet } from './Snippet';
-import './search.css';
 import { PoliceDistrictFilter, CountyFilter, FilterSelect } from '../FilterSelect';
 import { PersonalDataFilter } from '../personal/PersonalData';
-import type { PersonalFilter } from '../../../../src-shared/personal';
+import { CodeChooser, type SpanKind } from './CodeChooser';
+import { groupHits, toFilter, type FilterState, type SearchState } from './searchState';
+import { Snippet } from './Snippet';
+import './search.css';
 
 const PAGE_SIZE = 50;
-type Status = NonNullable<SearchFilter['status']>;
-const STATUSES: Status[] = ['ikke_startet', 'under_arbeid', 'ferdig', 'kvalitetssikret'];
-
-interface FilterState {
-  policeDistrictCode: string;
-  countyNumber: string;
-  populationBand: string;
-  codeId: string;
-  /** "variableId=value" */
-  variable: string;
-  status: string;
-  personal: PersonalFilter | '';
-}
-
-const emptyFilters: FilterState = { policeDistrictCode: '', countyNumber: '', populationBand: '', codeId: '', variable: '', status: '', personal: '' };
-
-/** What the user searched for, kept by the case screen so the hits are still there on coming back to *Søk*. */
-export interface SearchState {
-  /** The text in the field. */
-  text: string;
-  /** The query last submitted. */
-  query: string;
-  filters: FilterState;
-  offset: number;
-}
-
-export const emptySearch: SearchState = { text: '', query: '', filters: emptyFilters, offset: 0 };
-
-function toFilter(f: FilterState): SearchFilter {
-  const out: SearchFilter = {};
-  if (f.policeDistrictCode) out.policeDistrictCode = f.policeDistrictCode;
-  if (f.countyNumber) out.countyNumber = f.countyNumber;
-  if (f.populationBand) out.populationBand = f.populationBand as PopulationBandKey;
-  if (f.codeId) out.codeId = f.codeId;
-  if (f.status) out.status = f.status as Status;
-  if (f.personal) out.personal = f.personal;
-  if (f.variable) {
-    const at = f.variable.indexOf('=');
-    out.variable = { variableId: f.variable.slice(0, at), value: f.variable.slice(at + 1) };
-  }
-  return out;
-}
 
 interface Props {
   state: SearchState;
@@ -170,7 +129,7 @@ export function SearchView({ state, onStateChange }: Props) {
           <Label htmlFor={ids.s}>{t('search.status')}</Label>
           <Select id={ids.s} value={filters.status} onChange={(e) => setFilter({ status: e.target.value })} data-testid="search-status-filter">
             <Select.Option value="">{t('search.all')}</Select.Option>
-            {STATUSES.map((s) => (
+            {RESPONSE_STATUSES.map((s) => (
               <Select.Option key={s} value={s}>
                 {t(`responses.status.${s}`)}
               </Select.Option>
@@ -238,119 +197,5 @@ export function SearchView({ state, onStateChange }: Props) {
         </>
       )}
     </section>
-  );
-}
-
-interface HitGroup {
-  key: string;
-  title: string;
-  district: string | null;
-  questions: { question: number | null; hits: SearchHit[] }[];
-}
-
-/** Consecutive hits of one respondent, then of one question (the core already orders them). */
-function groupHits(hits: SearchHit[]): HitGroup[] {
-  const out: HitGroup[] = [];
-  for (const hit of hits) {
-    let g = out[out.length - 1];
-    if (!g || g.key !== hit.respondentId) {
-      g = { key: hit.respondentId, title: hit.municipalityName ?? hit.respondent, district: hit.policeDistrictName, questions: [] };
-      out.push(g);
-    }
-    let q = g.questions[g.questions.length - 1];
-    if (!q || q.question !== hit.question) {
-      q = { question: hit.question, hits: [] };
-      g.questions.push(q);
-    }
-    q.hits.push(hit);
-  }
-  return out;
-}
-
-type SpanKind = 'sentence' | 'paragraph' | 'hit';
-const SPAN_KINDS: SpanKind[] = ['sentence', 'paragraph', 'hit'];
-
-/** The span that will be coded, the hit in it marked. */
-function SpanPreview({ hit, span }: { hit: SearchHit; span: SpanKind }) {
-  const spans = hit.spans;
-  if (!spans) return null;
-  const chosen = spans[span];
-  const from = Math.max(0, spans.hit.start - chosen.start);
-  const to = Math.min(chosen.text.length, spans.hit.end - chosen.start);
-  return (
-    <blockquote className="search-chooser__preview" data-testid="search-code-preview">
-      {chosen.text.slice(0, from)}
-      <mark>{chosen.text.slice(from, to)}</mark>
-      {chosen.text.slice(to)}
-    </blockquote>
-  );
-}
-
-/**
- * A searchable select of codes (those for the hit's question or for none): a
- * filter box over a list, what to code (the hit's sentence by default: a lone
- * word is no quote), a preview of it, then "Kod".
- */
-function CodeChooser({
-  hit,
-  codes,
-  questionId,
-  onPick,
-  onCancel,
-}: {
-  hit: SearchHit;
-  codes: Code[];
-  questionId: string | null;
-  onPick: (codeId: string, span: SpanKind) => void;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const filterId = useId();
-  const selectId = useId();
-  const spanName = useId();
-  const [needle, setNeedle] = useState('');
-  const [span, setSpan] = useState<SpanKind>('sentence');
-  const items = useMemo(() => {
-    const n = needle.trim().toLocaleLowerCase('nb');
-    return flattenTree(codes).filter((f) => (!f.code.questionId || f.code.questionId === questionId) && (!n || f.path.toLocaleLowerCase('nb').includes(n)));
-  }, [codes, needle, questionId]);
-  const [chosen, setChosen] = useState('');
-  const value = items.some((f) => f.code.id === chosen) ? chosen : (items[0]?.code.id ?? '');
-  return (
-    <div className="search-chooser" data-testid="search-code-chooser">
-      <Field data-size="sm">
-        <Label htmlFor={filterId}>{t('search.findCode')}</Label>
-        <Input id={filterId} value={needle} onChange={(e) => setNeedle(e.target.value)} data-testid="search-code-filter-input" autoFocus />
-      </Field>
-      <Field data-size="sm">
-        <Label htmlFor={selectId}>{t('search.code')}</Label>
-        <Select id={selectId} value={value} onChange={(e) => setChosen(e.target.value)} data-testid="search-code-select">
-          {items.map((f) => (
-            <Select.Option key={f.code.id} value={f.code.id}>
-              {f.path}
-            </Select.Option>
-          ))}
-        </Select>
-      </Field>
-      {hit.spans && (
-        <Fieldset data-size="sm" data-testid="search-code-span">
-          <Fieldset.Legend>{t('search.span.legend')}</Fieldset.Legend>
-          <div className="search-chooser__spans">
-            {SPAN_KINDS.map((k) => (
-              <Radio key={k} data-size="sm" name={spanName} value={k} checked={span === k} onChange={() => setSpan(k)} label={t(`search.span.${k}`)} data-testid={`search-code-span-${k}`} />
-            ))}
-          </div>
-          <SpanPreview hit={hit} span={span} />
-        </Fieldset>
-      )}
-      <div className="search-chooser__buttons">
-        <Button data-size="sm" disabled={!value} onClick={() => onPick(value, span)} data-testid="search-code-apply">
-          {t('search.apply')}
-        </Button>
-        <Button data-size="sm" variant="tertiary" onClick={onCancel}>
-          {t('search.cancel')}
-        </Button>
-      </div>
-    </div>
   );
 }
