@@ -11,7 +11,6 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import kommunerRaw from '../../../../resources/data/municipalities.topojson?raw';
 import { MAP_COLOURS, MAP_HEIGHT, MAP_WIDTH, mapGeometry, parseMunicipalityTopology } from '../../../../src-shared/charts/map';
-import type { ResponseSummary } from '../../../../src-shared/domain';
 import { useApiQueries, useApiQuery } from '../../api';
 import type { UiError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
@@ -20,6 +19,19 @@ import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
 import { flattenTree } from '../coding/codeTree';
 import { byName, mapKeyTarget, type MapPoint } from './mapKeys';
+import {
+  answeredLayer,
+  codeLayer,
+  codeLayerData,
+  currentByMunicipality,
+  isLayer,
+  optionLayerData,
+  variableLayer,
+  variableLayerData,
+  type LayerData,
+  type LayerId,
+  type LayerLabels,
+} from './mapLayers';
 import { MapTable } from './MapTable';
 
 // The projection and paths are shared with the memo's map figure (src-shared/charts/map.ts).
@@ -27,44 +39,6 @@ const geometry = mapGeometry(parseMunicipalityTopology(kommunerRaw));
 const SHAPES = geometry.shapes;
 /** The tab stop before the user has moved: the first municipality by name. */
 const FIRST_BY_NAME = byName(SHAPES.map((s) => ({ id: s.number, name: s.name, x: 0, y: 0 })))[0]?.id ?? '';
-
-const PALETTE = MAP_COLOURS.palette;
-const NONE = MAP_COLOURS.none;
-const MUTED = MAP_COLOURS.muted;
-const ANSWERED = MAP_COLOURS.answered;
-
-type LayerId = 'answered' | `variable:${string}` | `option:${string}` | `code:${string}`;
-
-/** The variable (and, for a multiple-choice option layer, the option) a layer shows. */
-function variableLayer(layer: LayerId): { variableId: string; value: string | null } | null {
-  if (layer.startsWith('variable:')) return { variableId: layer.slice('variable:'.length), value: null };
-  if (!layer.startsWith('option:')) return null;
-  const rest = layer.slice('option:'.length);
-  const at = rest.indexOf('=');
-  return { variableId: rest.slice(0, at), value: rest.slice(at + 1) };
-}
-
-const isLayer = (value: string): value is LayerId =>
-  value === 'answered' || value.startsWith('variable:') || value.startsWith('option:') || value.startsWith('code:');
-
-interface Category {
-  key: string;
-  label: string;
-  colour: string;
-}
-
-interface LayerData {
-  categories: Category[];
-  /** Municipality number → category key. */
-  valueOf: Map<string, string>;
-}
-
-/** Municipality number → the id of its current response, from a response list. */
-function currentByMunicipality(list: readonly ResponseSummary[]): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const r of list) if (r.isCurrent && r.municipality) map.set(r.municipality.number, r.id);
-  return map;
-}
 
 export default function MapTab() {
   const { t } = useTranslation();
@@ -97,72 +71,39 @@ export default function MapTab() {
     [variable, options],
   );
   const optionQueries = useApiQueries('responses.list', optionInputs);
-  const codeQuery = useApiQuery('responses.list', layer.startsWith('code:') ? { codeId: layer.slice('code:'.length) } : null);
+  const shownCode = codeLayer(layer);
+  const codeQuery = useApiQuery('responses.list', shownCode ? { codeId: shownCode } : null);
 
   const optionLists = optionQueries.map((q) => q.data);
   const optionsReady = optionLists.every((d) => d !== undefined);
   const optionKey = optionQueries.map((q) => q.dataUpdatedAt).join();
+  const labels = useMemo(
+    (): LayerLabels => ({
+      answered: t('analysis.map.answered'),
+      notAnswered: t('analysis.map.notAnswered'),
+      otherChoices: t('analysis.map.otherChoices'),
+      coded: t('analysis.map.coded'),
+      notCoded: t('analysis.map.notCoded'),
+      ikkeKodet: t('analysis.rowKinds.ikke_kodet'),
+      ikkeSvart: t('analysis.rowKinds.ikke_svart'),
+    }),
+    [t],
+  );
   const built = useMemo((): LayerData | null => {
     if (!responseOf) return null;
     const answered = new Set(responseOf.keys());
-    if (layer === 'answered') {
-      const valueOf = new Map<string, string>();
-      for (const n of municipalities.keys()) valueOf.set(n, answered.has(n) ? 'yes' : 'no');
-      return {
-        categories: [
-          { key: 'yes', label: t('analysis.map.answered'), colour: ANSWERED },
-          { key: 'no', label: t('analysis.map.notAnswered'), colour: NONE },
-        ],
-        valueOf,
-      };
-    }
-    const valueOf = new Map<string, string>();
-    for (const n of municipalities.keys()) valueOf.set(n, answered.has(n) ? 'ikke_kodet' : 'ikke_svart');
-    if (variable && chosenOption !== null) {
-      if (!optionsReady) return null;
-      const chosen = options.findIndex((o) => o.value === chosenOption);
-      optionLists.forEach((list, i) => {
-        for (const n of currentByMunicipality(list!).keys()) {
-          if (i === chosen) valueOf.set(n, 'chosen');
-          else if (valueOf.get(n) !== 'chosen') valueOf.set(n, 'other');
-        }
-      });
-      return {
-        categories: [
-          { key: 'chosen', label: options[chosen]?.label ?? chosenOption, colour: PALETTE[1] },
-          { key: 'other', label: t('analysis.map.otherChoices'), colour: PALETTE[4 % PALETTE.length] },
-          { key: 'ikke_kodet', label: t('analysis.rowKinds.ikke_kodet'), colour: MUTED },
-          { key: 'ikke_svart', label: t('analysis.rowKinds.ikke_svart'), colour: NONE },
-        ],
-        valueOf,
-      };
-    }
+    const all = municipalities.keys();
+    if (layer === 'answered') return answeredLayer(all, answered, labels);
     if (variable) {
       if (!optionsReady) return null;
-      optionLists.forEach((list, i) => {
-        for (const n of currentByMunicipality(list!).keys()) valueOf.set(n, options[i].value);
-      });
-      return {
-        categories: [
-          ...options.map((o, i) => ({ key: o.value, label: o.label, colour: PALETTE[i % PALETTE.length] })),
-          { key: 'ikke_kodet', label: t('analysis.rowKinds.ikke_kodet'), colour: MUTED },
-          { key: 'ikke_svart', label: t('analysis.rowKinds.ikke_svart'), colour: NONE },
-        ],
-        valueOf,
-      };
+      const lists = optionLists.map((list) => list ?? []);
+      return chosenOption === null
+        ? variableLayerData(all, answered, options, lists, labels)
+        : optionLayerData(all, answered, options, lists, chosenOption, labels);
     }
-    if (!codeQuery.data) return null;
-    for (const n of currentByMunicipality(codeQuery.data).keys()) valueOf.set(n, 'coded');
-    return {
-      categories: [
-        { key: 'coded', label: t('analysis.map.coded'), colour: PALETTE[1] },
-        { key: 'ikke_kodet', label: t('analysis.map.notCoded'), colour: MUTED },
-        { key: 'ikke_svart', label: t('analysis.rowKinds.ikke_svart'), colour: NONE },
-      ],
-      valueOf,
-    };
+    return codeQuery.data ? codeLayerData(all, answered, codeQuery.data, labels) : null;
     // optionKey (when each option's list last arrived) stands for optionLists, a new array every render.
-  }, [layer, responseOf, municipalities, t, variable, chosenOption, options, optionsReady, optionKey, codeQuery.data]);
+  }, [layer, responseOf, municipalities, labels, variable, chosenOption, options, optionsReady, optionKey, codeQuery.data]);
 
   // While the next layer loads, the last one stays on screen (the layer picker with it).
   const [shown, setShown] = useState<LayerData | null>(null);
@@ -268,7 +209,7 @@ export default function MapTab() {
                 <path
                   key={s.number}
                   d={s.d}
-                  fill={colourOf.get(key ?? '') ?? NONE}
+                  fill={colourOf.get(key ?? '') ?? MAP_COLOURS.none}
                   className={clickable ? 'analysis-map__shape analysis-map__shape--link' : 'analysis-map__shape'}
                   data-testid="map-municipality"
                   data-number={s.number}
