@@ -54,7 +54,7 @@ export const HELP: Record<string, CommandHelp | CommandGroupHelp> = {
     summary: 'Search the answers (words, "phrases", prefix*, -not, OR).',
     usage: 'search <file.innspill> "<query>" [--limit N] [--include-superseded] [--json]',
     options: [
-      ['--limit N', 'show at most N hits (the total is still counted)'],
+      ['--limit N', 'show at most N hits (the first line still counts all hits and their respondents)'],
       ['--include-superseded', 'also search versions replaced by a later response'],
       JSON_OPTION,
     ],

@@ -40,9 +40,13 @@ export const search: Command = {
     const includeSuperseded = values['include-superseded'] === true;
     const hits: SearchHit[] = [];
     let total = 0;
+    // Respondents over all hits: counted from the first page's groups (every hit, not just those shown).
+    let respondents: number | null = null;
     for (;;) {
-      const page = await ctx.call('search.query', { query, includeSuperseded, offset: hits.length, limit: Math.min(PAGE, limit - hits.length) });
+      const first = hits.length === 0;
+      const page = await ctx.call('search.query', { query, includeSuperseded, offset: hits.length, limit: Math.min(PAGE, limit - hits.length), groups: first });
       total = page.total;
+      if (first && page.groups) respondents = new Set(page.groups.map((g) => g.respondentId)).size;
       hits.push(...page.hits);
       if (page.hits.length === 0 || hits.length >= Math.min(total, limit)) break;
     }
@@ -67,8 +71,12 @@ export const search: Command = {
     }
 
     const lines: string[] = [];
-    const answered = new Set(hits.map((h) => h.respondentId)).size;
-    lines.push(`${total} ${total === 1 ? 'answer' : 'answers'} with hits for ${JSON.stringify(query)}${hits.length < total ? ` (showing ${hits.length})` : ''}, from ${answered} ${answered === 1 ? 'respondent' : 'respondents'}`);
+    const shownFrom = new Set(hits.map((h) => h.respondentId)).size;
+    const from = respondents ?? shownFrom;
+    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    // With --limit the first line still gives the whole result, then what is shown of it.
+    const shown = hits.length < total ? ` (showing the first ${hits.length}, from ${count(shownFrom, 'respondent', 'respondents')})` : '';
+    lines.push(`${count(total, 'answer', 'answers')} with hits for ${JSON.stringify(query)}, from ${count(from, 'respondent', 'respondents')}${shown}`);
     let respondent: string | null = null;
     for (const h of hits) {
       if (h.respondentId !== respondent) {

@@ -84,6 +84,15 @@ describe('innspill search (readable)', () => {
     );
   });
 
+  it('with --limit still says how many answers and respondents have hits in all, then what it shows', async () => {
+    const result = await cli(['search', 'høring.innspill', 'tjenestested', '--limit', '2']);
+    expect(result.code).toBe(0);
+    expect(result.out.split('\n')[0]).toBe('5 answers with hits for "tjenestested", from 4 respondents (showing the first 2, from 1 respondent)');
+    expect(result.out.match(/^  Q/gm)).toHaveLength(2);
+    const all = await cli(['search', 'høring.innspill', 'tjenestested']);
+    expect(all.out.split('\n')[0]).toBe('5 answers with hits for "tjenestested", from 4 respondents');
+  });
+
   it('takes a query that starts with "-" after --', async () => {
     const result = await cli(['search', 'høring.innspill', '--json', '--', 'politi -kommune']);
     expect(result.code).toBe(0);
