@@ -9,6 +9,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { ApiError } from '../../../src-shared/errors';
 import { checkpointInBackground, type Checkpointer } from './checkpointer';
 import { registerSearchFunctions } from './words';
+import { registerNorwegianFunctions } from './collation';
 import { latestSchemaVersion, migrationProvider, migrations } from './migrations';
 import type { DB } from './schema';
 import { messageOf, codeOf } from '../caught';
@@ -201,8 +202,9 @@ export async function openStore(file: string): Promise<Store> {
     if (e instanceof ApiError) throw e;
     throw new ApiError('CORRUPT', `The project file cannot be read: ${messageOf(e)}`);
   }
-  // nb_words/nb_stems, which fill the search index (search/indexer.ts).
+  // nb_words/nb_stems, which fill the search index (search/indexer.ts); nb_key/nb_lower, which sort and search the response list.
   registerSearchFunctions(sqlite);
+  registerNorwegianFunctions(sqlite);
   // Checkpoints run in a worker thread, never in the core's own calls (checkpointer.ts).
   const store = wrap(sqlite, full, checkpointInBackground(sqlite, full));
   try {
@@ -243,6 +245,7 @@ export async function createStore(file: string, seed: (store: Store) => Promise<
     // Build in rollback-journal mode so the temp file is self-contained on close.
     sqlite.pragma('foreign_keys = ON');
     registerSearchFunctions(sqlite);
+    registerNorwegianFunctions(sqlite);
     const store = wrap(sqlite, temp);
     try {
       await migrate(store);
