@@ -11,6 +11,9 @@ import { benchCore, call, fmt, median, phaseArg, reportPhase, runPhase, tempFold
 
 const QUERIES = ['beredskap', 'politiet', 'tjenestested', 'ungdom AND rus', 'flom OR skred', '"lang responstid"', 'politi*', 'kriminalitet NOT vold', 'patrulje', 'samarbeid'];
 
+/** The Svar view's page size (ResponseList.tsx). */
+const LIST_PAGE = 100;
+
 function argAfterPhase(k: number): string {
   return process.argv[process.argv.indexOf('--phase') + 1 + k];
 }
@@ -50,9 +53,14 @@ const phases: Record<string, (dir: string) => Promise<Record<string, number>>> =
     const overviewMs = await timedCall(() =>
       Promise.all([call(core, 'project.current', {}), call(core, 'responses.progress', {}), call(core, 'responses.list', { needsSplitting: true })]),
     );
+    // The response list as the Svar view asks for it: its first page (filtered, sorted and counted in SQL), then the next.
+    let cursor: string | null = null;
+    const firstPageMs = await timedCall(async () => (cursor = (await call(core, 'responses.page', { limit: LIST_PAGE })).nextCursor));
+    const nextPageMs = await timedCall(() => call(core, 'responses.page', { limit: LIST_PAGE, cursor }));
+    const sortedPageMs = await timedCall(() => call(core, 'responses.page', { limit: LIST_PAGE, sort: { key: 'county', direction: 'descending' } }));
     const listMs = await timedCall(() => call(core, 'responses.list', {}));
     await core.dispose();
-    return { ms: openMs + overviewMs, openMs, overviewMs, listMs };
+    return { ms: openMs + overviewMs, openMs, overviewMs, firstPageMs, nextPageMs, sortedPageMs, listMs };
   },
   async search(dir) {
     const { core } = await opened(dir);
@@ -122,7 +130,8 @@ async function main(): Promise<void> {
   const open = run('open');
   if (open) {
     row('open the project and show the overview', `${fmt(open.ms)} ms (open ${fmt(open.openMs)})`, '< 1 000 ms', open.ms < 1000);
-    row('response list (whole list, one call)', `${fmt(open.listMs)} ms`, 'first rows < 100 ms', open.listMs < 100);
+    row(`response list first page (${LIST_PAGE} rows)`, `${fmt(open.firstPageMs)} ms (next ${fmt(open.nextPageMs)}, by county ${fmt(open.sortedPageMs)})`, '< 100 ms', open.firstPageMs < 100);
+    row('response list, whole (responses.list)', `${fmt(open.listMs)} ms`, 'no target (paged above)', true);
   }
   const analysis = run('analysis');
   if (analysis) {

@@ -51,6 +51,7 @@ import type {
   RespondentSummary,
   ResponseDetail,
   ErasureResult,
+  ResponsePage,
   ResponseSummary,
   Settings,
   TemplateSummary,
@@ -120,6 +121,27 @@ const refiPositionUnit = z.enum(['codepoint', 'utf16']);
 const refiImportOptions = { positions: refiPositionUnit.optional(), sourcesAsResponses: z.boolean().optional() };
 const analysisGroupBy = z.enum(['policeDistrict', 'county', 'populationBand']);
 const variableOptions = z.array(z.object({ value: z.string().regex(/^[a-z0-9_]+$/), label: z.string().min(1).max(300) }).strict()).max(50);
+
+/** The response list's filters (responses.list and responses.page). */
+const responseFilter = z
+  .object({
+    status: responseStatus.optional(),
+    codeId: id.optional(),
+    variable: z.object({ variableId: id, value: z.string().max(200).nullable() }).strict().optional(),
+    coder: z.string().max(120).optional(),
+    includeSuperseded: z.boolean().optional(),
+    policeDistrictCode: z.string().regex(/^p\d{2}$/).optional(),
+    countyNumber: z.string().regex(/^\d{2}$/).optional(),
+    needsSplitting: z.boolean().optional(),
+    matchStatus: z.enum(['matched', 'unmatched', 'ambiguous']).optional(),
+    query: z.string().max(200).optional(),
+    /** Responses of respondents assigned to this caseworker; 'none': unassigned. */
+    assignee: assigneeSchema.optional(),
+    /** Responses with personal data found: of this kind, or of any kind ('any'); 'none': without. */
+    personal: personalFilterSchema.optional(),
+  })
+  .strict();
+const RESPONSE_LIST_READS: readonly Entity[] = ['responses', 'respondents', 'registry', 'batches', 'codebook', 'codings', 'variables', 'team', 'project'];
 
 export const templateIdSchema = z.enum(['brev-kommunene-2022', 'blank']);
 export const localeSchema = z.enum(['nb', 'en']);
@@ -207,27 +229,21 @@ export const contract = {
     { reads: ['respondents', 'registry'], changes: ['respondents', 'responses', 'history'] },
   ).returns<RespondentSummary>(),
 
-  'responses.list': method(
-    z
-      .object({
-        status: responseStatus.optional(),
-        codeId: id.optional(),
-        variable: z.object({ variableId: id, value: z.string().max(200).nullable() }).strict().optional(),
-        coder: z.string().max(120).optional(),
-        includeSuperseded: z.boolean().optional(),
-        policeDistrictCode: z.string().regex(/^p\d{2}$/).optional(),
-        countyNumber: z.string().regex(/^\d{2}$/).optional(),
-        needsSplitting: z.boolean().optional(),
-        matchStatus: z.enum(['matched', 'unmatched', 'ambiguous']).optional(),
-        query: z.string().max(200).optional(),
-        /** Responses of respondents assigned to this caseworker; 'none': unassigned. */
-        assignee: assigneeSchema.optional(),
-        /** Responses with personal data found: of this kind, or of any kind ('any'); 'none': without. */
-        personal: personalFilterSchema.optional(),
+  'responses.list': method(responseFilter, { reads: RESPONSE_LIST_READS, changes: [] }).returns<ResponseSummary[]>(),
+  /**
+   * One page of the response list, filtered and sorted in SQL (Norwegian order, ties by date imported, newest
+   * first, then id), with the whole list's count. `cursor` is the previous page's `nextCursor`.
+   */
+  'responses.page': method(
+    responseFilter
+      .extend({
+        sort: z.object({ key: z.enum(['name', 'county', 'district', 'received']), direction: z.enum(['ascending', 'descending']) }).strict().optional(),
+        cursor: z.string().min(1).max(4000).nullable().optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
       })
       .strict(),
-    { reads: ['responses', 'respondents', 'registry', 'batches', 'codebook', 'codings', 'variables', 'team', 'project'], changes: [] },
-  ).returns<ResponseSummary[]>(),
+    { reads: RESPONSE_LIST_READS, changes: [] },
+  ).returns<ResponsePage>(),
   'responses.get': method(z.object({ id }).strict(), { reads: ['responses', 'respondents', 'registry', 'batches', 'project'], changes: [] }).returns<ResponseDetail>(),
   'responses.setStatus': method(z.object({ id, status: responseStatus }).strict(), { reads: ['responses'], changes: ['responses', 'history'] }).returns<null>(),
   /** Corrects the date a response was received (null: not known); audited and undoable. */

@@ -188,6 +188,21 @@ export interface ResponseSummary {
   ocrConfidence?: number | null;
 }
 
+/** What the response list can be sorted by: the sender (municipality or name), county, police district, date received. */
+export type ResponseSortKey = 'name' | 'county' | 'district' | 'received';
+
+/** One page of the response list (responses.page), with the figures of the whole filtered list. */
+export interface ResponsePage {
+  rows: ResponseSummary[];
+  /** Responses that pass the filter, on all pages. */
+  total: number;
+  /** Of them: the municipalities they come from, and how many come from others (no municipality). */
+  municipalities: number;
+  others: number;
+  /** Pass it as `cursor` for the next page; null: this page is the last. */
+  nextCursor: string | null;
+}
+
 /** How a response's text was read with OCR: pages, the mean word confidence, and the words flagged for review. */
 export interface OcrReading {
   pages: number;

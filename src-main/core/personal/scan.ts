@@ -119,13 +119,20 @@ export function spansOfAnswers(sqlite: Database.Database, answerIds: readonly st
 
 /** The kinds found in each response's answers (responses without findings are absent). */
 export function kindsByResponse(sqlite: Database.Database, responseIds?: readonly string[]): Map<string, PersonalKind[]> {
-  const rows = sqlite
-    .prepare<[], { response: string; kind: PersonalKind }>('SELECT DISTINCT a.response_id AS response, s.kind FROM personal_span s JOIN answer a ON a.id = s.answer_id')
-    .all();
-  const wanted = responseIds ? new Set(responseIds) : null;
+  const all = 'SELECT DISTINCT a.response_id AS response, s.kind FROM personal_span s JOIN answer a ON a.id = s.answer_id';
+  let rows: { response: string; kind: PersonalKind }[];
+  if (!responseIds) rows = sqlite.prepare<[], { response: string; kind: PersonalKind }>(all).all();
+  else {
+    // A page of the list: only its responses' answers are read (by answer_response), a few hundred at a time.
+    rows = [];
+    for (let i = 0; i < responseIds.length; i += 500) {
+      const chunk = responseIds.slice(i, i + 500);
+      const statement = sqlite.prepare<string[], { response: string; kind: PersonalKind }>(`${all} WHERE a.response_id IN (${chunk.map(() => '?').join(',')})`);
+      rows.push(...statement.all(...chunk));
+    }
+  }
   const out = new Map<string, Set<PersonalKind>>();
   for (const r of rows) {
-    if (wanted && !wanted.has(r.response)) continue;
     const set = out.get(r.response) ?? new Set<PersonalKind>();
     set.add(r.kind);
     out.set(r.response, set);

@@ -25,7 +25,7 @@ import { parseEmailReport, parseOcrReading } from '../store/reports';
 import type { TableRow } from '../import/formats/types';
 import type { PersonalFilter, PersonalKind } from '../../../src-shared/personal';
 import { kindsOf } from '../personal/detect';
-import { kindsByResponse, matchesPersonal, refreshPersonalData, spansOfAnswers } from '../personal/scan';
+import { kindsByResponse, refreshPersonalData, spansOfAnswers } from '../personal/scan';
 
 export interface ResponseFilter {
   status?: ResponseStatus;
@@ -133,7 +133,11 @@ function summary(row: ResponseRow, shape: { answered: Set<number>; unassigned: b
   };
 }
 
-export async function listResponses(store: Store, filter: ResponseFilter = {}): Promise<ResponseSummary[]> {
+/**
+ * The responses that pass `filter`, every filter in SQL (the list and its
+ * pages share it). The name search needs nb_lower (store/collation.ts).
+ */
+export function filteredResponses(store: Store, filter: ResponseFilter) {
   let q = responseQuery(store.db);
   if (!filter.includeSuperseded) q = q.where('r.is_current', '=', 1);
   if (filter.policeDistrictCode) q = q.where('m.police_district_code', '=', filter.policeDistrictCode);
@@ -186,19 +190,37 @@ export async function listResponses(store: Store, filter: ResponseFilter = {}): 
         ? q.where(sql<boolean>`NOT EXISTS (SELECT 1 FROM assignment g WHERE g.respondent_id = r.respondent_id)`)
         : q.where(sql<boolean>`EXISTS (SELECT 1 FROM assignment g WHERE g.respondent_id = r.respondent_id AND g.assignee = ${filter.assignee})`);
   }
-  const rows = await q.execute();
   const needle = filter.query?.trim().toLocaleLowerCase('nb');
+  if (needle) {
+    // The sender's name or the municipality's name contains the text, or it is the municipality's number.
+    q = q.where(
+      sql<boolean>`(instr(nb_lower(p.name), ${needle}) > 0 OR instr(nb_lower(coalesce(m.name, '')), ${needle}) > 0 OR m.number = ${needle})`,
+    );
+  }
+  if (filter.personal !== undefined) {
+    const found = (kind: string | null) =>
+      sql<boolean>`EXISTS (SELECT 1 FROM answer a JOIN personal_span s ON s.answer_id = a.id WHERE a.response_id = r.id AND (${kind} IS NULL OR s.kind = ${kind}))`;
+    q = q.where(filter.personal === 'none' ? sql<boolean>`NOT ${found(null)}` : found(filter.personal === 'any' ? null : filter.personal));
+  }
+  return q;
+}
+
+/** Shown rows of `rows`: with the questions they answer and the kinds of personal data found in them. */
+export async function summariesOf(store: Store, rows: ResponseRow[]): Promise<ResponseSummary[]> {
+  const ids = rows.map((r) => r.id);
+  const shape = await answerShape(store, ids);
+  // The whole list: one read of all findings beats thousands of lookups.
+  const personal = kindsByResponse(store.sqlite, ids.length > 2000 ? undefined : ids);
+  return rows.map((r) => summary(r, shape.get(r.id), personal.get(r.id) ?? []));
+}
+
+export async function listResponses(store: Store, filter: ResponseFilter = {}): Promise<ResponseSummary[]> {
+  // The personal-data filter reads the findings: answers not yet scanned are scanned first.
   refreshPersonalData(store.sqlite);
-  const personal = kindsByResponse(store.sqlite);
-  const kept = rows.filter(
-    (r) =>
-      (!needle || r.respondent_name.toLocaleLowerCase('nb').includes(needle) || (r.m_name ?? '').toLocaleLowerCase('nb').includes(needle) || r.m_number === needle) &&
-      matchesPersonal(personal.get(r.id), filter.personal),
+  const rows = await filteredResponses(store, filter).execute();
+  return (await summariesOf(store, rows)).sort(
+    (a, b) => norwegianCompare(a.municipality?.name ?? a.respondentName, b.municipality?.name ?? b.respondentName) || b.importedAt.localeCompare(a.importedAt),
   );
-  const shape = await answerShape(store, kept.map((r) => r.id));
-  return kept
-    .map((r) => summary(r, shape.get(r.id), personal.get(r.id) ?? []))
-    .sort((a, b) => norwegianCompare(a.municipality?.name ?? a.respondentName, b.municipality?.name ?? b.respondentName) || b.importedAt.localeCompare(a.importedAt));
 }
 
 async function candidatesOf(store: Store, respondentId: string): Promise<MunicipalityFacts[]> {

@@ -2,6 +2,7 @@
 // corrections, the received date, and resolving who a respondent is.
 import { listRespondents, resolveRespondent } from '../../respondents/service';
 import { getResponse, listResponses, originalOf } from '../../responses/service';
+import { pageResponses } from '../../responses/page';
 import { setReceivedDate } from '../../responses/received';
 import { eraseResponse } from '../../responses/erase';
 import { listSnapshots } from '../../backup/snapshot';
@@ -15,6 +16,7 @@ export function responseHandlers(
   const { deps } = session;
   return {
     'responses.list': async (filter) => listResponses(session.requireStore(), filter),
+    'responses.page': async (input) => pageResponses(session.requireStore(), input),
     'responses.get': async ({ id }) => getResponse(session.requireStore(), id),
     'responses.original': async ({ id }) => originalOf(session.requireStore(), id),
     'responses.erase': async ({ id, withRespondent }) => {

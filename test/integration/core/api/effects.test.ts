@@ -216,6 +216,8 @@ async function scenario(): Promise<void> {
 
   await api.responses.list({});
   await api.responses.list({ assignee: 'none' });
+  const firstPage = await api.responses.page({ limit: 2, sort: { key: 'county', direction: 'descending' } });
+  await api.responses.page({ limit: 2, sort: { key: 'county', direction: 'descending' }, cursor: firstPage.nextCursor });
   await api.responses.get({ id: bodo.id });
   await api.responses.original({ id: bodo.id });
   await api.responses.progress();
