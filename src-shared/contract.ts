@@ -50,6 +50,7 @@ import type {
   ProjectSummary,
   RespondentSummary,
   ResponseDetail,
+  ErasurePlan,
   ErasureResult,
   ResponsePage,
   ResponseSummary,
@@ -250,6 +251,11 @@ export const contract = {
   'responses.setReceived': method(z.object({ responseId: id, date: z.iso.date().nullable() }).strict(), { reads: ['responses'], changes: ['responses', 'history'] }).returns<ResponseDetail>(),
   'responses.progress': method(none, { reads: ['responses', 'codings'], changes: [] }).returns<CodingProgress>(),
   'responses.original': method(z.object({ id }).strict(), { reads: ['responses', 'batches'], changes: [] }).returns<OriginalView>(),
+  /** What `responses.erase` would remove (counts for its dialog); changes nothing. */
+  'responses.erasePlan': method(z.object({ id }).strict(), {
+    reads: ['responses', 'respondents', 'batches', 'codings', 'variables', 'memos', 'findings', 'backups'],
+    changes: [],
+  }).returns<ErasurePlan>(),
   /**
    * «Slett besvarelse permanent»: erases one response (and its respondent if asked) with its source file, codings,
    * links, values and memos, scrubs its text from the audit trail and the search index, and records what was erased.

@@ -280,6 +280,28 @@ export interface UnansweredSummary {
   byCounty: UnansweredGroup[];
 }
 
+/** What «Slett besvarelse permanent» would remove, shown in its dialog before anything is erased (counts, never content). */
+export interface ErasurePlan {
+  responseId: string;
+  respondentName: string;
+  /** The response's answer parts and their length in characters (the text that goes). */
+  answers: number;
+  characters: number;
+  codings: number;
+  /** This response's variable values. */
+  variableValues: number;
+  /** Other responses' variable values whose evidence is quoted from this response: they keep the value, lose the evidence. */
+  evidenceElsewhere: number;
+  memos: number;
+  findingLinks: number;
+  /** The source file, how many other responses came from it, and whether it goes (only when none did). */
+  sourceFile: { name: string; sharedWith: number; erased: boolean } | null;
+  /** The respondent's other responses: the respondent can go too only when there are none. */
+  respondentOtherResponses: number;
+  /** Snapshots taken since the response was imported: they will still hold it. */
+  backupsHoldingIt: number;
+}
+
 /** What «Slett besvarelse permanent» erased (ids and counts by kind, never content). */
 export interface ErasureResult {
   erasureId: string;

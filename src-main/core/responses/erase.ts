@@ -12,7 +12,7 @@
 // undoable, by design. Snapshots taken before it still hold the text: the
 // caller lists them (handlers/responses.ts).
 import type Database from 'better-sqlite3';
-import type { ErasureResult } from '../../../src-shared/domain';
+import type { ErasurePlan, ErasureResult } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../deps';
 import type { Store } from '../store/open';
@@ -75,6 +75,41 @@ function collect(sqlite: Database.Database, responseId: string, respondentId: st
     add(ids, 'assignment', fromTrail('assignment', 'respondent_id', [respondentId]));
   }
   return ids;
+}
+
+/** What `eraseResponse` would remove, counted from the rows as they are now (for the dialog); reads only. */
+export function planErasure(store: Store, responseId: string): Omit<ErasurePlan, 'backupsHoldingIt'> & { importedAt: string } {
+  const { sqlite } = store;
+  const response = sqlite
+    .prepare<[string], { respondent_id: string; name: string; source_file_id: string | null; created_at: string }>(
+      'SELECT r.respondent_id, p.name, r.source_file_id, r.created_at FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE r.id = ?',
+    )
+    .get(responseId);
+  if (!response) throw new ApiError('NOT_FOUND', `Fant ingen besvarelse med id ${responseId} / No response with id ${responseId}`);
+  const one = (query: string, ...params: unknown[]) => sqlite.prepare<unknown[], number>(query).pluck().get(...params) ?? 0;
+  const answers = pluck(sqlite, 'SELECT id FROM answer WHERE response_id = ?', responseId);
+  const file = response.source_file_id
+    ? sqlite.prepare<[string], { name: string }>('SELECT name FROM source_file WHERE id = ?').get(response.source_file_id)
+    : undefined;
+  const sharedWith = response.source_file_id ? one('SELECT count(*) FROM response WHERE source_file_id = ? AND id <> ?', response.source_file_id, responseId) : 0;
+  return {
+    responseId,
+    respondentName: response.name,
+    importedAt: response.created_at,
+    answers: answers.length,
+    characters: one('SELECT coalesce(sum(length(text)), 0) FROM answer WHERE response_id = ?', responseId),
+    codings: one(`SELECT count(*) FROM coding WHERE answer_id IN ${inList(answers)}`, ...answers),
+    variableValues: one('SELECT count(*) FROM variable_value WHERE response_id = ?', responseId),
+    evidenceElsewhere: one(`SELECT count(*) FROM variable_value WHERE response_id <> ? AND evidence_answer_id IN ${inList(answers)}`, responseId, ...answers),
+    memos: one(`SELECT count(*) FROM memo WHERE target_type IN ('response', 'answer') AND target_id IN ${inList([responseId, ...answers])}`, responseId, ...answers),
+    findingLinks: one(
+      `SELECT count(*) FROM finding_link WHERE answer_id IN ${inList(answers)} OR coding_id IN (SELECT id FROM coding WHERE answer_id IN ${inList(answers)})`,
+      ...answers,
+      ...answers,
+    ),
+    sourceFile: file ? { name: file.name, sharedWith, erased: sharedWith === 0 } : null,
+    respondentOtherResponses: one('SELECT count(*) FROM response WHERE respondent_id = ? AND id <> ?', response.respondent_id, responseId),
+  };
 }
 
 /** Erases the response (and its respondent if `withRespondent`); see the file's head. */

@@ -4,7 +4,7 @@ import { listRespondents, resolveRespondent } from '../../respondents/service';
 import { getResponse, listResponses, originalOf } from '../../responses/service';
 import { pageResponses } from '../../responses/page';
 import { setReceivedDate } from '../../responses/received';
-import { eraseResponse } from '../../responses/erase';
+import { eraseResponse, planErasure } from '../../responses/erase';
 import { listSnapshots } from '../../backup/snapshot';
 import { assignAnswerText } from '../../responses/split';
 import type { Session } from '../session';
@@ -19,6 +19,12 @@ export function responseHandlers(
     'responses.page': async (input) => pageResponses(session.requireStore(), input),
     'responses.get': async ({ id }) => getResponse(session.requireStore(), id),
     'responses.original': async ({ id }) => originalOf(session.requireStore(), id),
+    'responses.erasePlan': async ({ id }) => {
+      const store = session.requireStore();
+      const { importedAt, ...plan } = planErasure(store, id);
+      const holding = listSnapshots(store.path, session.settings.get().backup).filter((s) => s.takenAt >= importedAt);
+      return { ...plan, backupsHoldingIt: holding.length };
+    },
     'responses.erase': async ({ id, withRespondent }) => {
       const store = session.requireStore();
       const result = eraseResponse(store, deps, id, withRespondent);

@@ -1,6 +1,6 @@
 // One response: who sent it (and settling who, when the import could not),
 // the municipality's facts, the answers per question with split correction,
-// where it came from, its original, and its other versions.
+// where it came from, its original, its other versions, and its permanent erasure.
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
 import { shownPath } from '../import/FileParts';
 import { AnswerEditor } from './AnswerEditor';
+import { EraseResponse } from './EraseResponse';
 import { OriginalPanel } from './OriginalPanel';
 import { ReceivedDateField } from './ReceivedDateField';
 import { MunicipalityCorrection, RespondentResolver } from './RespondentResolver';
@@ -219,6 +220,8 @@ export function ResponseDetailView({ responseId, listOrder, onOpen, onBack }: Pr
                   ))}
                 </ol>
               </section>
+
+              <EraseResponse responseId={detail.id} onErased={onBack} />
             </aside>
           </div>
         </>

@@ -374,6 +374,7 @@ async function scenario(): Promise<void> {
   await api.backup.restore({ id: snapshot.id });
 
   // Erasure on request (permanent): one response and its respondent; a worked-on response (codings, values, memo, links, resolutions).
+  await api.responses.erasePlan({ id: hamar.id });
   await api.responses.erase({ id: hamar.id, withRespondent: true, confirm: true });
   const erasedReport = await api.findings.saveReport({ key: 'r-slett', title: 'Slettes', publisher: 'Direktoratet' });
   const erasedFinding = await api.findings.save({ reportId: erasedReport.id, statement: 'Om Bodø' });

@@ -28,6 +28,13 @@ describe('erasing a response from a shared source file', () => {
     const bodo = p.response('1804');
     await p.api.codings.create({ answerId: bodo.q(1).id, codeId: code.id });
 
+    // The dialog's plan counts what goes, and says the file stays.
+    const plan = await p.api.responses.erasePlan({ id: hamar.id });
+    expect(plan).toMatchObject({ respondentName: 'Hamar kommune', codings: 1, variableValues: 0, memos: 0, findingLinks: 0, respondentOtherResponses: 0 });
+    expect(plan.sourceFile).toEqual({ name: file.name, sharedWith: 3, erased: false });
+    expect(plan.answers).toBe(count(p.store(), 'answer', 'response_id = ?', hamar.id));
+    expect(plan.characters).toBe(hamar.answers.reduce((n, a) => n + a.text.length, 0));
+
     const result = await p.api.responses.erase({ id: hamar.id, confirm: true });
 
     expect(result.sourceFile).toEqual({ name: file.name, sharedWith: 3, erased: false });
@@ -59,6 +66,7 @@ describe('erasing a response from a shared source file', () => {
     expect(second.sourceFile).toEqual({ name: file.name, sharedWith: 1, erased: false });
     expect(sourceFile()).toEqual(file);
 
+    expect((await p.api.responses.erasePlan({ id: last[2].id })).sourceFile).toEqual({ name: file.name, sharedWith: 0, erased: true });
     const third = await p.api.responses.erase({ id: last[2].id, confirm: true });
     expect(third.sourceFile).toEqual({ name: file.name, sharedWith: 0, erased: true });
     expect(third.counts.source_file).toBe(1);
