@@ -133,3 +133,54 @@ test('a later answer from the same municipality supersedes the earlier one, whic
   expect(stats.responses).toEqual({ current: 4, superseded: 1 });
   expectOnlyHostRequests(app);
 });
+
+test('a letter’s letterhead and signature are shown as such and not counted as text to distribute; an opinion before the first question is', async ({ app, page }) => {
+  const letter = (who: string, preface: string[]) =>
+    [
+      `${who} kommune`,
+      'Justis- og beredskapsdepartementet',
+      'Postboks 8005 Dep',
+      '0030 OSLO',
+      'Deres ref.: 22/535',
+      'Dato: 27.05.2022',
+      '',
+      'Svar på brev om bedre polititjenester og beredskap',
+      '',
+      ...preface,
+      'Spørsmål 1',
+      'Rus blant unge er den største utfordringen.',
+      '',
+      'Spørsmål 2',
+      'Nei, bemanningen er for lav.',
+      '',
+      'Med vennlig hilsen',
+      '',
+      'Kari Nordmann',
+      'ordfører',
+      'Dokumentet er elektronisk godkjent og har derfor ingen signatur.',
+    ].join('\n') + '\n';
+  writeFileSync(path.join(dir, 'Bodø kommune.txt'), letter('Bodø', ['Vi viser til brev fra departementet. Kommunen takker for muligheten til å gi innspill.', '']), 'utf8');
+  writeFileSync(path.join(dir, 'Hamar kommune.txt'), letter('Hamar', ['Kommunen mener politiet må bli mer synlig i hele regionen.', '']), 'utf8');
+  await call(app, 'project.create', { path: 'brevhode.innspill' });
+  await call(app, 'import.run', { paths: [path.join(dir, 'Bodø kommune.txt'), path.join(dir, 'Hamar kommune.txt')] });
+  // One response (Hamar's) has text that may be an answer; Bodø's letterhead and signature wait for no one.
+  expect((await call(app, 'stats.get')).answers.unassigned).toBe(1);
+  await app.open();
+  await expect(page.getByTestId('case-screen')).toBeVisible();
+  await page.getByTestId('tab-overview').click();
+  await expect(page.getByTestId('overview-unassigned')).toContainText('1 svar har tekst som ikke er fordelt');
+
+  const bodo = (await call(app, 'responses.list', {})).find((r) => r.municipality?.name === 'Bodø')!;
+  expect(bodo.hasUnassigned).toBe(false);
+  await page.getByTestId('tab-responses').click();
+  await page.getByTestId('response-row').filter({ hasText: 'Bodø' }).getByTestId('response-open').click();
+  const detail = page.getByTestId('response-detail');
+  const unassigned = detail.locator('[data-testid="answer-group"][data-question="none"]');
+  // Kept and shown, each part named for what it is, and no «Må fordeles».
+  await expect(unassigned.getByTestId('answer-part')).toHaveCount(2);
+  await expect(unassigned.getByTestId('letter-block')).toHaveCount(2);
+  await expect(unassigned.locator('[data-testid="letter-block"][data-kind="letterhead"]')).toContainText('Brevhode');
+  await expect(unassigned.locator('[data-testid="letter-block"][data-kind="signature"]')).toContainText('Hilsen og signatur');
+  await expect(unassigned.getByTestId('answer-unassigned-tag')).toHaveCount(0);
+  expectOnlyHostRequests(app);
+});

@@ -5,6 +5,7 @@
 // order — a numbered list inside an answer makes them untrustworthy. When the
 // split is uncertain, the whole text stays one unassigned part and the
 // response is flagged "needs splitting": never a silent guess.
+import { CLOSING } from '../../../src-shared/letter-blocks';
 import { foldKey } from '../input/text';
 
 export interface SplitQuestion {
@@ -143,8 +144,7 @@ function consistent(markers: Marker[]): boolean {
   return markers.length > 0;
 }
 
-/** The letter's closing ("Med vennlig hilsen", signature) is not part of the last answer. */
-const CLOSING = /^[ \t]*(?:med vennlig hilsen|med vennleg helsing|vennlig hilsen|vennleg helsing|med hilsen|med helsing|mvh\.?)\b/im;
+// The letter's closing ("Med vennlig hilsen", signature) is not part of the last answer: CLOSING (letter-blocks.ts).
 
 function cut(text: string, markers: Marker[]): LetterPart[] {
   const parts: LetterPart[] = [];

@@ -12,6 +12,7 @@ import type {
   ResponseSummary,
 } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
+import { isUndistributedAnswerText } from '../../../src-shared/letter-blocks';
 import { norwegianCompare } from '../../../src-shared/norwegian';
 import { emailOriginalText } from '../import/email-record';
 import { readSource } from '../import/formats/read';
@@ -100,12 +101,14 @@ async function answerShape(store: Store, responseIds: string[]) {
     const rows = await store.db
       .selectFrom('answer as a')
       .leftJoin('question as q', 'q.id', 'a.question_id')
-      .select(['a.response_id', 'q.ordinal'])
+      // The text only of parts not assigned to a question (read to tell a letterhead from an answer).
+      .select((eb) => ['a.response_id', 'q.ordinal', eb.case().when('a.question_id', 'is', null).then(eb.ref('a.text')).else(null).end().as('unassigned_text')])
       .where('a.response_id', 'in', responseIds.slice(i, i + 500))
       .execute();
     for (const row of rows) {
       const s = shape.get(row.response_id) ?? { answered: new Set<number>(), unassigned: false };
-      if (row.ordinal === null) s.unassigned = true;
+      // A letterhead or a signature is not text waiting to be distributed.
+      if (row.ordinal === null) s.unassigned ||= isUndistributedAnswerText(row.unassigned_text ?? '');
       else s.answered.add(row.ordinal);
       shape.set(row.response_id, s);
     }
@@ -263,7 +266,7 @@ export async function getResponse(store: Store, id: string): Promise<ResponseDet
     .orderBy('r.received_date', 'desc')
     .orderBy('r.created_at', 'desc')
     .execute();
-  const shape = { answered: new Set(parts.flatMap((p) => (p.questionOrdinal === null ? [] : [p.questionOrdinal]))), unassigned: parts.some((p) => p.questionOrdinal === null) };
+  const shape = { answered: new Set(parts.flatMap((p) => (p.questionOrdinal === null ? [] : [p.questionOrdinal]))), unassigned: parts.some((p) => p.questionOrdinal === null && isUndistributedAnswerText(p.text)) };
   refreshPersonalData(store.sqlite);
   const spans = spansOfAnswers(store.sqlite, parts.map((p) => p.id));
   for (const part of parts) part.personal = spans.get(part.id) ?? [];

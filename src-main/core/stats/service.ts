@@ -1,5 +1,6 @@
 // Project figures computed from the database on every call, never cached.
 import type { ProjectStats } from '../../../src-shared/domain';
+import { isUndistributedAnswerText } from '../../../src-shared/letter-blocks';
 import type { Store } from '../store/open';
 
 export async function projectStats(store: Store): Promise<ProjectStats> {
@@ -28,6 +29,16 @@ export async function projectStats(store: Store): Promise<ProjectStats> {
     .groupBy('a.question_id')
     .execute();
   const answerCount = new Map(answers.map((a) => [a.question_id, Number(a.n)]));
+  // Text not assigned to a question counts only when it may be an answer: a
+  // letterhead or a signature is kept and shown, but waits for no one.
+  const unassignedParts = await db
+    .selectFrom('answer as a')
+    .innerJoin('response as r', 'r.id', 'a.response_id')
+    .where('r.is_current', '=', 1)
+    .where('a.question_id', 'is', null)
+    .select(['a.response_id', 'a.text'])
+    .execute();
+  const undistributed = new Set(unassignedParts.filter((p) => isUndistributedAnswerText(p.text)).map((p) => p.response_id));
   const byCurrent = new Map(responses.map((r) => [String(r.is_current), Number(r.n)]));
   const byMatch = new Map(respondents.map((r) => [r.match_status, Number(r.n)]));
 
@@ -43,7 +54,7 @@ export async function projectStats(store: Store): Promise<ProjectStats> {
     },
     answers: {
       byQuestion: questions.map((q) => answerCount.get(q.id) ?? 0),
-      unassigned: answerCount.get(null) ?? 0,
+      unassigned: undistributed.size,
     },
     codings: await count('coding'),
     findings: await count('finding'),

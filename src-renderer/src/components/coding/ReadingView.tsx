@@ -2,11 +2,13 @@
 // municipality's facts, the work status, then each answer part under its
 // question (text not yet assigned to a question first, as "Ufordelt tekst").
 import { Button, Field, Heading, Label, Select } from '@digdir/designsystemet-react';
-import { useId, useMemo } from 'react';
+import { Fragment, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, Coding, WorkspaceResponse } from '../../../../src-shared/coding';
 import { RESPONSE_STATUSES, type AnswerPart, type Question, type ResponseStatus } from '../../../../src-shared/domain';
 import { formatDate, formatNumber } from '../../lib/format';
+import { letterBlockKind } from '../../../../src-shared/letter-blocks';
+import { LetterBlockNote } from '../LetterBlockNote';
 import { AnswerPartView } from './AnswerPartView';
 import { PersonalDataTag } from '../personal/PersonalData';
 
@@ -148,24 +150,32 @@ export function ReadingView({ ws, questions, codes, selectedCodingId, focusedAns
           {g.parts.length === 0 ? (
             <p className="cw-group__none muted">{t('coding.reading.noAnswer')}</p>
           ) : (
-            g.parts.map((p) => (
-              <AnswerPartView
-                key={p.id}
-                part={p}
-                codings={byAnswer.get(p.id) ?? NO_CODINGS}
-                codes={codes}
-                selectedCodingId={selectedCodingId}
-                focused={focusedAnswerId === p.id}
-                flash={flash && flash.answerId === p.id ? flash : null}
-                label={
-                  g.question
-                    ? t('coding.reading.partLabel', { ordinal: g.question.ordinal, count: (byAnswer.get(p.id) ?? NO_CODINGS).length })
-                    : t('coding.reading.unassignedPartLabel', { count: (byAnswer.get(p.id) ?? NO_CODINGS).length })
-                }
-                onFocusPart={onFocusPart}
-                onSelectCoding={onSelectCoding}
-              />
-            ))
+            g.parts.map((p) => {
+              const block = g.question ? null : letterBlockKind(p.text);
+              const count = (byAnswer.get(p.id) ?? NO_CODINGS).length;
+              return (
+                <Fragment key={p.id}>
+                  {block && <LetterBlockNote kind={block} />}
+                  <AnswerPartView
+                    part={p}
+                    codings={byAnswer.get(p.id) ?? NO_CODINGS}
+                    codes={codes}
+                    selectedCodingId={selectedCodingId}
+                    focused={focusedAnswerId === p.id}
+                    flash={flash && flash.answerId === p.id ? flash : null}
+                    label={
+                      g.question
+                        ? t('coding.reading.partLabel', { ordinal: g.question.ordinal, count })
+                        : block
+                          ? t('common.letterBlock.partLabel', { kind: t(`common.letterBlock.${block}`), count })
+                          : t('coding.reading.unassignedPartLabel', { count })
+                    }
+                    onFocusPart={onFocusPart}
+                    onSelectCoding={onSelectCoding}
+                  />
+                </Fragment>
+              );
+            })
           )}
         </section>
       ))}

@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { AnswerPart, Question, ResponseDetail } from '../../../../src-shared/domain';
 import { useApiMutation } from '../../api';
 import { formatNumber } from '../../lib/format';
+import { letterBlockKind } from '../../../../src-shared/letter-blocks';
 import { ErrorAlert } from '../ErrorAlert';
+import { LetterBlockNote } from '../LetterBlockNote';
 import { readSelection, type TextSelection } from './selection';
 
 const UNASSIGNED = 'unassigned';
@@ -35,6 +37,8 @@ export function AnswerEditor({ response, questions, readOnly }: Props) {
 
   const sortedQuestions = [...questions].sort((a, b) => a.ordinal - b.ordinal);
   const unassigned = response.answers.filter((p) => p.questionId === null);
+  // A letterhead or a signature is kept and shown, but it is no answer waiting to be moved.
+  const mustDistribute = unassigned.some((p) => p.text.trim() !== '' && letterBlockKind(p.text) === null);
   const byQuestion = (q: Question) => response.answers.filter((p) => p.questionId === q.id);
   const partOf = (id: string) => response.answers.find((p) => p.id === id);
 
@@ -105,6 +109,7 @@ export function AnswerEditor({ response, questions, readOnly }: Props) {
       data-answer-id={part.id}
       data-question={part.questionOrdinal ?? 'none'}
     >
+      {part.questionId === null && letterBlockKind(part.text) && <LetterBlockNote kind={letterBlockKind(part.text)!} />}
       <div className="answer-text" data-answer-text={part.id} data-testid="answer-text">
         {part.text}
       </div>
@@ -135,12 +140,14 @@ export function AnswerEditor({ response, questions, readOnly }: Props) {
               <Heading level={3} data-size="2xs">
                 {t('detail.answers.unassigned')}
               </Heading>
-              <Tag data-color="warning" data-size="sm">
-                {t('detail.answers.unassignedTag')}
-              </Tag>
+              {mustDistribute && (
+                <Tag data-color="warning" data-size="sm" data-testid="answer-unassigned-tag">
+                  {t('detail.answers.unassignedTag')}
+                </Tag>
+              )}
             </div>
             <Paragraph data-size="sm" className="muted">
-              {t('detail.answers.unassignedHelp')}
+              {mustDistribute ? t('detail.answers.unassignedHelp') : t('common.letterBlock.help')}
             </Paragraph>
             {unassigned.map(renderPart)}
           </section>

@@ -245,7 +245,9 @@ describe('formats', () => {
     const file = only(await importFiles({ 'Bodø kommune.docx': await docxFile(DOCX_LETTER) }));
     expect(file).toMatchObject({ status: 'imported', format: 'docx', responses: 1, needsSplitting: 0 });
     const bodo = await responseOf('1804');
-    expect(bodo).toMatchObject({ receivedDate: '2022-05-30', needsSplitting: false, answered: [1, 2, 5], hasUnassigned: true });
+    // The letterhead and the signature stay unassigned but are no text to distribute: not flagged, not counted.
+    expect(bodo).toMatchObject({ receivedDate: '2022-05-30', needsSplitting: false, answered: [1, 2, 5], hasUnassigned: false });
+    expect((await api.stats.get()).answers.unassigned).toBe(0);
     expect(answersOf(bodo)).toEqual([
       [null, 'Bodø kommune\nJustis- og beredskapsdepartementet\nDato: 30.05.2022\nSvar på brev om bedre polititjenester'],
       [1, 'Vi ser tre utfordringer:\n1. Rus\n2. Vold i nære relasjoner'],
@@ -254,6 +256,16 @@ describe('formats', () => {
       // The closing and signature are kept, but not as part of the last answer.
       [null, 'Med hilsen\nOrdføreren'],
     ]);
+  });
+
+  it('counts a letter’s unassigned text as undistributed only when it may be an answer, not a letterhead or a signature', async () => {
+    // Tromsø's letter says something before its first question: that may be an answer, so it is counted.
+    const first = DOCX_LETTER.indexOf('Spørsmål 1');
+    const opinion = [...DOCX_LETTER.slice(0, first), 'Kommunen mener politiet må bli mer synlig i hele regionen.', ...DOCX_LETTER.slice(first)].map((l) => l.replace('Bodø', 'Tromsø'));
+    await importFiles({ 'Bodø kommune.docx': await docxFile(DOCX_LETTER), 'Tromsø kommune.docx': await docxFile(opinion) });
+    expect(await responseOf('1804')).toMatchObject({ hasUnassigned: false });
+    expect(await responseOf('5401')).toMatchObject({ hasUnassigned: true });
+    expect((await api.stats.get()).answers.unassigned).toBe(1);
   });
 
   it('reads a PDF with a text layer, finding the municipality in the file name', async () => {
