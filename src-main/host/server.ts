@@ -1,8 +1,11 @@
 // The local host: serves the built UI and the API contract over HTTP on the
 // loopback interface, for browsers where Electron is not available (and for
-// the end-to-end tests). Every request must carry the session token and be
-// addressed to our own loopback address, which defeats other local users'
-// pages and DNS-rebinding attacks.
+// the end-to-end tests). It listens on both loopback addresses (127.0.0.1 and,
+// where the machine has IPv6, [::1]), since a browser may resolve `localhost` to
+// either. Every request must carry the session token and be addressed to this
+// machine's loopback by a name no other site can take (127.0.0.1, [::1],
+// localhost) and our port, which defeats other local users' pages and
+// DNS-rebinding attacks.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -42,6 +45,24 @@ export interface Host {
 }
 
 const LOOPBACK = '127.0.0.1';
+const LOOPBACK_V6 = '::1';
+
+/** The Host headers that address this host: loopback names only (never one a page elsewhere could point at us), our port only. */
+function ownHosts(port: number): Set<string> {
+  return new Set([`${LOOPBACK}:${port}`, `[${LOOPBACK_V6}]:${port}`, `localhost:${port}`]);
+}
+
+/** Listens on `address`; resolves to the error instead of throwing (the IPv6 loopback may be missing). */
+function listen(server: http.Server, port: number, address: string): Promise<NodeJS.ErrnoException | null> {
+  return new Promise((resolve) => {
+    const onError = (e: NodeJS.ErrnoException) => resolve(e);
+    server.once('error', onError);
+    server.listen(port, address, () => {
+      server.off('error', onError);
+      resolve(null);
+    });
+  });
+}
 const HEARTBEAT_MS = 25_000;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -148,6 +169,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const maxBody = options.maxBodyBytes ?? 200 * 1024 * 1024;
   const streams = new Set<http.ServerResponse>();
   let origin = '';
+  let hosts = new Set<string>();
 
   const unsubscribe = core.subscribe((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
@@ -169,7 +191,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       forbid(res, 'Missing or wrong session token');
       return;
     }
-    if (req.headers.origin && req.headers.origin !== origin) {
+    // Same-origin only: the page was loaded from the address this request is addressed to (checked against ownHosts).
+    if (req.headers.origin && req.headers.origin !== `http://${req.headers.host ?? ''}`) {
       forbid(res, 'Cross-origin request refused');
       return;
     }
@@ -229,10 +252,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     else createReadStream(file).pipe(res);
   }
 
-  const server = http.createServer((req, res) => {
-    const address = server.address() as AddressInfo;
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // Only requests addressed to our own loopback address and port.
-    if (req.headers.host !== `${LOOPBACK}:${address.port}`) {
+    if (!hosts.has((req.headers.host ?? '').toLowerCase())) {
       forbid(res, 'Wrong Host header');
       return;
     }
@@ -252,14 +274,29 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
     if (url.pathname === EVENTS_PATH) handleEvents(res);
     else handleStatic(req, res, url, sameSecret(queryToken, token));
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, LOOPBACK, () => resolve());
-  });
+  };
+  const server = http.createServer(handle);
+  const server6 = http.createServer(handle);
+  let listening6 = false;
+  // The IPv6 loopback on the same port: with a free port picked for us, another program may hold
+  // that port on [::1], so pick again (a few times); a port asked for must be ours on both, else a
+  // browser sent to localhost could reach someone else. No IPv6 on the machine: 127.0.0.1 alone.
+  for (let attempt = 1; ; attempt++) {
+    const failed = await listen(server, options.port ?? 0, LOOPBACK);
+    if (failed) throw failed;
+    const picked = (server.address() as AddressInfo).port;
+    const failed6 = await listen(server6, picked, LOOPBACK_V6);
+    if (!failed6) {
+      listening6 = true;
+      break;
+    }
+    if (failed6.code !== 'EADDRINUSE') break;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (options.port || attempt >= 5) throw failed6;
+  }
   const port = (server.address() as AddressInfo).port;
   origin = `http://${LOOPBACK}:${port}`;
+  hosts = ownHosts(port);
 
   return {
     url: origin,
@@ -271,8 +308,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
       clearInterval(heartbeat);
       for (const res of streams) res.end();
       streams.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const open = listening6 ? [server, server6] : [server];
+      for (const each of open) each.closeAllConnections();
+      await Promise.all(open.map((each) => new Promise<void>((resolve) => each.close(() => resolve()))));
     },
   };
 }

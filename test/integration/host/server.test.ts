@@ -64,7 +64,7 @@ const invoke = (method: string, input: unknown, headers: Record<string, string> 
   request(host, { path: `/api/invoke/${method}`, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
 
 describe('local host', () => {
-  it('listens on 127.0.0.1 only and prints a URL with the token', () => {
+  it('prints a URL on 127.0.0.1 with the token', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}`);
     expect(host.openUrl).toBe(`http://127.0.0.1:${host.port}/?token=test-token-123`);
   });
@@ -88,8 +88,22 @@ describe('local host', () => {
     expect((await request(host, { path: '/?token=wrong' })).status).toBe(403);
   });
 
+  it('answers on 127.0.0.1, [::1] and localhost alike, each with the token only', async () => {
+    for (const base of [`http://127.0.0.1:${host.port}`, `http://[::1]:${host.port}`, `http://localhost:${host.port}`]) {
+      expect((await fetch(`${base}/`)).status, base).toBe(403);
+      const page = await fetch(`${base}/?token=test-token-123`);
+      expect(page.status, base).toBe(200);
+      expect(await page.text()).toContain('<title>Innspill</title>');
+      const call = (headers: Record<string, string>) => fetch(`${base}/api/invoke/app.info`, { method: 'POST', headers: { 'x-innspill-token': 'test-token-123', ...headers }, body: '{}' });
+      expect((await call({ origin: base })).status, base).toBe(200);
+      // A page loaded from one loopback name is another origin to the others.
+      const other = base.includes('localhost') ? `http://127.0.0.1:${host.port}` : `http://localhost:${host.port}`;
+      expect((await call({ origin: other })).status, base).toBe(403);
+    }
+  });
+
   it('rejects a Host header other than its own loopback address (DNS rebinding)', async () => {
-    for (const h of [`localhost:${host.port}`, `evil.example:${host.port}`, '127.0.0.1', `127.0.0.1:${host.port + 1}`]) {
+    for (const h of [`evil.example:${host.port}`, `localhost.evil.example:${host.port}`, `[::2]:${host.port}`, '127.0.0.1', 'localhost', `127.0.0.1:${host.port + 1}`, `localhost:${host.port + 1}`]) {
       const reply = await request(host, { path: '/?token=test-token-123', headers: { host: h } });
       expect(reply.status, h).toBe(403);
     }
