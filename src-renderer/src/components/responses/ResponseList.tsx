@@ -1,13 +1,15 @@
 // "Svar": the responses, current versions by default, with filters (police
 // district, county, match status, needs splitting, text) and a count line.
-// The table is virtualised so a few thousand rows scroll smoothly.
+// The core filters, sorts and counts (responses.page); the list loads a page
+// at a time as the table scrolls near its end (or "Vis flere" is pressed), and
+// the table is virtualised so 100,000 rows scroll smoothly.
 import { Button, Field, Heading, Label, Paragraph, Select, Switch, Table, Textfield } from '@digdir/designsystemet-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MatchStatus, ResponseSummary } from '../../../../src-shared/domain';
-import { norwegianCompare } from '../../../../src-shared/norwegian';
-import { useApiQuery } from '../../api';
+import type { MethodInput } from '../../../../src-shared/contract';
+import type { MatchStatus, ResponseSortKey } from '../../../../src-shared/domain';
+import { useApiQueries } from '../../api';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { formatDate, formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
@@ -18,21 +20,17 @@ import { PoliceDistrictFilter, CountyFilter } from '../FilterSelect';
 import { AssigneeFilter } from '../team/AssigneeFilter';
 import { PersonalDataFilter } from '../personal/PersonalData';
 import { ScrollRegion } from '../ScrollRegion';
+import { pageCursors, rowsOfPages, sameCursors } from './listPages';
 
-type SortKey = 'name' | 'county' | 'district' | 'received';
+type SortKey = ResponseSortKey;
 interface Sort {
   key: SortKey;
   direction: 'ascending' | 'descending';
 }
 
-const nameOf = (r: ResponseSummary) => r.municipality?.name ?? r.respondentName;
-const compare: Record<SortKey, (a: ResponseSummary, b: ResponseSummary) => number> = {
-  name: (a, b) => norwegianCompare(nameOf(a), nameOf(b)),
-  county: (a, b) => norwegianCompare(a.municipality?.countyName ?? '\uffff', b.municipality?.countyName ?? '\uffff') || norwegianCompare(nameOf(a), nameOf(b)),
-  district: (a, b) =>
-    norwegianCompare(a.municipality?.policeDistrictName ?? '\uffff', b.municipality?.policeDistrictName ?? '\uffff') || norwegianCompare(nameOf(a), nameOf(b)),
-  received: (a, b) => (a.receivedDate ?? '').localeCompare(b.receivedDate ?? '') || norwegianCompare(nameOf(a), nameOf(b)),
-};
+/** Rows per page; a page more is asked for when the table is scrolled within NEAR_END rows of what it holds. */
+const PAGE_SIZE = 100;
+const NEAR_END = 30;
 
 const SEARCH_DELAY_MS = 150;
 
@@ -60,10 +58,9 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
   const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'ascending' });
   const query = useDebouncedValue(filter.query, SEARCH_DELAY_MS);
   const scrollRef = useRef<HTMLDivElement>(null);
-  // The rows of the last filter stay while the next filter's load.
-  const list = useApiQuery(
-    'responses.list',
-    {
+  // The filter and order of the list; its pages start where the page before ends.
+  const base = useMemo(
+    () => ({
       includeSuperseded: filter.includeSuperseded || undefined,
       policeDistrictCode: filter.policeDistrictCode || undefined,
       countyNumber: filter.countyNumber || undefined,
@@ -72,18 +69,38 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
       query: query.trim() || undefined,
       assignee: filter.assignee || undefined,
       personal: filter.personal || undefined,
-    },
-    { keepPrevious: true },
+      sort,
+      limit: PAGE_SIZE,
+    }),
+    [filter, query, sort],
   );
-  const rows = list.data ?? null;
-  const error = list.error;
-  const loading = list.isFetching;
+  // The cursors belong to one filter and order: another one starts again at the first page.
+  const [paging, setPaging] = useState<{ base: typeof base; cursors: (string | null)[] }>({ base, cursors: [null] });
+  const cursors = paging.base === base ? paging.cursors : [null];
+  const inputs = useMemo<MethodInput<'responses.page'>[]>(() => cursors.map((cursor) => ({ ...base, cursor })), [base, cursors]);
+  // The rows of the last filter stay while the next filter's load.
+  const queries = useApiQueries('responses.page', inputs, { keepPrevious: true });
+  // pageKey (when each page last arrived) stands for the pages, a new array every render.
+  const pageKey = queries.map((q) => `${q.dataUpdatedAt}${q.isPlaceholderData ? 'p' : ''}`).join();
+  const pages = useMemo(() => queries.map((q) => q.data), [pageKey]);
+  const first = pages[0] ?? null;
+  const error = queries.find((q) => q.error)?.error ?? null;
+  const loading = queries.some((q) => q.isFetching);
+  const sorted = useMemo(() => rowsOfPages(pages), [pages]);
+  const total = first?.total ?? 0;
+  const hasMore = sorted.length < total && pages[pages.length - 1]?.nextCursor != null;
 
-  const sorted = useMemo(() => {
-    if (!rows) return [];
-    const sign = sort.direction === 'ascending' ? 1 : -1;
-    return [...rows].sort((a, b) => sign * compare[sort.key](a, b));
-  }, [rows, sort]);
+  // After a change a page may end elsewhere: the next page then starts there.
+  useEffect(() => {
+    const next = pageCursors(cursors, pages);
+    if (!sameCursors(next, cursors)) setPaging({ base, cursors: next });
+  }, [base, cursors, pages]);
+
+  const loadMore = () => {
+    const last = pages[pages.length - 1];
+    if (!last?.nextCursor || queries.some((q) => q.isFetching)) return;
+    setPaging({ base, cursors: [...cursors, last.nextCursor] });
+  };
 
   useEffect(() => onOrderChange(sorted.map((r) => r.id)), [sorted, onOrderChange]);
 
@@ -97,8 +114,14 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
   const padTop = items.length > 0 ? items[0].start : 0;
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
 
-  const municipalityCount = useMemo(() => new Set(sorted.flatMap((r) => (r.municipality ? [r.municipality.number] : []))).size, [sorted]);
-  const others = sorted.filter((r) => !r.municipality).length;
+  const lastShown = items.length > 0 ? items[items.length - 1].index : -1;
+  // Scrolled near the end of what is loaded: the next page.
+  useEffect(() => {
+    if (hasMore && lastShown >= sorted.length - NEAR_END) loadMore();
+  });
+
+  const municipalityCount = first?.municipalities ?? 0;
+  const others = first?.others ?? 0;
   const active = isResponseFilterActive(filter);
 
   const header = (key: SortKey, label: string) => (
@@ -176,7 +199,7 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
       <Paragraph className="count-line" aria-live="polite" data-testid="responses-count">
         <strong>
           {t('responses.countLine', {
-            responses: t('responses.nResponses', { count: sorted.length, formatted: formatNumber(sorted.length) }),
+            responses: t('responses.nResponses', { count: total, formatted: formatNumber(total) }),
             municipalities: t('responses.nMunicipalities', { count: municipalityCount, formatted: formatNumber(municipalityCount) }),
           })}
         </strong>
@@ -192,7 +215,7 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
           data-size="sm"
           className="responses-table"
           data-testid="responses-table"
-          aria-rowcount={sorted.length + 1}
+          aria-rowcount={total + 1}
         >
           <caption className="ds-sr-only">{t('responses.caption')}</caption>
           <Table.Head>
@@ -271,7 +294,14 @@ export function ResponseList({ filter, onFilterChange, onOrderChange, onOpen }: 
             )}
           </Table.Body>
         </Table>
-        {rows !== null && sorted.length === 0 && (
+        {hasMore && (
+          <div className="list-more">
+            <Button variant="secondary" data-size="sm" onClick={loadMore} disabled={loading} data-testid="responses-more">
+              {t('responses.showMore', { shown: formatNumber(sorted.length), total: formatNumber(total) })}
+            </Button>
+          </div>
+        )}
+        {first !== null && total === 0 && (
           <div className="empty-table" data-testid="responses-empty">
             <Paragraph className="muted">{active ? t('responses.emptyFiltered') : t('responses.empty')}</Paragraph>
             {!active && (
