@@ -10,6 +10,7 @@ const benches = [
   { name: 'coding', file: 'coding.ts' },
   { name: 'shared-text', file: 'shared-text.ts' },
   { name: 'search', file: 'search.ts' },
+  { name: 'suggest', file: 'suggest.ts' },
   { name: 'export-memo', file: 'export-memo.ts' },
   { name: 'export-workbook', file: 'export-workbook.ts' },
   { name: 'team', file: 'team.ts' },

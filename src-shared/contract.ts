@@ -10,6 +10,7 @@ import type { AnswerFindingLink, Finding, FindingLink, FindingReport, FindingVie
 import type { CodeGroupResult, CodeMatrix, Cooccurrence, MatrixQuote, SharedPassagesResult, SharedTextResult, StationAnalysis, VariableAnalysis } from './analysis';
 import { mappingPresetSchema, type BatchSummary, type ImportProgress, type ImportReport, type SavedPreset } from './imports';
 import { searchInputSchema, type SearchResult } from './search';
+import { suggestEvaluateInputSchema, suggestForResponseInputSchema, type ResponseSuggestions, type SuggestEvaluation } from './suggest';
 import type { RefiImportReport } from './refi';
 import { personalFilterSchema } from './personal';
 import {
@@ -278,6 +279,11 @@ export const contract = {
 
   /** Full-text search over answers (query syntax: src-shared/search.ts). */
   'search.query': method(searchInputSchema, { reads: ['responses', 'respondents', 'registry', 'project', 'codebook', 'codings'], changes: [] }).returns<SearchResult>(),
+
+  /** The coding assistant (src-shared/suggest.ts): code suggestions for one response's uncoded answers; read-only, never codes. */
+  'suggest.forResponse': method(suggestForResponseInputSchema, { reads: ['responses', 'codebook', 'codings', 'project'], changes: [] }).returns<ResponseSuggestions>(),
+  /** The assistant's cross-validated precision, recall and F1 per code on the project's own codings. */
+  'suggest.evaluate': method(suggestEvaluateInputSchema, { reads: ['responses', 'codebook', 'codings', 'project'], changes: [] }).returns<SuggestEvaluation>(),
 
   'codebook.list': method(none, { reads: ['codebook', 'codings', 'responses'], changes: [] }).returns<Code[]>(),
   'codebook.create': method(codeFields.extend({ parentId: id.nullable().optional() }).strict(), { reads: ['codebook'], changes: ['codebook', 'history'] }).returns<Code>(),

@@ -17,6 +17,7 @@ import { refiHandlers } from './refi';
 import { registryHandlers } from './registry';
 import { responseHandlers } from './responses';
 import { searchHandlers } from './search';
+import { suggestHandlers } from './suggest';
 import { teamHandlers } from './team';
 import type { Handlers, ShellInfo } from './types';
 
@@ -33,6 +34,7 @@ export function createHandlers(session: Session, shell: ShellInfo): Handlers {
     ...findingHandlers(session),
     ...analysisHandlers(session),
     ...searchHandlers(session),
+    ...suggestHandlers(session),
     ...exportHandlers(session),
     ...teamHandlers(session),
     ...agreementHandlers(session),

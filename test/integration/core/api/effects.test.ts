@@ -252,6 +252,9 @@ async function scenario(): Promise<void> {
   await api.codebook.delete({ id: passing.id });
   await api.codebook.import({ fileName: exported.fileName, base64: exported.base64 });
   await api.codebook.groups();
+  // The coding assistant only reads.
+  await api.suggest.evaluate({});
+  await api.suggest.forResponse({ responseId: bodo.id });
 
   const variables = await api.variables.list();
   const q2var = variables.find((v) => v.key === 'q2_satisfied')!;
