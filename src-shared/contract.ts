@@ -443,7 +443,13 @@ export const contract = {
   /** REFI-QDA project exchange (src-main/core/refi): the whole project as .qdpx for NVivo, ATLAS.ti, MAXQDA and QualCoder; a .qdpx's codebook and codings back in. */
   // positions: the unit selections are counted in (refiPositionUnit); import: the file's, when the user knows it better than the file says.
   // sourcesAsResponses: text sources that are no current response become responses (the .qdpx their source file), with their codings.
-  'refi.exportProject': method(z.object({ target: exportTargetSchema, positions: refiPositionUnit.optional() }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
+  // maskPersonal, namePrivatePersons: the memo's rule (findings masked, private persons «privatperson») unless switched off.
+  'refi.exportProject': method(
+    z
+      .object({ target: exportTargetSchema, positions: refiPositionUnit.optional(), maskPersonal: z.boolean().default(true), namePrivatePersons: z.boolean().default(false) })
+      .strict(),
+    { reads: CASE, changes: [] },
+  ).returns<ExportResult>(),
   'refi.importProject': method(
     z.union([z.object({ path: filePath, ...refiImportOptions }).strict(), exportedFile.extend(refiImportOptions).strict()]),
     {

@@ -5,7 +5,13 @@
 // marks a body or an organisation. When in doubt a respondent counts as a
 // private person: naming an organisation «privatperson» loses a name the
 // caseworker can put back (namePrivatePersons), printing a person's name
-// cannot be taken back.
+// cannot be taken back. Every export that names respondents (memo, .qdpx)
+// asks privatePersonTest.
+import type { Kysely } from 'kysely';
+import type { DB } from '../store/schema';
+
+/** What an export calls a respondent who is a private person, unless told to name them. */
+export const PRIVATE_PERSON = 'privatperson';
 
 /** Whole words that name a body or an organisation (lower case). */
 const ORGANISATION_WORDS = new Set([
@@ -27,4 +33,14 @@ export function isPrivatePerson(respondent: { name: string; municipalityNumber: 
   // A number in the name (an organisation number, «Lag 2») is no person's name.
   if (words.some((w) => /\d/.test(w))) return false;
   return !words.some((w) => ORGANISATION_WORDS.has(w) || ORGANISATION_ENDINGS.test(w));
+}
+
+/**
+ * Whether an export must print «privatperson» instead of this respondent's name: a private person, unless the
+ * caseworker chose to name them (`namePrivatePersons`). County councils are read from the project.
+ */
+export async function privatePersonTest(db: Kysely<DB>, namePrivatePersons: boolean): Promise<(name: string, municipalityNumber: string | null) => boolean> {
+  if (namePrivatePersons) return () => false;
+  const councils = new Set((await db.selectFrom('respondent').select('name').where('county_council', '=', 1).execute()).map((r) => r.name));
+  return (name, municipalityNumber) => isPrivatePerson({ name, municipalityNumber, countyCouncil: councils.has(name) });
 }

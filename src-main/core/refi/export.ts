@@ -28,6 +28,11 @@
 //   variables' values from its current response as VariableValues, and a
 //   SourceRef to the response. Multiple-choice values are the chosen options'
 //   labels joined with "; ".
+// - Personal data (the same rule as the memo): with `maskPersonal` each
+//   finding in the sources' text is replaced by its label (personal/mask.ts;
+//   codings move with the text), and a respondent who is a private person is
+//   named «privatperson» (source names, descriptions, cases, notes' names)
+//   unless `namePrivatePersons`.
 //
 // Everything is ordered and every guid and time comes from the data, so the
 // same project gives a byte-identical project.qde (and .qdpx).
@@ -43,7 +48,10 @@ import { listCodes } from '../codebook/service';
 import { listVariables } from '../coding/service';
 import { writeZip } from '../zip/write';
 import type { DB } from '../store/schema';
-import { derivedGuid, headingFor, loadCurrentResponses, sourceName, userGuid, type CurrentResponse } from './layout';
+import { derivedGuid, headingFor, layoutResponse, loadCurrentResponses, sourceName, userGuid, type CurrentResponse } from './layout';
+import { personalSpans } from '../export/table-data';
+import { maskText, type MaskedText } from '../personal/mask';
+import { PRIVATE_PERSON, privatePersonTest } from '../personal/respondent';
 import { codePointLength, utf16ToCodePoint } from './positions';
 import { UTF16_ORIGIN_MARK, type PositionUnit } from './reading';
 
@@ -122,19 +130,54 @@ const REGISTER_VARIABLES = [
   { key: 'innbyggere', name: 'Innbyggere', type: 'Integer', description: 'Folketall 1. januar 2022 (SSB)' },
 ] as const;
 
+/** «Skjul personopplysninger» and «privatperson» for the .qdpx (the contract's defaults mask both). */
+export interface RefiPrivacy {
+  maskPersonal: boolean;
+  namePrivatePersons: boolean;
+}
+
+/** Everything as it is in the project. */
+const UNMASKED: RefiPrivacy = { maskPersonal: false, namePrivatePersons: true };
+
+/**
+ * The current responses as the export shows them: findings masked in the answers (the layout rebuilt from the
+ * masked text) and private persons named «privatperson»; `masks` moves a coding's offsets into the masked text.
+ */
+async function responsesShown(db: Kysely<DB>, privacy: RefiPrivacy): Promise<{ responses: CurrentResponse[]; masks: Map<string, MaskedText> }> {
+  const loaded = await loadCurrentResponses(db);
+  const masks = new Map<string, MaskedText>();
+  if (privacy.maskPersonal) {
+    const spans = await personalSpans(db, loaded.flatMap((r) => r.answers.map((a) => a.id)));
+    for (const r of loaded) for (const a of r.answers) if (spans.has(a.id)) masks.set(a.id, maskText(a.text, spans.get(a.id) ?? []));
+  }
+  const hidden = await privatePersonTest(db, privacy.namePrivatePersons);
+  const responses = loaded.map((r) => {
+    const answers = r.answers.map((a) => ({ ...a, text: masks.get(a.id)?.text ?? a.text }));
+    return {
+      ...r,
+      respondentName: hidden(r.respondentName, r.municipality?.number ?? null) ? PRIVATE_PERSON : r.respondentName,
+      answers,
+      layout: r.answers.some((a) => masks.has(a.id)) ? layoutResponse(answers) : r.layout,
+    };
+  });
+  return { responses, masks };
+}
+
 /**
  * `positions`: "codepoint" as the standard says (the default), or "utf16" as
  * NVivo reads them (an emoji counts two; our text has no CR, so line ends
  * count alike). The origin then says so, so Innspill reads its own file back
  * right (reading.ts).
  */
-export async function buildRefiProject(db: Kysely<DB>, origin: string, positions: PositionUnit = 'codepoint'): Promise<RefiProject> {
+export async function buildRefiProject(db: Kysely<DB>, origin: string, positions: PositionUnit = 'codepoint', privacy: RefiPrivacy = UNMASKED): Promise<RefiProject> {
   const count = (text: string, offset: number) => (positions === 'utf16' ? offset : utf16ToCodePoint(text, offset));
   const length = (text: string) => (positions === 'utf16' ? text.length : codePointLength(text));
   if (positions === 'utf16') origin = `${origin} ${UTF16_ORIGIN_MARK}`;
   const project = await db.selectFrom('project').select(['title', 'case_number', 'created_at', 'created_by']).executeTakeFirstOrThrow();
   const codes = await listCodes(db);
-  const responses = await loadCurrentResponses(db);
+  const { responses, masks } = await responsesShown(db, privacy);
+  /** A coding's offset in the answer as exported (moved past labels when masked). */
+  const shown = (answerId: string, offset: number, side: 'start' | 'end') => masks.get(answerId)?.at(offset, side) ?? offset;
   const answerIndex = new Map<string, { response: CurrentResponse; partIndex: number }>();
   for (const r of responses) r.layout.parts.forEach((p, i) => answerIndex.set(p.answerId, { response: r, partIndex: i }));
 
@@ -200,8 +243,10 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string, positions
       const partStart = count(full, part.start);
       for (const k of codingsByAnswer.get(part.answerId) ?? []) {
         users.add(k.created_by);
-        const start = partStart + count(answerText, k.start_offset);
-        const end = partStart + count(answerText, k.end_offset);
+        const from = shown(k.answer_id, k.start_offset, 'start');
+        const to = Math.max(from, shown(k.answer_id, k.end_offset, 'end'));
+        const start = partStart + count(answerText, from);
+        const end = partStart + count(answerText, to);
         const who = { '@_creatingUser': userGuid(k.created_by), '@_creationDateTime': dateTime(k.created_at) };
         selections.push({
           start,
@@ -209,7 +254,7 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string, positions
           id: k.id,
           element: {
             '@_guid': k.id,
-            '@_name': quoteName(answerText.slice(k.start_offset, k.end_offset)),
+            '@_name': quoteName(answerText.slice(from, to)),
             '@_startPosition': String(start),
             '@_endPosition': String(end),
             ...who,

@@ -52,7 +52,7 @@ export function headingFor(a: Pick<LayoutAnswer, 'questionOrdinal' | 'questionLa
 }
 
 /** Empty answers are left out: there is nothing in them to code. */
-function layoutResponse(answers: LayoutAnswer[]): ResponseLayout {
+export function layoutResponse(answers: LayoutAnswer[]): ResponseLayout {
   const ordered = [...answers].filter((a) => a.text.length > 0).sort((a, b) => a.ordinal - b.ordinal);
   let text = '';
   const parts: LayoutPart[] = [];

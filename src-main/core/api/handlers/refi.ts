@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ApiError } from '../../../../src-shared/errors';
 import type { ExportResult } from '../../../../src-shared/export';
 import { importLimits } from '../../input/limits';
+import { refreshPersonalData } from '../../personal/scan';
 import { buildRefiProject, qdpxBytes } from '../../refi/export';
 import { importRefiProject, readRefiProjectFile } from '../../refi/import';
 import { version } from '../../version';
@@ -18,10 +19,12 @@ export function refiHandlers(session: Session): DomainHandlers<'refi'> {
   const { deps } = session;
 
   return {
-    'refi.exportProject': async ({ target, positions }): Promise<ExportResult> =>
+    'refi.exportProject': async ({ target, positions, maskPersonal, namePrivatePersons }): Promise<ExportResult> =>
       // The same default names export.defaults suggests, so the dialog shows the name the file gets.
       writeExport(session, positions === 'utf16' ? 'prosjekt-nvivo' : 'prosjekt', 'qdpx', target, async (temp) => {
-        const project = await buildRefiProject(session.requireStore().db, `Innspill ${version}`, positions);
+        const store = session.requireStore();
+        if (maskPersonal) refreshPersonalData(store.sqlite);
+        const project = await buildRefiProject(store.db, `Innspill ${version}`, positions, { maskPersonal, namePrivatePersons });
         await writeFile(temp, await qdpxBytes(project), { flag: 'wx' });
         return { ...project.counts };
       }),

@@ -7,12 +7,12 @@ import type { Kysely } from 'kysely';
 import type { MunicipalityFacts } from '../../../../src-shared/domain';
 import { sentenceAround } from '../../../../src-shared/sentences';
 import { maskedPassage, maskText, type MaskedText } from '../../personal/mask';
-import { isPrivatePerson } from '../../personal/respondent';
+import { PRIVATE_PERSON, privatePersonTest } from '../../personal/respondent';
 import type { DB } from '../../store/schema';
 import { personalSpans } from '../table-data';
 import { respondentLabel } from './format';
 
-export const PRIVATE_PERSON = 'privatperson';
+export { PRIVATE_PERSON };
 
 export interface MemoPrivacy {
   /** Findings are masked (the cache must be fresh: refreshPersonalData before the memo). */
@@ -58,11 +58,7 @@ export async function memoPrivacy(db: Kysely<DB>, options: { maskPersonal: boole
     const to = Math.max(coded.end, m.at(sentence.end, 'end'));
     return { text: coded.text, context: { before: m.text.slice(from, coded.start), after: m.text.slice(coded.end, to) } };
   };
-  const councils = new Set(
-    (await db.selectFrom('respondent').select('name').where('county_council', '=', 1).execute()).map((r) => r.name),
-  );
-  const hidden = (name: string, municipalityNumber: string | null) =>
-    !options.namePrivatePersons && isPrivatePerson({ name, municipalityNumber, countyCouncil: councils.has(name) });
+  const hidden = await privatePersonTest(db, options.namePrivatePersons);
   return {
     mask: options.maskPersonal,
     passage,

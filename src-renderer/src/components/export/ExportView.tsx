@@ -36,9 +36,11 @@ const idle: ExportProgressState = { done: 0, total: 0, message: '' };
 
 const NO_CODES: Code[] = [];
 
-const INITIAL_MASK: Record<ExportKind, boolean> = { docx: true, xlsx: false, csvSvar: false, csvKoding: false, qdpx: false, qdpxNvivo: false };
+const INITIAL_MASK: Record<ExportKind, boolean> = { docx: true, xlsx: false, csvSvar: false, csvKoding: false, qdpx: true, qdpxNvivo: true };
 /** The kinds whose writer can mask personal data. */
-const MASKABLE: ReadonlySet<ExportKind> = new Set<ExportKind>(['docx', 'xlsx', 'csvSvar', 'csvKoding']);
+const MASKABLE: ReadonlySet<ExportKind> = new Set<ExportKind>(['docx', 'xlsx', 'csvSvar', 'csvKoding', 'qdpx', 'qdpxNvivo']);
+/** The kinds that name respondents and so call private persons «privatperson» unless told otherwise. */
+const NAMES_RESPONDENTS: ReadonlySet<ExportKind> = new Set<ExportKind>(['docx', 'qdpx', 'qdpxNvivo']);
 
 export function ExportView() {
   const { t } = useTranslation();
@@ -54,9 +56,9 @@ export function ExportView() {
   const [memo, setMemo] = useState<MemoForm | null>(null);
   const [workbook, setWorkbook] = useState<WorkbookForm>({ questionIds: null, districtCodes: null });
   const [progress, setProgress] = useState<ExportProgressState>(idle);
-  /** «Skjul personopplysninger» per kind: on by default for the memo, which is read beyond the case team. */
+  /** «Skjul personopplysninger» per kind: on by default for the memo and the .qdpx, which are read beyond the case team. */
   const [mask, setMask] = useState<Record<ExportKind, boolean>>(INITIAL_MASK);
-  /** The memo names private persons instead of «privatperson». */
+  /** The memo and the .qdpx name private persons instead of «privatperson». */
   const [namePrivate, setNamePrivate] = useState(false);
   const exports = {
     docx: useApiMutation('export.memo'),
@@ -114,11 +116,11 @@ export function ExportView() {
       await exports.xlsx.run({ options: { ...workbookOptions(workbook), maskPersonal: mask.xlsx }, target });
     } else if (kind === 'qdpx') {
       setRan('qdpx');
-      await exports.qdpx.run({ target });
+      await exports.qdpx.run({ target, maskPersonal: mask.qdpx, namePrivatePersons: namePrivate });
     } else if (kind === 'qdpxNvivo') {
       // NVivo counts positions in UTF-16 code units; the file's origin says so.
       setRan('qdpxNvivo');
-      await exports.qdpxNvivo.run({ target, positions: 'utf16' });
+      await exports.qdpxNvivo.run({ target, positions: 'utf16', maskPersonal: mask.qdpxNvivo, namePrivatePersons: namePrivate });
     } else {
       setRan('csv');
       await exports.csv.run({ table: csvTableOf(kind), target, maskPersonal: mask[kind] });
@@ -203,7 +205,7 @@ export function ExportView() {
             disabled={running}
             data-testid="export-mask-personal"
           />
-          {kind === 'docx' && (
+          {NAMES_RESPONDENTS.has(kind) && (
             <Switch
               data-size="sm"
               label={t('personal.namePrivatePersons')}
