@@ -115,8 +115,10 @@ export const importCommand: Command = {
       bar?.clear();
       const total = (last as ImportProgress | null)?.files.total ?? 0;
       ctx.io.err(`innspill import: ${e.message}\n`);
-      // Stopped at once: the open file rolled back, it and those after it were not imported.
-      ctx.io.err(`stopped: ${plural(Math.max(0, total - finished), 'file', 'files')} not imported\n`);
+      // Stopped at once: the open file rolled back, it and those after it were not imported. Stopped
+      // before the first file began (no progress yet, so no file count): nothing from what was given.
+      if (last === null) ctx.io.err(`stopped before the first file: nothing imported from ${paths.join(', ')}\n`);
+      else ctx.io.err(`stopped: ${plural(Math.max(0, total - finished), 'file', 'files')} not imported\n`);
       return EXIT_STOPPED;
     } finally {
       process.off('SIGINT', onInterrupt);

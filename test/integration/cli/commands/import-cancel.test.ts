@@ -31,15 +31,17 @@ describe('innspill import, interrupted', () => {
     }
     const result = await importing;
     // The first Ctrl-C asks to stop after the file; the next stops at once and rolls it back.
-    expect(result).toEqual({
+    // Whether the second Ctrl-C lands before the file began (the machine's load decides) changes
+    // how the last line counts, never that it says the one file went in: it never says «0 files».
+    expect({ ...result, err: result.err.split('\n') }).toEqual({
       code: 130,
       out: '',
       err: [
         'stopping after the current file (Ctrl-C again to stop now)',
         'innspill import: Importen ble avbrutt. Ingenting ble lagret fra denne importen.',
-        'stopped: 1 file not imported',
+        expect.stringMatching(/^(stopped: 1 file not imported|stopped before the first file: nothing imported from \/.*\.csv)$/),
         '',
-      ].join('\n'),
+      ],
     });
     expect(process.listenerCount('SIGINT')).toBe(0);
 
