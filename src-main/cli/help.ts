@@ -60,6 +60,16 @@ export const HELP: Record<string, CommandHelp | CommandGroupHelp> = {
     ],
     example: 'innspill search politi.innspill "lange avstander"   (a query starting with - goes after --)',
   },
+  suggest: {
+    summary: 'Code suggestions learnt from the codings so far, or their cross-validated quality (read-only; never codes).',
+    usage: 'suggest <file.innspill> (--response ID | --evaluate) [--json]',
+    options: [
+      ['--response ID', "one response's suggestions: per uncoded answer the code, its probability, the sentence and the words that carried it"],
+      ['--evaluate', 'per code the cross-validated precision, recall, F1 and number of examples'],
+      JSON_OPTION,
+    ],
+    example: 'innspill suggest politi.innspill --evaluate --json',
+  },
   export: {
     summary: 'Write the briefing memo (Word), the workbook (Excel) or a table (CSV).',
     subcommands: {

@@ -8,6 +8,7 @@ import { packageCommand } from './package';
 import { qdpx } from './qdpx';
 import { search } from './search';
 import { stats } from './stats';
+import { suggest } from './suggest';
 import type { Command } from './parser';
 
-export const commands: Record<string, Command> = { init, stats, import: importCommand, search, export: exportCommand, qdpx, package: packageCommand, backup: backupCommand, erase };
+export const commands: Record<string, Command> = { init, stats, import: importCommand, search, suggest, export: exportCommand, qdpx, package: packageCommand, backup: backupCommand, erase };
