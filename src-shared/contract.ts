@@ -45,6 +45,7 @@ import type {
   County,
   Municipality,
   OriginalView,
+  OcrPageImage,
   PoliceDistrict,
   ProjectFile,
   ProjectStats,
@@ -257,6 +258,8 @@ export const contract = {
     reads: ['responses', 'respondents', 'batches', 'codings', 'variables', 'memos', 'findings', 'backups'],
     changes: [],
   }).returns<ErasurePlan>(),
+  /** A page of a response read with OCR, drawn from its stored source file, with the words read with low confidence (the first page read with OCR when none is named). */
+  'responses.ocrPage': method(z.object({ id, page: z.number().int().min(1).max(100_000).optional() }).strict(), { reads: ['responses', 'batches'], changes: [] }).returns<OcrPageImage>(),
   /**
    * «Slett besvarelse permanent»: erases one response (and its respondent if asked) with its source file, codings,
    * links, values and memos, scrubs its text from the audit trail and the search index, and records what was erased.

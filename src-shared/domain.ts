@@ -206,12 +206,37 @@ export interface ResponsePage {
 /** How a response's text was read with OCR: pages, the mean word confidence, and the words flagged for review. */
 export interface OcrReading {
   pages: number;
+  /** The source's page numbers read with OCR (a PDF's other pages had a text layer); absent in readings stored before it was kept. */
+  pageNumbers?: number[];
   confidence: number;
   /** Words below the threshold (all of them, though `review` keeps at most 500). */
   lowWords: number;
-  review: { page: number; word: string; confidence: number }[];
+  review: OcrReviewWord[];
   /** The whole text as OCR read it. */
   text: string;
+}
+
+/** A word OCR read with low confidence, to check against the page. */
+export interface OcrReviewWord {
+  page: number;
+  word: string;
+  confidence: number;
+  /** Its place on the page: left, top, right, bottom as shares (0–1) of the page's width and height; absent in older readings. */
+  box?: [number, number, number, number];
+}
+
+/** One page of a scanned source drawn for the coding view, beside the text OCR read from it. */
+export interface OcrPageImage {
+  /** The page shown (the source's page number). */
+  page: number;
+  /** Every page read with OCR, to step between. */
+  pages: number[];
+  /** A PNG or JPEG as a data: URL (the page drawn from the stored source file; nothing is fetched); null for a TIFF, which the screen cannot draw. */
+  src: string | null;
+  width: number;
+  height: number;
+  /** The low-confidence words on this page, with their places where known. */
+  words: OcrReviewWord[];
 }
 
 export interface AnswerPart {

@@ -98,9 +98,10 @@ const importReport = z.object({
 
 const ocrReading = z.object({
   pages: z.number(),
+  pageNumbers: z.array(z.number()).optional(),
   confidence: z.number(),
   lowWords: z.number(),
-  review: z.array(z.object({ page: z.number(), word: z.string(), confidence: z.number() })),
+  review: z.array(z.object({ page: z.number(), word: z.string(), confidence: z.number(), box: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional() })),
   text: z.string(),
 });
 

@@ -5,6 +5,7 @@ import { getResponse, listResponses, originalOf } from '../../responses/service'
 import { pageResponses } from '../../responses/page';
 import { setReceivedDate } from '../../responses/received';
 import { eraseResponse, planErasure } from '../../responses/erase';
+import { ocrPageOf } from '../../responses/ocr-page';
 import { listSnapshots } from '../../backup/snapshot';
 import { assignAnswerText } from '../../responses/split';
 import type { Session } from '../session';
@@ -25,6 +26,7 @@ export function responseHandlers(
       const holding = listSnapshots(store.path, session.settings.get().backup).filter((s) => s.takenAt >= importedAt);
       return { ...plan, backupsHoldingIt: holding.length };
     },
+    'responses.ocrPage': async ({ id, page }) => ocrPageOf(session.requireStore(), id, page),
     'responses.erase': async ({ id, withRespondent }) => {
       const store = session.requireStore();
       const result = eraseResponse(store, deps, id, withRespondent);

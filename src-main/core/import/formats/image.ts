@@ -17,7 +17,7 @@ export async function readImage(bytes: Buffer, context: ReadContext): Promise<Pa
     format: header.format,
     text: result.pageTexts.join('\n'),
     pages: 1,
-    ocr: { pages: 1, confidence: result.confidence, review: result.review, lowWords: result.lowWords },
+    ocr: { pages: 1, pageNumbers: [1], confidence: result.confidence, review: result.review, lowWords: result.lowWords },
     warnings,
   };
 }

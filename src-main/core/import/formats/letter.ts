@@ -61,7 +61,7 @@ export async function readPdf(bytes: Buffer, context: ReadContext = {}, limits: 
     format: 'pdf',
     text: pages.join('\n'),
     pages: pages.length,
-    ocr: { pages: scanned.length, confidence: result.confidence, review: result.review, lowWords: result.lowWords },
+    ocr: { pages: scanned.length, pageNumbers: scanned, confidence: result.confidence, review: result.review, lowWords: result.lowWords },
     warnings: [],
   };
 }

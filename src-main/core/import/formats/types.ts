@@ -49,6 +49,8 @@ export interface ParsedLetter {
 export interface LetterOcr {
   /** Pages read with OCR (a PDF may have others with a text layer). */
   pages: number;
+  /** Their page numbers in the source. */
+  pageNumbers: number[];
   /** Mean word confidence, 0–100. */
   confidence: number;
   /** Words below the threshold, to check against the page. */

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ImportError } from '../../input/errors';
 import { throwIfCancelled } from '../cancel';
+import { imageHeader } from './image-header';
 
 /** Words read with a confidence below this (0–100) are flagged for review. */
 export const LOW_CONFIDENCE = 60;
@@ -18,6 +19,8 @@ export interface OcrWord {
   page: number;
   word: string;
   confidence: number;
+  /** Where the word stands on its page: left, top, right, bottom as shares (0–1) of the page's width and height, so a copy of the page drawn at any size can mark it. */
+  box?: [number, number, number, number];
 }
 
 export interface OcrResult {
@@ -60,6 +63,14 @@ export function tidyOcrText(text: string): string {
 interface TesseractWord {
   text: string;
   confidence: number;
+  bbox?: { x0: number; y0: number; x1: number; y1: number };
+}
+
+/** A word's pixel box as shares of the page (four decimals: a tenth of a pixel on an A4 page at 300 dpi); none without a box or a size. */
+export function shareBox(bbox: TesseractWord['bbox'], width: number, height: number): OcrWord['box'] {
+  if (!bbox || width <= 0 || height <= 0) return undefined;
+  const share = (v: number, of: number) => Math.round(Math.min(1, Math.max(0, v / of)) * 10_000) / 10_000;
+  return [share(bbox.x0, width), share(bbox.y0, height), share(bbox.x1, width), share(bbox.y1, height)];
 }
 interface TesseractPage {
   text: string;
@@ -81,6 +92,15 @@ function untilAborted(signal: AbortSignal | undefined): Promise<never> {
   });
   aborted.catch(() => undefined);
   return aborted;
+}
+
+function pageSize(image: Buffer): { width: number; height: number } {
+  try {
+    return imageHeader(image);
+  } catch {
+    // tesseract reads more than the header reader knows (a BMP); such a page's words are kept without a place.
+    return { width: 0, height: 0 };
+  }
 }
 
 export async function recognisePages(pages: OcrPage[], options: OcrOptions): Promise<OcrResult> {
@@ -113,6 +133,8 @@ export async function recognisePages(pages: OcrPage[], options: OcrOptions): Pro
       options.onPage?.(i + 1, pages.length);
       const image = await page.image();
       throwIfCancelled(options.signal);
+      // The page's size from its header, to place flagged words on any copy of the page.
+      const size = pageSize(image);
       let data: TesseractPage;
       try {
         ({ data } = (await Promise.race([worker.recognize(image, {}, { text: true, blocks: true }), aborted])) as unknown as { data: TesseractPage });
@@ -130,7 +152,10 @@ export async function recognisePages(pages: OcrPage[], options: OcrOptions): Pro
               sum += word.confidence;
               if (word.confidence < LOW_CONFIDENCE) {
                 lowWords++;
-                if (review.length < MAX_REVIEW_WORDS) review.push({ page: page.number, word: word.text, confidence: Math.round(word.confidence) });
+                if (review.length < MAX_REVIEW_WORDS) {
+                  const box = shareBox(word.bbox, size.width, size.height);
+                  review.push({ page: page.number, word: word.text, confidence: Math.round(word.confidence), ...(box ? { box } : {}) });
+                }
               }
             }
           }

@@ -2,7 +2,7 @@
 // municipality's facts, the work status, then each answer part under its
 // question (text not yet assigned to a question first, as "Ufordelt tekst").
 import { Button, Field, Heading, Label, Select } from '@digdir/designsystemet-react';
-import { Fragment, useId, useMemo } from 'react';
+import { Fragment, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, Coding, WorkspaceResponse } from '../../../../src-shared/coding';
 import { RESPONSE_STATUSES, type AnswerPart, type Question, type ResponseStatus } from '../../../../src-shared/domain';
@@ -11,6 +11,7 @@ import { letterBlockKind } from '../../../../src-shared/letter-blocks';
 import { LetterBlockNote } from '../LetterBlockNote';
 import { AnswerPartView } from './AnswerPartView';
 import { PersonalDataTag } from '../personal/PersonalData';
+import { OcrPagePanel } from './OcrPagePanel';
 
 const NO_CODINGS: Coding[] = [];
 
@@ -47,6 +48,7 @@ interface Props {
 export function ReadingView({ ws, questions, codes, selectedCodingId, focusedAnswerId, flash, stale, onFocusPart, onSelectCoding, onStatus, onOpenDetail }: Props) {
   const { t } = useTranslation();
   const statusId = useId();
+  const pageId = useId();
   const r = ws.response;
   const groups = useMemo(() => groupParts(r.answers, questions), [r.answers, questions]);
   const byAnswer = useMemo(() => {
@@ -59,6 +61,14 @@ export function ReadingView({ ws, questions, codes, selectedCodingId, focusedAns
     return map;
   }, [ws.codings]);
   const m = r.municipality;
+  // The scanned page beside the text, for a response read with OCR; the button takes the focus back when it closes.
+  const [pageOpen, setPageOpen] = useState(false);
+  const pageButton = useRef<HTMLButtonElement>(null);
+  const showPage = pageOpen && Boolean(r.ocr);
+  const closePage = () => {
+    setPageOpen(false);
+    pageButton.current?.focus();
+  };
 
   return (
     <article className={`cw-reading__doc${stale ? ' cw-reading__doc--stale' : ''}`} data-testid="coding-reading" data-response-id={r.id} aria-busy={stale || undefined}>
@@ -122,63 +132,83 @@ export function ReadingView({ ws, questions, codes, selectedCodingId, focusedAns
                 })
               : t('coding.reading.ocrNoReview')}
           </span>
+          <Button
+            ref={pageButton}
+            variant="tertiary"
+            data-size="sm"
+            aria-expanded={showPage}
+            aria-controls={showPage ? pageId : undefined}
+            onClick={() => (showPage ? closePage() : setPageOpen(true))}
+            data-testid="coding-ocr-page"
+          >
+            {showPage ? t('coding.ocrPage.hide') : t('coding.ocrPage.show')}
+          </Button>
         </div>
       )}
 
-      {r.answers.length === 0 && <p className="muted">{t('coding.reading.noText')}</p>}
+      <div className={showPage ? 'cw-ocr-beside' : undefined}>
+        <div className="cw-ocr-beside__text">
+          {r.answers.length === 0 && <p className="muted">{t('coding.reading.noText')}</p>}
 
-      {groups.map((g) => (
-        <section key={g.question?.id ?? 'none'} className={`cw-group${g.question ? '' : ' cw-group--unassigned'}`} data-testid="coding-group" data-question={g.question?.ordinal ?? 'none'}>
-          <h3 className="cw-group__heading" title={g.question?.text}>
-            {g.question ? (
-              <>
-                <span className="cw-qnum" aria-hidden>
-                  {g.question.ordinal}
-                </span>
-                <span className="ds-sr-only">{t('questions.number', { ordinal: g.question.ordinal })}: </span>
-                {g.question.shortLabel}
-              </>
-            ) : (
-              <>
-                <span className="cw-qnum cw-qnum--none" aria-hidden>
-                  –
-                </span>
-                {t('coding.reading.unassigned')}
-              </>
-            )}
-          </h3>
-          {g.parts.length === 0 ? (
-            <p className="cw-group__none muted">{t('coding.reading.noAnswer')}</p>
-          ) : (
-            g.parts.map((p) => {
-              const block = g.question ? null : letterBlockKind(p.text);
-              const count = (byAnswer.get(p.id) ?? NO_CODINGS).length;
-              return (
-                <Fragment key={p.id}>
-                  {block && <LetterBlockNote kind={block} />}
-                  <AnswerPartView
-                    part={p}
-                    codings={byAnswer.get(p.id) ?? NO_CODINGS}
-                    codes={codes}
-                    selectedCodingId={selectedCodingId}
-                    focused={focusedAnswerId === p.id}
-                    flash={flash && flash.answerId === p.id ? flash : null}
-                    label={
-                      g.question
-                        ? t('coding.reading.partLabel', { ordinal: g.question.ordinal, count })
-                        : block
-                          ? t('common.letterBlock.partLabel', { kind: t(`common.letterBlock.${block}`), count })
-                          : t('coding.reading.unassignedPartLabel', { count })
-                    }
-                    onFocusPart={onFocusPart}
-                    onSelectCoding={onSelectCoding}
-                  />
-                </Fragment>
-              );
-            })
-          )}
-        </section>
-      ))}
+          {groups.map((g) => (
+            <section key={g.question?.id ?? 'none'} className={`cw-group${g.question ? '' : ' cw-group--unassigned'}`} data-testid="coding-group" data-question={g.question?.ordinal ?? 'none'}>
+              <h3 className="cw-group__heading" title={g.question?.text}>
+                {g.question ? (
+                  <>
+                    <span className="cw-qnum" aria-hidden>
+                      {g.question.ordinal}
+                    </span>
+                    <span className="ds-sr-only">{t('questions.number', { ordinal: g.question.ordinal })}: </span>
+                    {g.question.shortLabel}
+                  </>
+                ) : (
+                  <>
+                    <span className="cw-qnum cw-qnum--none" aria-hidden>
+                      –
+                    </span>
+                    {t('coding.reading.unassigned')}
+                  </>
+                )}
+              </h3>
+              {g.parts.length === 0 ? (
+                <p className="cw-group__none muted">{t('coding.reading.noAnswer')}</p>
+              ) : (
+                g.parts.map((p) => {
+                  const block = g.question ? null : letterBlockKind(p.text);
+                  const count = (byAnswer.get(p.id) ?? NO_CODINGS).length;
+                  return (
+                    <Fragment key={p.id}>
+                      {block && <LetterBlockNote kind={block} />}
+                      <AnswerPartView
+                        part={p}
+                        codings={byAnswer.get(p.id) ?? NO_CODINGS}
+                        codes={codes}
+                        selectedCodingId={selectedCodingId}
+                        focused={focusedAnswerId === p.id}
+                        flash={flash && flash.answerId === p.id ? flash : null}
+                        label={
+                          g.question
+                            ? t('coding.reading.partLabel', { ordinal: g.question.ordinal, count })
+                            : block
+                              ? t('common.letterBlock.partLabel', { kind: t(`common.letterBlock.${block}`), count })
+                              : t('coding.reading.unassignedPartLabel', { count })
+                        }
+                        onFocusPart={onFocusPart}
+                        onSelectCoding={onSelectCoding}
+                      />
+                    </Fragment>
+                  );
+                })
+              )}
+            </section>
+          ))}
+        </div>
+        {showPage && (
+          <div id={pageId} className="cw-ocr-beside__page">
+            <OcrPagePanel responseId={r.id} onClose={closePage} />
+          </div>
+        )}
+      </div>
     </article>
   );
 }

@@ -17,6 +17,7 @@ import { ENTITIES, OUTSIDE_PROJECT, type Entity } from '../../../../src-shared/e
 import { ApiError } from '../../../../src-shared/errors';
 import { codingProject, CSV_HEADER, loadResponses, spanOf, type CodingProject } from '../../../helpers/coding';
 import { toCsv } from '../../../helpers/import-fixtures';
+import { scanPages } from '../../../helpers/scan-fixtures';
 import { qde, qdpx as qdpxFile } from '../../../helpers/refi-foreign';
 import { laptop, type Laptop } from '../../../helpers/team';
 
@@ -220,6 +221,12 @@ async function scenario(): Promise<void> {
   await api.responses.page({ limit: 2, sort: { key: 'county', direction: 'descending' }, cursor: firstPage.nextCursor });
   await api.responses.get({ id: bodo.id });
   await api.responses.original({ id: bodo.id });
+  // A scan read with OCR (the shipped data, a small page), and its page drawn beside the text.
+  const scan = path.join(p.dir, 'skannet-vestvagoy.png');
+  writeFileSync(scan, scanPages(['Vestvågøy kommune', 'Spørsmål 1: Utfordringer', 'Vi ser behov for mer politi.'], { dpi: 100 })[0]);
+  await api.import.run({ paths: [scan] });
+  const scanned = (await api.responses.list({})).find((r) => typeof r.ocrConfidence === 'number');
+  if (scanned) await api.responses.ocrPage({ id: scanned.id });
   await api.responses.progress();
   await api.responses.setStatus({ id: bodo.id, status: 'under_arbeid' });
   await api.responses.setReceived({ responseId: bodo.id, date: '2022-06-01' });

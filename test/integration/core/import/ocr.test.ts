@@ -72,6 +72,12 @@ describe('importing scanned letters with OCR', () => {
     expect(detail.ocr).toMatchObject({ pages: 1, confidence: bodo!.ocrConfidence });
     expect(detail.ocr!.text).toContain('Spørsmål 1');
     expect((await api.responses.original({ id: bodo!.id })).text).toBe(detail.ocr!.text);
+    // The page beside the text: drawn from the stored PDF; each flagged word placed on it.
+    expect(detail.ocr!.pageNumbers).toEqual([1]);
+    const page = await api.responses.ocrPage({ id: bodo!.id });
+    expect(page).toMatchObject({ page: 1, pages: [1], words: detail.ocr!.review.filter((w) => w.page === 1) });
+    expect(page.src).toMatch(/^data:image\/png;base64,/);
+    for (const w of page.words) expect(w.box?.every((v) => v >= 0 && v <= 1)).toBe(true);
     const fauske = list.find((r) => r.municipality?.number === '1841');
     expect(fauske?.ocrConfidence).toBeGreaterThan(70);
     // A response from a text layer carries no OCR marker.
