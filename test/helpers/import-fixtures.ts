@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import yazl from 'yazl';
+import { checkpointFully } from '../../src-main/core/store/checkpointer';
 import type { Store } from '../../src-main/core/store/open';
 import { shippedLetter } from './reference';
 
@@ -212,6 +213,6 @@ export function dumpDatabase(file: string): DatabaseDump {
 
 /** The project file's bytes after checkpointing the WAL into it. */
 export function checkpointedBytes(store: Store): Buffer {
-  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  checkpointFully(store.sqlite);
   return readFileSync(store.path);
 }

@@ -15,6 +15,7 @@ import type Database from 'better-sqlite3';
 import type { ErasurePlan, ErasureResult } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../deps';
+import { checkpointFully } from '../store/checkpointer';
 import type { Store } from '../store/open';
 import { parseImportReport } from '../store/reports';
 
@@ -241,5 +242,5 @@ function scrubBatchReports(sqlite: Database.Database, fileName: string): void {
 /** Rewrites the file without free pages and empties the WAL, so deleted text is nowhere in the bytes. */
 function wipeFreedSpace(sqlite: Database.Database): void {
   sqlite.exec('VACUUM');
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  checkpointFully(sqlite);
 }

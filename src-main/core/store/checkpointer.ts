@@ -95,3 +95,31 @@ export function checkpointInBackground(sqlite: Database.Database, file: string, 
     },
   };
 }
+
+/** What `PRAGMA wal_checkpoint` answers: busy 1 if it could not finish (another checkpoint held the lock). */
+interface CheckpointResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
+
+/**
+ * Copies the whole log into the project file and empties it, now. The worker
+ * above may be half-way through a PASSIVE checkpoint of its own; SQLite then
+ * answers busy at once (the checkpoint lock invokes no busy handler) and the
+ * file still lacks part of the log, so this tries again until the log is
+ * empty. Erasure relies on it: deleted text must be in no byte of the file or
+ * its log. Throws if the log cannot be emptied within `timeoutMs`.
+ */
+export function checkpointFully(sqlite: Database.Database, timeoutMs = 10_000): void {
+  const statement = sqlite.prepare<[], CheckpointResult>('PRAGMA wal_checkpoint(TRUNCATE)');
+  const until = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    const result = statement.get();
+    if (!result || result.busy === 0) return;
+    if (Date.now() > until) throw new Error(`The write-ahead log of ${sqlite.name} could not be emptied within ${timeoutMs} ms (busy).`);
+    // A checkpoint of a few megabytes takes milliseconds; wait briefly rather than spin.
+    Atomics.wait(pause, 0, 0, 5);
+  }
+}

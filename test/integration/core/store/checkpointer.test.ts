@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProject } from '../../../../src-main/core/project/create';
 import { loadReferenceData } from '../../../../src-main/core/reference/load';
+import { checkpointFully } from '../../../../src-main/core/store/checkpointer';
 import type { Store } from '../../../../src-main/core/store/open';
 import { resourcesDir, tempDir, testDeps } from '../../../helpers/core';
 
@@ -62,5 +63,47 @@ describe('checkpoints in a worker thread', () => {
     const reopened = new Database(file, { readonly: true });
     expect(reopened.prepare('SELECT count(*) FROM scratch').pluck().get()).toBe(5000);
     reopened.close();
+  });
+
+  it('empties the log when asked, even while the worker is checkpointing (erasure relies on it)', async () => {
+    const file = path.join(dir, 'tom.innspill');
+    store = await createProject(file, { template: 'brev-kommunene-2022' }, testDeps(dir), ref);
+    const { sqlite } = store;
+    sqlite.exec('CREATE TABLE scratch (text TEXT)');
+    const insert = sqlite.prepare('INSERT INTO scratch (text) VALUES (?)');
+    // Many rounds of writes, each followed at once by a full checkpoint, race the worker's own
+    // checkpoints every 250 ms; a single TRUNCATE that met the worker mid-checkpoint left the log behind.
+    for (let round = 0; round < 40; round++) {
+      sqlite.transaction(() => {
+        for (let i = 0; i < 200; i++) insert.run(`${round}-${i} `.padEnd(2000, 'x'));
+      })();
+      checkpointFully(sqlite);
+      expect(statSync(`${file}-wal`).size).toBe(0);
+      await new Promise((r) => setTimeout(r, round % 7));
+    }
+    const reopened = new Database(file, { readonly: true });
+    expect(reopened.prepare('SELECT count(*) FROM scratch').pluck().get()).toBe(8000);
+    reopened.close();
+  });
+});
+
+describe('checkpointFully', () => {
+  /** A connection whose checkpoint answers busy the given number of times, then succeeds. */
+  function busyConnection(busyTimes: number): { connection: Database.Database; calls: () => number } {
+    let calls = 0;
+    const statement = { get: () => ({ busy: calls++ < busyTimes ? 1 : 0, log: 0, checkpointed: 0 }) };
+    const fake = { name: 'fake.innspill', prepare: () => statement };
+    return { connection: fake as unknown as Database.Database, calls: () => calls }; // test double: only prepare() and name are used
+  }
+
+  it('tries again while another checkpoint holds the lock', () => {
+    const { connection, calls } = busyConnection(3);
+    checkpointFully(connection);
+    expect(calls()).toBe(4);
+  });
+
+  it('gives up with an error naming the file when the log stays busy', () => {
+    const { connection } = busyConnection(Number.POSITIVE_INFINITY);
+    expect(() => checkpointFully(connection, 50)).toThrow(/fake\.innspill.*busy/);
   });
 });

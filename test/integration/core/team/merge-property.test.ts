@@ -31,6 +31,7 @@ import type { Row } from '../../../../src-main/core/audit/changes';
 import { reduceEvents, type PackageChange } from '../../../../src-main/core/team/return-changes';
 import { contentColumns, hasNaturalKey, RETURN_TABLES, sameValue, type ReturnTable } from '../../../../src-main/core/team/entities';
 import { readReturnFile } from '../../../../src-main/core/team/files';
+import { checkpointFully } from '../../../../src-main/core/store/checkpointer';
 import type { ApiClient } from '../../../../src-shared/client';
 import type { Variable } from '../../../../src-shared/coding';
 import { ApiError } from '../../../../src-shared/errors';
@@ -305,7 +306,7 @@ it('merging two colleagues’ returns in either order gives the same result, los
 
         // The lead's own changes since the base, before any merge.
         const leadChanges = reduceEvents(lead.db.prepare('SELECT * FROM event WHERE seq > ? ORDER BY seq').all(baseSeq) as never[]);
-        lead.db.pragma('wal_checkpoint(TRUNCATE)');
+        checkpointFully(lead.db);
         const m2 = path.join(dir, 'master-2.innspill');
         copyFileSync(m1, m2);
         const other = await openMaster(m2, 2);
