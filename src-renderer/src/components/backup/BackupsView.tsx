@@ -2,7 +2,7 @@
 // how large), a snapshot taken now, one verified (checksum and SQLite's
 // integrity check), one restored as a new project file beside the original,
 // and the settings that decide where they go and how many are kept.
-import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSnapshot, BackupVerifyResult } from '../../../../src-shared/backup';
@@ -13,6 +13,7 @@ import { LoadingState } from '../LoadingState';
 import { BackupSettingsForm } from './BackupSettingsForm';
 import { RestoreDialog } from './RestoreDialog';
 import './backup.css';
+import { ViewHeader } from '../ViewHeader';
 
 export function BackupsView() {
   const { t } = useTranslation();
@@ -28,19 +29,16 @@ export function BackupsView() {
 
   return (
     <section className="stack" aria-labelledby={headingId} data-testid="backups-view">
-      <div className="view-header">
-        <div>
-          <Heading level={2} data-size="sm" id={headingId}>
-            {t('backup.heading')}
-          </Heading>
-          <Paragraph data-size="sm" className="muted">
-            {t('backup.intro')}
-          </Paragraph>
-        </div>
-        <Button data-size="sm" onClick={() => void create.run({})} loading={create.isPending} disabled={create.isPending} data-testid="backup-create">
-          {t('backup.create')}
-        </Button>
-      </div>
+      <ViewHeader
+        id={headingId}
+        title={t('backup.heading')}
+        description={t('backup.intro')}
+        actions={
+          <Button data-size="sm" onClick={() => void create.run({})} loading={create.isPending} disabled={create.isPending} data-testid="backup-create">
+            {t('backup.create')}
+          </Button>
+        }
+      />
       {list.data && (
         <Paragraph data-size="sm">
           <span className="muted">{t('backup.folder')}</span>{' '}

@@ -18,6 +18,7 @@ import { copyText, downloadBase64, readAsBase64 } from './files';
 import { formatPublished, linkTotal } from './findingFormat';
 import { RelationCounts, VerifiedTag } from './relations';
 import './findings.css';
+import { ViewHeader } from '../ViewHeader';
 
 export interface RegisterFilter {
   query: string;
@@ -102,24 +103,22 @@ export function FindingsRegister({ filter, onFilterChange, onOpen }: Props) {
 
   return (
     <section className="stack findings-register" aria-labelledby={headingId} data-testid="findings-register">
-      <div className="view-header">
-        <div>
-          <Heading level={2} data-size="sm" id={headingId}>
-            {t('findings.heading')}
-          </Heading>
-          <Paragraph data-size="sm" className="muted findings-intro">
-            {t('findings.intro')}
-          </Paragraph>
-        </div>
-        <div className="button-row button-row--tight findings-register__actions">
-          <Button data-size="sm" variant="secondary" onClick={() => setEditingReport({ item: null })} data-testid="report-new">
-            {t('findings.actions.newReport')}
-          </Button>
-          <Button data-size="sm" onClick={() => setEditingFinding({ item: null })} disabled={!data} data-testid="finding-new">
-            {t('findings.actions.newFinding')}
-          </Button>
-        </div>
-      </div>
+      <ViewHeader
+        id={headingId}
+        title={t('findings.heading')}
+        description={t('findings.intro')}
+        descriptionClassName="findings-intro"
+        actions={
+          <div className="button-row button-row--tight findings-register__actions">
+            <Button data-size="sm" variant="secondary" onClick={() => setEditingReport({ item: null })} data-testid="report-new">
+              {t('findings.actions.newReport')}
+            </Button>
+            <Button data-size="sm" onClick={() => setEditingFinding({ item: null })} disabled={!data} data-testid="finding-new">
+              {t('findings.actions.newFinding')}
+            </Button>
+          </div>
+        }
+      />
 
       <ExchangePanel />
 

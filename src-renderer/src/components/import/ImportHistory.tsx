@@ -1,6 +1,6 @@
 // "Importlogg": every import batch, newest first, with when, by whom, its
 // label and the stored report (folded away until asked for).
-import { Button, Details, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Details, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
 import { useCase } from '../case/caseContext';
 import { ImportReportView, reportTotals } from './ImportReportView';
+import { ViewHeader } from '../ViewHeader';
 
 /** The core's label for the synthetic demo batch starts like this. */
 const DEMO_LABEL_PREFIX = 'Eksempeldata';
@@ -23,19 +24,16 @@ export function ImportHistory() {
 
   return (
     <section className="stack" aria-labelledby={headingId} data-testid="import-history">
-      <div className="view-header">
-        <div>
-          <Heading level={2} data-size="sm" id={headingId}>
-            {t('history.heading')}
-          </Heading>
-          <Paragraph data-size="sm" className="muted">
-            {t('history.intro')}
-          </Paragraph>
-        </div>
-        <Button data-size="sm" onClick={() => navigate({ view: 'import' })} data-testid="history-import">
-          {t('history.import')}
-        </Button>
-      </div>
+      <ViewHeader
+        id={headingId}
+        title={t('history.heading')}
+        description={t('history.intro')}
+        actions={
+          <Button data-size="sm" onClick={() => navigate({ view: 'import' })} data-testid="history-import">
+            {t('history.import')}
+          </Button>
+        }
+      />
       {error && <ErrorAlert title={t('history.failed')} error={error} />}
       {batches === null && !error && <LoadingState label={t('app.loading')} />}
       {batches?.length === 0 && (

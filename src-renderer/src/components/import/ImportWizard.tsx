@@ -20,6 +20,7 @@ import { ImportProgress } from './ImportProgress';
 import { ImportReportView, reportTotals } from './ImportReportView';
 import { PresetControls } from './PresetControls';
 import { stageFiles, type PickedFile } from './stageFiles';
+import { ViewHeader } from '../ViewHeader';
 
 type Phase = 'pick' | 'preview' | 'running' | 'done';
 
@@ -216,19 +217,16 @@ export function ImportWizard({ onShowResponses }: Props) {
 
   return (
     <section className="stack import-wizard" aria-labelledby={headingId} data-testid="import-wizard" data-phase={phase}>
-      <div className="view-header">
-        <div>
-          <Heading level={2} data-size="sm" id={headingId}>
-            {t('import.heading')}
-          </Heading>
-          <Paragraph data-size="sm" className="muted">
-            {t('import.intro')}
-          </Paragraph>
-        </div>
-        <Button variant="tertiary" data-size="sm" onClick={() => navigate({ view: 'history' })} data-testid="import-show-history">
-          {t('import.showHistory')}
-        </Button>
-      </div>
+      <ViewHeader
+        id={headingId}
+        title={t('import.heading')}
+        description={t('import.intro')}
+        actions={
+          <Button variant="tertiary" data-size="sm" onClick={() => navigate({ view: 'history' })} data-testid="import-show-history">
+            {t('import.showHistory')}
+          </Button>
+        }
+      />
 
       <ol className="steps" aria-label={t('import.steps.label')}>
         {(['pick', 'preview', 'run', 'report'] as const).map((s, i) => (

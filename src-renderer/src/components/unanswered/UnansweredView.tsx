@@ -11,6 +11,7 @@ import { formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadingState } from '../LoadingState';
 import { ScrollRegion } from '../ScrollRegion';
+import { ViewHeader } from '../ViewHeader';
 
 type Grouping = 'district' | 'county';
 
@@ -42,16 +43,7 @@ export function UnansweredView() {
 
   return (
     <section className="stack" aria-labelledby={headingId} data-testid="unanswered-view">
-      <div className="view-header">
-        <div>
-          <Heading level={2} data-size="sm" id={headingId}>
-            {t('unanswered.heading')}
-          </Heading>
-          <Paragraph data-size="sm" className="muted">
-            {t('unanswered.intro')}
-          </Paragraph>
-        </div>
-      </div>
+      <ViewHeader id={headingId} title={t('unanswered.heading')} description={t('unanswered.intro')} />
       {error && <ErrorAlert title={t('unanswered.failed')} error={error} />}
       {!summary && !error && <LoadingState label={t('app.loading')} />}
       {summary && (
