@@ -21,6 +21,17 @@ export function formatDateTime(value: string | null | undefined): string {
   return `${formatDate(value)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/**
+ * Text that holds ISO dates (reference data such as «2023-08-23 (åpning
+ * 2024)», a report's «2022-12»): every full date as dd.mm.åååå and every
+ * year-month as mm.åååå, the rest as it stands — no ISO date reaches the user.
+ */
+export function formatDatesIn(text: string): string {
+  return text
+    .replace(/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g, (whole: string) => formatNorwegianDate(whole))
+    .replace(/(?<![\d-])(\d{4})-(0[1-9]|1[0-2])(?![\d-])/g, (_: string, year: string, month: string) => `${month}.${year}`);
+}
+
 export const formatNumber = formatNorwegianNumber;
 
 /** 1536 → "1,5 kB" with a Norwegian decimal comma. */

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationCandidate } from '../../../../src-shared/analysis';
 import { norwegianCompare } from '../../../../src-shared/norwegian';
 import { useApiQuery } from '../../api/hooks';
-import { formatNumber } from '../../lib/format';
+import { formatDatesIn, formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { FilterSelect, PoliceDistrictFilter } from '../FilterSelect';
 import { LoadingState } from '../LoadingState';
@@ -127,7 +127,7 @@ export function StationsTab() {
                 <Table.Cell>{c.municipality.policeDistrictName}</Table.Cell>
                 <Table.Cell>{formatNumber(c.municipality.population)}</Table.Cell>
                 <Table.Cell>{[c.offersPremises, c.premisesOffered].filter(Boolean).join(' – ') || '–'}</Table.Cell>
-                <Table.Cell>{c.announcedStations.length ? c.announcedStations.map((s) => `${s.station} (${s.announced})`).join(', ') : t('analysis.stations.none')}</Table.Cell>
+                <Table.Cell>{c.announcedStations.length ? c.announcedStations.map((s) => `${s.station} (${formatDatesIn(s.announced)})`).join(', ') : t('analysis.stations.none')}</Table.Cell>
                 <Table.Cell className="analysis-quote-cell">{c.evidence && <SentenceQuote inline parts={sentenceQuoteFrom(c.evidence.quote, c.evidence.quoteContext)} />}</Table.Cell>
               </Table.Row>
             ))}
@@ -156,7 +156,7 @@ export function StationsTab() {
               <Table.Row key={`${s.municipalityNumber}-${s.station}`} data-testid="announced-station" data-answer={s.answer}>
                 <Table.Cell>{s.station}</Table.Cell>
                 <Table.Cell>{s.municipalityName}</Table.Cell>
-                <Table.Cell>{s.announced}</Table.Cell>
+                <Table.Cell>{formatDatesIn(s.announced)}</Table.Cell>
                 <Table.Cell>{t(`analysis.stations.answers.${s.answer}`)}</Table.Cell>
               </Table.Row>
             ))}

@@ -3,7 +3,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fileNameOf, formatBytes, formatDate, formatDateTime, formatNumber, formatPercent, typedTarget } from '../../../../src-renderer/src/lib/format';
+import { fileNameOf, formatBytes, formatDate, formatDatesIn, formatDateTime, formatNumber, formatPercent, typedTarget } from '../../../../src-renderer/src/lib/format';
 
 const NBSP = /[\u00a0\u202f]/g;
 const plain = (s: string) => s.replace(NBSP, ' ');
@@ -87,5 +87,27 @@ describe('typedTarget and fileNameOf', () => {
     expect(fileNameOf('C:\\Users\\Kari\\Ørland.innspill')).toBe('Ørland.innspill');
     expect(fileNameOf('bare-navn.innspill')).toBe('bare-navn.innspill');
     expect(fileNameOf('/mappe/')).toBe('/mappe/');
+  });
+});
+
+describe('formatDatesIn', () => {
+  it('writes every ISO date and year-month inside text as dd.mm.åååå and mm.åååå, the rest untouched', () => {
+    expect(formatDatesIn('2023-08-23 (åpning 2024)')).toBe('23.08.2023 (åpning 2024)');
+    expect(formatDatesIn('2023-01')).toBe('01.2023');
+    expect(formatDatesIn('fra 2022-06-01 til 2022-12')).toBe('fra 01.06.2022 til 12.2022');
+    expect(formatDatesIn('statusrapport 2016')).toBe('statusrapport 2016');
+    // Not dates: a case number, a longer digit run, a month 13.
+    expect(formatDatesIn('sak 2022-535 og 12023-08-23 og 2022-13')).toBe('sak 2022-535 og 12023-08-23 og 2022-13');
+  });
+
+  it('leaves no ISO date in any text', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.string({ maxLength: 10 }), (d, rest) => {
+        const iso = d.toISOString().slice(0, 10);
+        const out = formatDatesIn(`${rest} ${iso} ${rest}`);
+        expect(out).toContain(`${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`);
+        expect(out).not.toContain(` ${iso} `);
+      }),
+    );
   });
 });
