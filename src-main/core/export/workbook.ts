@@ -66,10 +66,17 @@ export interface WorkbookRun {
  * first thing the constructor does, after the zip exists.)
  */
 class DeterministicWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  // The archiver the constructor makes (exceljs's lib/stream/xlsx/workbook-writer.js); its typings leave it out.
+  declare zip: { append(source: unknown, data: Record<string, unknown>): unknown };
+
+  // The workbook's own properties, which the constructor reads from its options too; its typings leave them out.
+  constructor(options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions> & Partial<Pick<ExcelJS.Workbook, 'created' | 'modified' | 'creator' | 'lastModifiedBy'>>) {
+    super(options);
+  }
+
   override addThemes(): Promise<void> {
-    const self = this as unknown as { zip: { append(source: unknown, data: Record<string, unknown>): unknown }; created: Date };
-    const append = self.zip.append.bind(self.zip);
-    self.zip.append = (source, data) => append(source, { ...data, date: self.created });
+    const append = this.zip.append.bind(this.zip);
+    this.zip.append = (source, data) => append(source, { ...data, date: this.created });
     return super.addThemes();
   }
 }
@@ -229,7 +236,7 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
     modified: run.now,
     creator: run.creator ?? 'Innspill',
     lastModifiedBy: run.creator ?? 'Innspill',
-  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  });
   let truncated = 0;
   const finish = (sheet: SheetWriter) => {
     sheet.finish();

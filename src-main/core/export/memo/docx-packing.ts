@@ -69,9 +69,14 @@ interface Compiler {
  * both give the same parts).
  */
 export async function documentParts(doc: Document): Promise<Parts> {
-  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
-  if (compiler && typeof compiler.compile === 'function') return new Map(compiler.compile(doc));
+  // Private in docx's typings, so read by name.
+  const compiler: unknown = Reflect.get(Packer, 'compiler');
+  if (isCompiler(compiler)) return new Map(compiler.compile(doc));
   return partsViaZip(doc);
+}
+
+function isCompiler(value: unknown): value is Compiler {
+  return typeof value === 'object' && value !== null && 'compile' in value && typeof value.compile === 'function';
 }
 
 /** The parts through docx's public API: its zip, unzipped. */

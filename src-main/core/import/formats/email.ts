@@ -10,13 +10,23 @@ import PostalMime from 'postal-mime';
 import MsgReaderModule from '@kenjiuno/msgreader';
 import { ImportError } from '../../input/errors';
 import type { ImportLimits } from '../../input/limits';
-import { messageOf } from '../../caught';
+import { codeOf, messageOf } from '../../caught';
 import { checkCompoundFile } from './compound-file';
 import { htmlToText } from './html-text';
 import type { EmailAttachment, EmailFacts, ParsedEmail } from './types';
 
 // The package's CommonJS build puts the class on `default`; its ES build is the class.
-const MsgReader = ((MsgReaderModule as unknown as { default?: typeof MsgReaderModule }).default ?? MsgReaderModule) as typeof MsgReaderModule;
+const MsgReader = readerClass(MsgReaderModule);
+
+function readerClass(module: typeof MsgReaderModule): typeof MsgReaderModule {
+  const inner: unknown = 'default' in module ? module.default : undefined;
+  return isReaderClass(inner) ? inner : module;
+}
+
+/** A class whose instances read a .msg file (getFileData): msgreader's, found on `default`. */
+function isReaderClass(value: unknown): value is typeof MsgReaderModule {
+  return typeof value === 'function' && typeof value.prototype === 'object' && value.prototype !== null && 'getFileData' in value.prototype;
+}
 
 /** Every Outlook .msg is an OLE compound file and starts with these eight bytes. */
 export const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -26,6 +36,8 @@ interface Read {
   facts: EmailFacts;
   body: string;
   attachments: EmailAttachment[];
+  /** Outlook messages inside this one (.msg only; an .eml's come back as attachments). */
+  inner?: Buffer[];
 }
 
 /** A date the message states, as ISO 8601; null when absent or not a date. */
@@ -80,7 +92,7 @@ async function readEmlOne(bytes: Buffer, limits: ImportLimits, where: string): P
       maxRfc822NestingDepth: 0,
     });
   } catch (e) {
-    const code = (e as { code?: string }).code ?? '';
+    const code = codeOf(e);
     const template = POSTAL_MIME_CODES[code];
     if (template) {
       const message = template
@@ -136,7 +148,8 @@ function readMsgOne(bytes: Buffer, where: string): Read & { inner: Buffer[] } {
   let reader: InstanceType<typeof MsgReaderModule>;
   let data: MsgFields;
   try {
-    reader = new MsgReader(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+    // A copy in an ArrayBuffer of its own (a Buffer may be a view into a larger, shared pool).
+    reader = new MsgReader(new Uint8Array(bytes).buffer);
     data = reader.getFileData();
   } catch (e) {
     throw new ImportError('BAD_EMAIL', `Outlook-meldingen er skadet (${messageOf(e)})`, where);
@@ -210,7 +223,7 @@ export async function readEmail(format: 'eml' | 'msg', bytes: Buffer, limits: Im
     parts += read.attachments.length;
     if (parts > limits.maxEmailParts) throw new ImportError('UNSAFE_EMAIL', `E-posten har flere enn ${limits.maxEmailParts} vedlegg; den er avvist`, next.where);
     const innerWhere = (n: number) => `videresendt melding ${depth + n}`;
-    if ('inner' in read) for (const b of (read as { inner: Buffer[] }).inner) queue.push({ format: 'msg', bytes: b, where: innerWhere(queue.length + 1) });
+    for (const b of read.inner ?? []) queue.push({ format: 'msg', bytes: b, where: innerWhere(queue.length + 1) });
     for (const a of read.attachments) {
       const kind = isMessage(a);
       if (kind && a.bytes.length > 0) queue.push({ format: kind, bytes: a.bytes, where: innerWhere(queue.length + 1) });

@@ -31,7 +31,7 @@ export function blockText(root: Node): string {
       continue;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
-    const tag = (node as Element).tagName ?? '';
+    const tag = 'tagName' in node && typeof node.tagName === 'string' ? node.tagName : '';
     if (tag === 'BR') {
       out.push('\n');
       continue;

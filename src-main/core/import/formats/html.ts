@@ -128,7 +128,7 @@ export function readHtml(bytes: Buffer, limits: Pick<ImportLimits, 'maxCellChars
     }
   }
   const { document: readable } = parseHTML(`<!doctype html><html><head><title></title></head><body>${main.outerHTML}</body></html>`);
-  const article = new Readability(readable as unknown as Document, { charThreshold: 20, keepClasses: false }).parse();
+  const article = new Readability(readable, { charThreshold: 20, keepClasses: false }).parse();
   let body = article?.content ? blockText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body) : '';
   // Readability gives up on a very short response: the page's own text is the response then.
   if (body.length < 40) body = blockText(main);

@@ -137,7 +137,7 @@ export async function recognisePages(pages: OcrPage[], options: OcrOptions): Pro
       const size = pageSize(image);
       let data: TesseractPage;
       try {
-        ({ data } = (await Promise.race([worker.recognize(image, {}, { text: true, blocks: true }), aborted])) as unknown as { data: TesseractPage });
+        ({ data } = await Promise.race([worker.recognize(image, {}, { text: true, blocks: true }), aborted]));
       } catch (e) {
         throwIfCancelled(options.signal);
         throw new ImportError('OCR_FAILED', `OCR could not read page ${page.number} (${e instanceof Error ? e.message : String(e)})`, `side ${page.number}`);
