@@ -4,7 +4,7 @@
 // which alone has `shell`.
 import { shell, utilityProcess } from 'electron';
 import { connectCore, type CoreLink } from '../core/process/client';
-import type { CoreProcessOptions, FromCore } from '../core/process/protocol';
+import type { CoreProcessOptions } from '../core/process/protocol';
 
 /** `modulePath`: the bundled entry, out/main/core.js (see electron.vite.config.ts). */
 export function startCoreProcess(modulePath: string, options: CoreProcessOptions): Promise<CoreLink> {
@@ -12,7 +12,7 @@ export function startCoreProcess(modulePath: string, options: CoreProcessOptions
   return connectCore(
     {
       send: (message) => child.postMessage(message),
-      onMessage: (listener) => child.on('message', (message: unknown) => listener(message as FromCore)),
+      onMessage: (listener) => child.on('message', listener),
       onExit: (listener) => child.once('exit', (code: number) => listener(code)),
       kill: () => void child.kill(),
     },

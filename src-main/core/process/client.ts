@@ -9,16 +9,16 @@
 // session (and may die again on the same input), so after an exit every call
 // fails with one clear message and the shell decides (Electron says so and
 // quits; the host exits; tests fail).
-import type { EventMap, EventName } from '../../../src-shared/contract';
 import type { DispatchResult } from '../api/dispatch';
 import type { EventListener } from '../api/session';
 import type { Desktop } from '../deps';
-import type { CoreProcessOptions, FromCore, ToCore } from './protocol';
+import { fromCoreSchema, type CoreProcessOptions, type ToCore } from './protocol';
 
 /** A started child process of either kind (Electron's utilityProcess, Node's fork), reduced to what we use. */
 export interface CorePort {
   send(message: ToCore): void;
-  onMessage(listener: (message: FromCore) => void): void;
+  /** Each message as it arrives, unchecked: connectCore parses it. */
+  onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (code: number | null) => void): void;
   kill(): void;
 }
@@ -87,7 +87,8 @@ export function connectCore(port: CorePort, options: CoreProcessOptions, desktop
     },
   };
 
-  port.onMessage((message) => {
+  port.onMessage((raw) => {
+    const message = fromCoreSchema.parse(raw);
     switch (message.type) {
       case 'ready':
         starting?.resolve(link);
@@ -104,7 +105,7 @@ export function connectCore(port: CorePort, options: CoreProcessOptions, desktop
         return;
       case 'event':
         for (const listener of listeners) {
-          (listener as (name: EventName, payload: EventMap[EventName]) => void)(message.name, message.payload);
+          listener(message.name, message.payload);
         }
         return;
       case 'desktop': {

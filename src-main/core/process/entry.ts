@@ -6,7 +6,8 @@
 // child_process.fork (messages on process.send / 'message').
 import { createCore, type Core } from '../index';
 import { silentLogger, stderrLogger, type Desktop } from '../deps';
-import type { DesktopAction, FromCore, ToCore } from './protocol';
+import { messageOf } from '../caught';
+import { toCoreSchema, type DesktopAction, type FromCore, type ToCore } from './protocol';
 
 /** The two channels a child can have to its parent, reduced to what we use. */
 interface ParentChannel {
@@ -19,19 +20,29 @@ interface ElectronParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
+/** Electron's utilityProcess gives the child `process.parentPort` (Node's typings do not know it). */
+function electronParentPort(): ElectronParentPort | null {
+  const port: unknown = Reflect.get(process, 'parentPort');
+  return isParentPort(port) ? port : null;
+}
+
+function isParentPort(value: unknown): value is ElectronParentPort {
+  return typeof value === 'object' && value !== null && 'postMessage' in value && typeof value.postMessage === 'function' && 'on' in value && typeof value.on === 'function';
+}
+
 function parentChannel(): ParentChannel {
-  const port = (process as { parentPort?: ElectronParentPort }).parentPort;
+  const port = electronParentPort();
   if (port) {
     return {
       send: (message) => port.postMessage(message),
-      onMessage: (listener) => port.on('message', (event) => listener(event.data as ToCore)),
+      onMessage: (listener) => port.on('message', (event) => listener(toCoreSchema.parse(event.data))),
     };
   }
   const send = process.send?.bind(process);
   if (!send) throw new Error('The core process was started without a channel to its parent');
   return {
     send: (message) => void send(message),
-    onMessage: (listener) => process.on('message', (message) => listener(message as ToCore)),
+    onMessage: (listener) => process.on('message', (message) => listener(toCoreSchema.parse(message))),
   };
 }
 
@@ -70,7 +81,7 @@ function serve(channel: ParentChannel): void {
           });
         } catch (e) {
           // Typically damaged reference data: the parent shows the message.
-          channel.send({ type: 'failed', message: (e as Error).message });
+          channel.send({ type: 'failed', message: messageOf(e) });
           return;
         }
         core.session.subscribe((name, payload) => channel.send({ type: 'event', name, payload }));

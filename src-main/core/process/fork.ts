@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Desktop } from '../deps';
 import { connectCore, type CoreLink } from './client';
-import type { CoreProcessOptions, FromCore } from './protocol';
+import type { CoreProcessOptions } from './protocol';
 
 export interface ForkedCore extends CoreLink {
   /** The child's process id (tests kill it to prove a crash fails cleanly). */
@@ -38,7 +38,7 @@ export async function forkCore(options: CoreProcessOptions, desktop: Desktop, en
       send: (message) => {
         if (child.connected) child.send(message);
       },
-      onMessage: (listener) => child.on('message', (message) => listener(message as FromCore)),
+      onMessage: (listener) => child.on('message', listener),
       onExit: (listener) => child.once('exit', (code) => listener(code)),
       kill: () => child.kill('SIGKILL'),
     },

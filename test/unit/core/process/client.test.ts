@@ -8,7 +8,7 @@ import { recordingDesktop, resourcesDir } from '../../../helpers/core';
 
 function fakePort() {
   const sent: ToCore[] = [];
-  let deliver: (m: FromCore) => void = () => {};
+  let deliver: (m: unknown) => void = () => {};
   let exit: (code: number | null) => void = () => {};
   const port: CorePort = {
     send: (m) => sent.push(m),
@@ -16,7 +16,7 @@ function fakePort() {
     onExit: (l) => (exit = l),
     kill: () => exit(null),
   };
-  return { port, sent, deliver: (m: FromCore) => deliver(m), exit: (code: number | null) => exit(code) };
+  return { port, sent, deliver: (m: FromCore) => deliver(m), raw: (m: unknown) => deliver(m), exit: (code: number | null) => exit(code) };
 }
 
 const options = { paths: { resourcesDir, configDir: '/tmp/x', workspaceDir: '/tmp/x' }, shell: 'host' as const };
@@ -90,5 +90,21 @@ describe('connectCore', () => {
     fake.deliver({ type: 'disposed' });
     await closing;
     expect(crashes).toEqual([]);
+  });
+
+  it('refuses a message that is not of the protocol instead of passing it on typed', async () => {
+    const fake = fakePort();
+    const starting = connectCore(fake.port, options, recordingDesktop());
+    fake.deliver({ type: 'ready' });
+    const core = await starting;
+    const events: unknown[] = [];
+    core.subscribe((name, payload) => events.push([name, payload]));
+    expect(() => fake.raw({ type: 'reply', id: 'one', outcome: { ok: true, result: 1 } })).toThrow();
+    expect(() => fake.raw({ type: 'event', name: 'data.changed', payload: { entities: ['no such entity'] } })).toThrow();
+    expect(() => fake.raw({ type: 'shout' })).toThrow();
+    expect(events).toEqual([]);
+    // A field the schema does not name passes through unchanged.
+    fake.raw({ type: 'event', name: 'project.changed', payload: { path: '/p.innspill', extra: 1 } });
+    expect(events).toEqual([['project.changed', { path: '/p.innspill', extra: 1 }]]);
   });
 });
