@@ -7,6 +7,7 @@ import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
 import { ApiError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../deps';
 import type { DB } from '../store/schema';
+import { rowOf } from './images';
 
 /** Tables whose rows caseworkers change in the workspace (and can undo). */
 export const UNDOABLE_TABLES = [
@@ -64,6 +65,7 @@ export class ChangeSet {
   ) {
     this.groupId = groupId ?? deps.newId();
     // Same connection, looser row types (see LooseDb).
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- Kysely cannot type a statement on a generic table T (see LooseDb); the same transaction, seen loosely
     this.loose = trx as unknown as Transaction<LooseDb>;
   }
 
@@ -168,10 +170,8 @@ function typed<T extends UndoableTable>(table: T, row: Row | undefined): RowOf<T
   return row === undefined ? null : typedRow(table, row);
 }
 
-function typedRow<T extends UndoableTable>(_table: T, row: Row): RowOf<T> {
-  // The statement read the row from `_table`, so it has that table's columns (see LooseDb).
-  return row as unknown as RowOf<T>;
-}
+/** The statement read the row from `table`, so it has that table's columns (see LooseDb). */
+const typedRow = rowOf;
 
 /** The table's name for the loose view: one union type instead of a generic, which Kysely resolves. */
 const loose = (table: UndoableTable): UndoableTable => table;
