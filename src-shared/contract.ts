@@ -102,6 +102,8 @@ const UNDOABLE: readonly Entity[] = ['codebook', 'codings', 'variables', 'memos'
 const none = z.object({}).strict();
 const filePath = z.string().trim().min(1, 'Mangler filsti').max(4096);
 const id = z.string().min(1).max(64);
+/** A caller's own name for a long call (import, export), so task.cancel can stop that very call. */
+const taskId = z.string().min(1).max(100).optional();
 const municipalityNumber = z.string().regex(/^\d{4}$/, 'four digits');
 const importPaths = z.array(filePath).min(1).max(10_000);
 const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour like #1E6FA8');
@@ -209,22 +211,31 @@ export const contract = {
   ).returns<{ paths: string[] }>(),
   'import.preview': method(z.object({ paths: importPaths, preset: mappingPresetSchema.optional() }).strict(), { reads: ['project', 'registry', 'batches', 'respondents', 'responses'], changes: [] }).returns<ImportReport>(),
   'import.run': method(
-    z.object({ paths: importPaths, preset: mappingPresetSchema.optional(), label: z.string().trim().min(1).max(200).optional() }).strict(),
+    z.object({ paths: importPaths, preset: mappingPresetSchema.optional(), label: z.string().trim().min(1).max(200).optional(), taskId }).strict(),
     { reads: ['project', 'registry', 'batches', 'respondents', 'responses'], changes: ['batches', 'respondents', 'responses', 'history', 'backups'], snapshotBefore: 'import' },
   ).returns<ImportReport>(),
   'import.batches': method(none, { reads: ['batches', 'responses'], changes: [] }).returns<BatchSummary[]>(),
   'import.presets': method(none, { reads: ['presets'], changes: [] }).returns<SavedPreset[]>(),
   'import.savePreset': method(z.object({ name: z.string().trim().min(1).max(200), preset: mappingPresetSchema }).strict(), { reads: ['presets'], changes: ['presets', 'history'] }).returns<SavedPreset>(),
   /** Creates a project and loads the synthetic demo batch into it. */
-  'import.demo': method(z.object({ path: filePath }).strict(), { reads: [], changes: ['batches', 'respondents', 'responses', 'history'] }).returns<{ project: ProjectSummary; report: ImportReport }>(),
+  'import.demo': method(z.object({ path: filePath, taskId }).strict(), { reads: [], changes: ['batches', 'respondents', 'responses', 'history'] }).returns<{ project: ProjectSummary; report: ImportReport }>(),
   /**
-   * Asks the running task (named as in its progress events) to stop. An import
-   * stops after the file it is on (that file goes in whole) and reports the
-   * rest as not imported; with `now` it stops at once, ends with CANCELLED and
-   * the open file's transaction rolls back. Answers at once, even while the
-   * import holds the project (api/gate.ts FREE_METHODS).
+   * Stops a long task: the call whose `taskId` the caller chose (it may still
+   * be waiting or not yet started: it then starts stopped, so one cancel is
+   * enough), or else the running task named as in its progress events. An
+   * import stops after the file it is on (that file goes in whole) and reports
+   * the rest as not imported; with `now` it stops at once, ends with CANCELLED
+   * and the open file's transaction rolls back. An export always stops at
+   * once: CANCELLED, its half-written file removed. Answers at once, even
+   * while the task holds the project (api/gate.ts FREE_METHODS).
    */
-  'task.cancel': method(z.object({ task: z.enum(['import']), now: z.boolean().optional() }).strict(), { reads: [], changes: [] }).returns<{ cancelled: boolean; message: string }>(),
+'task.cancel': method(
+    z
+      .object({ task: z.enum(['import', 'export']).optional(), taskId, now: z.boolean().optional() })
+      .strict()
+      .refine((v) => v.task !== undefined || v.taskId !== undefined, { message: 'task or taskId is required', path: ['task'] }),
+    { reads: [], changes: [] },
+  ).returns<{ cancelled: boolean; message: string }>(),
 
   'respondents.list': method(z.object({ status: z.enum(['matched', 'unmatched', 'ambiguous']).optional() }).strict(), { reads: ['respondents', 'registry', 'responses'], changes: [] }).returns<RespondentSummary[]>(),
   'respondents.resolve': method(
@@ -437,9 +448,9 @@ export const contract = {
 
   /** Exports write a file (see src-shared/export.ts) and report progress as task "export". */
   'export.defaults': method(none, { reads: ['project', 'settings', 'registry', 'team'], changes: [] }).returns<ExportDefaults>(),
-  'export.memo': method(z.object({ options: memoOptionsSchema, target: exportTargetSchema }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
-  'export.workbook': method(z.object({ options: workbookOptionsSchema.default({}), target: exportTargetSchema }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
-  'export.csv': method(z.object({ table: z.enum(CSV_TABLES), target: exportTargetSchema, maskPersonal: z.boolean().default(false) }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
+  'export.memo': method(z.object({ options: memoOptionsSchema, target: exportTargetSchema, taskId }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
+  'export.workbook': method(z.object({ options: workbookOptionsSchema.default({}), target: exportTargetSchema, taskId }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
+  'export.csv': method(z.object({ table: z.enum(CSV_TABLES), target: exportTargetSchema, maskPersonal: z.boolean().default(false), taskId }).strict(), { reads: CASE, changes: [] }).returns<ExportResult>(),
   /** Opens a file this session exported, or shows it in its folder; other paths are refused. */
   'export.open': method(z.object({ path: filePath, reveal: z.boolean().default(false) }).strict(), { reads: [], changes: [] }).returns<{ opened: boolean }>(),
 
@@ -449,7 +460,7 @@ export const contract = {
   // maskPersonal, namePrivatePersons: the memo's rule (findings masked, private persons «privatperson») unless switched off.
   'refi.exportProject': method(
     z
-      .object({ target: exportTargetSchema, positions: refiPositionUnit.optional(), maskPersonal: z.boolean().default(true), namePrivatePersons: z.boolean().default(false) })
+      .object({ target: exportTargetSchema, positions: refiPositionUnit.optional(), maskPersonal: z.boolean().default(true), namePrivatePersons: z.boolean().default(false), taskId })
       .strict(),
     { reads: CASE, changes: [] },
   ).returns<ExportResult>(),
@@ -518,7 +529,7 @@ export interface EventMap {
   /** Data changed (the method's declared `changes`); queries whose method reads one of these refetch. */
   'data.changed': { entities: Entity[] };
   /** Progress of a long task (import, export). */
-  progress: { task: string; done: number; total: number; message?: string; import?: ImportProgress };
+  progress: { task: string; /** The caller's own id for the call (taskId), when it gave one. */ taskId?: string; done: number; total: number; message?: string; import?: ImportProgress };
 }
 
 export type EventName = keyof EventMap;

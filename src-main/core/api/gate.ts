@@ -1,7 +1,12 @@
 // Who may touch the open project while a call runs. An import lets the event
 // loop turn inside its write transaction (so the core keeps answering and
 // sending progress); the gate makes sure nothing else reads half-written rows
-// or closes the project meanwhile. All other calls interleave as before.
+// or closes the project meanwhile. An export lets the event loop turn while it
+// reads the project chunk by chunk: reads go on beside it, but nothing may
+// change (or close) the project until it has written its file, or the file
+// would hold half the data from before an edit and half from after. All other
+// calls interleave as before.
+import { contract, isMethodName } from '../../../src-shared/contract';
 import type { Dispatch } from './dispatch';
 
 /**
@@ -10,19 +15,52 @@ import type { Dispatch } from './dispatch';
  */
 export const EXCLUSIVE_METHODS: ReadonlySet<string> = new Set(['import.run', 'import.demo']);
 
+/** Calls that read the project over many turns: reads run beside them; calls that may change or close the project wait. */
+export const EXPORT_METHODS: ReadonlySet<string> = new Set(['export.memo', 'export.workbook', 'export.csv', 'refi.exportProject']);
+
 /**
  * Calls that never touch the open project, so they answer even while an
  * import holds it (the UI's "is the core alive" and settings reads, and the
- * cancel that must reach the import it would otherwise wait behind).
+ * cancel that must reach the import or export it would otherwise wait behind).
  */
 export const FREE_METHODS: ReadonlySet<string> = new Set(['app.info', 'settings.get', 'project.templates', 'task.cancel']);
 
-type Mode = 'shared' | 'exclusive';
+/**
+ * A pure read of the open project, which may run beside an export: the
+ * contract says it reads project data and changes nothing. (project.open and
+ * project.close declare neither, so they are not reads: they wait.)
+ */
+export function isProjectRead(method: string): boolean {
+  if (!isMethodName(method)) return false;
+  const spec = contract[method];
+  return spec.reads.length > 0 && spec.changes.length === 0;
+}
 
-/** A first-come, first-served reader–writer lock. */
+/**
+ * exclusive: alone. export: beside reads and other exports. read: beside
+ * anything but an exclusive call. shared: beside reads and other shared calls.
+ */
+type Mode = 'exclusive' | 'export' | 'read' | 'shared';
+
+const MODES: readonly Mode[] = ['exclusive', 'export', 'read', 'shared'];
+
+const COMPATIBLE: Record<Mode, readonly Mode[]> = {
+  exclusive: [],
+  export: ['export', 'read'],
+  read: ['export', 'read', 'shared'],
+  shared: ['read', 'shared'],
+};
+
+export function modeOf(method: unknown): Mode {
+  const name = typeof method === 'string' ? method : '';
+  if (EXCLUSIVE_METHODS.has(name)) return 'exclusive';
+  if (EXPORT_METHODS.has(name)) return 'export';
+  return isProjectRead(name) ? 'read' : 'shared';
+}
+
+/** A first-come, first-served lock with the four modes above. */
 export class ProjectGate {
-  private shared = 0;
-  private exclusive = false;
+  private readonly holding: Record<Mode, number> = { exclusive: 0, export: 0, read: 0, shared: 0 };
   private readonly waiting: { mode: Mode; start: () => void }[] = [];
 
   async run<T>(mode: Mode, work: () => Promise<T>): Promise<T> {
@@ -35,29 +73,23 @@ export class ProjectGate {
   }
 
   private canStart(mode: Mode): boolean {
-    return mode === 'exclusive' ? !this.exclusive && this.shared === 0 : !this.exclusive;
-  }
-
-  private take(mode: Mode): void {
-    if (mode === 'exclusive') this.exclusive = true;
-    else this.shared++;
+    return MODES.every((held) => this.holding[held] === 0 || COMPATIBLE[mode].includes(held));
   }
 
   private enter(mode: Mode): Promise<void> {
     // Nobody overtakes a waiting call: a read behind an import waits for it.
     if (this.waiting.length === 0 && this.canStart(mode)) {
-      this.take(mode);
+      this.holding[mode]++;
       return Promise.resolve();
     }
     return new Promise((start) => this.waiting.push({ mode, start }));
   }
 
   private leave(mode: Mode): void {
-    if (mode === 'exclusive') this.exclusive = false;
-    else this.shared--;
+    this.holding[mode]--;
     while (this.waiting.length > 0 && this.canStart(this.waiting[0].mode)) {
       const next = this.waiting.shift()!;
-      this.take(next.mode);
+      this.holding[next.mode]++;
       next.start();
     }
   }
@@ -67,7 +99,6 @@ export class ProjectGate {
 export function gatedDispatch(dispatch: Dispatch, gate = new ProjectGate()): Dispatch {
   return (method, input) => {
     if (typeof method === 'string' && FREE_METHODS.has(method)) return dispatch(method, input);
-    const mode: Mode = typeof method === 'string' && EXCLUSIVE_METHODS.has(method) ? 'exclusive' : 'shared';
-    return gate.run(mode, () => dispatch(method, input));
+    return gate.run(modeOf(method), () => dispatch(method, input));
   };
 }

@@ -7,6 +7,7 @@ import { loadReferenceData, type ReferenceData } from '../reference/load';
 import { AutoBackup } from '../backup/auto';
 import { SettingsStore } from '../settings/service';
 import type { Store } from '../store/open';
+import { Tasks } from '../tasks';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -16,6 +17,8 @@ export class Session {
   /** Absolute paths of files exported in this session (the only ones export.open may open). */
   readonly exported = new Set<string>();
   private readonly listeners = new Set<EventListener>();
+  /** The running imports and exports, which task.cancel stops. */
+  readonly tasks = new Tasks();
   /** Snapshots before bulk operations and while coding (core/backup). */
   readonly backups: AutoBackup;
 

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { CsvTable } from '../../../src-shared/export';
 import { formatNorwegianDate } from '../../../src-shared/norwegian';
 import { CSV_BOM, CSV_NEWLINE, excelCsvLines } from '../tables/excel-csv';
+import type { Turn } from '../eventLoop';
 import type { DB } from '../store/schema';
 import { hasUnassignedText, iterateAnswers, iterateCodings, loadCodingIndex, loadQuestions, loadRespondentRows } from './table-data';
 import { kodingTable, plainText, svarTable, type CellValue, type Column } from './tables';
@@ -18,6 +19,8 @@ export interface CsvRun {
   /** «Skjul personopplysninger»: each finding replaced by its label (the handler brings the cache up to date first). */
   maskPersonal?: boolean;
   onProgress?: (done: number, total: number, message: string) => void;
+  /** Awaited between chunks (eventLoop.ts): lets the core answer reads; throws CANCELLED once the export was stopped. */
+  turn?: Turn;
 }
 
 function text(column: Column, value: CellValue): string {
@@ -58,6 +61,7 @@ export async function writeCsvTable(db: Kysely<DB>, table: CsvTable, run: CsvRun
         await lines(svar.columns, chunk.map(svar.cells));
         done += chunk.length;
         run.onProgress?.(done, rows.length, 'Svar');
+        await run.turn?.();
       }
       counts = { responses: rows.length };
     } else {
@@ -69,6 +73,7 @@ export async function writeCsvTable(db: Kysely<DB>, table: CsvTable, run: CsvRun
         await lines(koding.columns, chunk.map(koding.cells));
         done += chunk.length;
         run.onProgress?.(done, index.length, 'Koding');
+        await run.turn?.();
       }
       counts = { codings: index.length };
     }

@@ -29,6 +29,7 @@ import { listVariables } from '../coding/service';
 import { findingView, listFindings, listReports } from '../findings/service';
 import { unanswered } from '../registry/service';
 import { refreshPersonalData } from '../personal/scan';
+import type { Turn } from '../eventLoop';
 import type { Store } from '../store/open';
 import type { DB } from '../store/schema';
 import {
@@ -57,6 +58,8 @@ export interface WorkbookRun {
   now: Date;
   creator?: string;
   onProgress?: (done: number, total: number, message: string) => void;
+  /** Awaited between chunks (eventLoop.ts): lets the core answer reads; throws CANCELLED once the export was stopped. */
+  turn?: Turn;
 }
 
 /**
@@ -183,7 +186,11 @@ const drain = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Writes the workbook to `run.path`; returns the counts of what went in. */
 export async function writeWorkbook(store: Store, options: WorkbookOptions, run: WorkbookRun): Promise<Record<string, number>> {
   const { db } = store;
+  const turn = async () => {
+    await run.turn?.();
+  };
   if (options.maskPersonal) refreshPersonalData(store.sqlite);
+  await turn();
   await checkDistricts(db, options.policeDistrictCodes);
   const questionFilter = options.questionIds ?? null;
   const questions = await loadQuestions(db, questionFilter);
@@ -192,11 +199,15 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
   // The small indexes first: who answered, which codings, the codebook, findings, non-respondents.
   const rows = await loadRespondentRows(db, { policeDistrictCodes: options.policeDistrictCodes });
   const withUnassigned = !questionFilter && (await hasUnassignedText(db, rows));
+  await turn();
   const codings = await loadCodingIndex(db, rows, questionFilter ? questions : null);
+  await turn();
   const codes = await codeTree(db);
   const variables = await listVariables(db);
+  await turn();
   const matrix = await codeMatrix(db, { groupBy: 'policeDistrict', ...(questionFilter ? { questionIds: questionFilter } : {}) });
   const districts = matrix.groups.filter((g) => !districtFilter || districtFilter.has(g.key));
+  await turn();
   const findings = await listFindings(db);
   const missing = (await unanswered(store)).municipalities
     .filter((m) => !districtFilter || districtFilter.has(m.policeDistrictCode))
@@ -238,6 +249,11 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
     lastModifiedBy: run.creator ?? 'Innspill',
   });
   let truncated = 0;
+  /** Between chunks: the zip compresses what is written, and the core turns (a cancel stops the export here). */
+  const next = async () => {
+    await drain();
+    await turn();
+  };
   const finish = (sheet: SheetWriter) => {
     sheet.finish();
     truncated += sheet.truncated;
@@ -250,7 +266,7 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
     for await (const chunk of iterateAnswers(db, rows, questions, { unassigned: withUnassigned, chunkSize: CHUNK, maskPersonal: options.maskPersonal })) {
       for (const r of chunk) svarSheet.add(svar.cells(r));
       progress(chunk.length, 'Svar');
-      await drain();
+      await next();
     }
     finish(svarSheet);
 
@@ -273,7 +289,7 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
         variableSheet.add([...respondentCells(r), ...variables.map((v) => (own?.has(v.id) ? variableText(own.get(v.id)!, labels.get(v.id)!) : null))]);
       }
       progress(chunk.length, 'Variabler');
-      await drain();
+      await next();
     }
     finish(variableSheet);
 
@@ -283,7 +299,7 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
     for await (const chunk of iterateCodings(db, codings, undefined, options.maskPersonal)) {
       for (const k of chunk) kodingSheet.add(koding.cells(k));
       progress(chunk.length, 'Koding');
-      await drain();
+      await next();
     }
     finish(kodingSheet);
 
@@ -304,9 +320,10 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
       [RESPONDENT_COLUMNS[0], RESPONDENT_COLUMNS[1], RESPONDENT_COLUMNS[3], ...codes.map((c): Column => ({ header: codePathText(c.path), kind: 'number', width: 14 }))],
       2,
     );
-    for (const u of units) {
+    for (const [i, u] of units.entries()) {
       const [number, name, , district] = respondentCells(u.row);
       matrixSheet.add([number, name, district, ...codes.map((c) => (withBelow.get(c.id)!.has(u.key) ? 1 : 0))]);
+      if (i % CHUNK === CHUNK - 1) await next();
     }
     progress(units.length, 'Kodematrise');
     finish(matrixSheet);
@@ -354,6 +371,7 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
         : view.byRelation;
       const report = f.reportId ? reports.get(f.reportId) : undefined;
       findingSheet.add([report?.key ?? null, report?.title ?? null, f.statement, f.reference, f.theme, ...findingRelations.map((rel) => counts[rel])]);
+      await turn();
     }
     progress(findings.length, 'Funn');
     finish(findingSheet);
@@ -370,6 +388,7 @@ export async function writeWorkbook(store: Store, options: WorkbookOptions, run:
     progress(missing.length, 'Ikke svart');
     finish(missingSheet);
 
+    await turn();
     await workbook.commit();
     await closed;
   } catch (e) {

@@ -1,7 +1,11 @@
-// Stopping an import the user cancelled: the import checks an AbortSignal at
-// the points where it lets the event loop turn (where a cancel call can have
-// arrived) and throws CANCELLED, so the open file's transaction rolls back.
-import { ApiError } from '../../../src-shared/errors';
+// Stopping an import the user cancelled (core/tasks.ts): the import checks an
+// AbortSignal at the points where it lets the event loop turn (where a cancel
+// call can have arrived) and throws CANCELLED with these messages, so the
+// open file's transaction rolls back.
+import type { Turn } from '../eventLoop';
+import { cancellable as cancellableWith, throwIfCancelled as throwIfCancelledWith } from '../tasks';
+
+export { isCancelled } from '../tasks';
 
 export const CANCELLED_MESSAGE = 'Importen ble avbrutt. Ingenting ble lagret fra denne importen.';
 
@@ -12,19 +16,11 @@ export function cancelledAfterSaving(savedFiles: string[]): string {
   return `Importen ble avbrutt. ${files} var allerede lagret (${names}) og ligger i saken; resten ble ikke importert.`;
 }
 
-export function isCancelled(e: unknown): e is ApiError {
-  return e instanceof ApiError && e.code === 'CANCELLED';
-}
-
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ApiError('CANCELLED', CANCELLED_MESSAGE);
+  throwIfCancelledWith(signal, CANCELLED_MESSAGE);
 }
 
 /** Wraps a turn taker (eventLoop.ts) so each call first checks the signal. */
-export function cancellable(turn: () => Promise<void> | undefined, signal: AbortSignal | undefined): () => Promise<void> | undefined {
-  if (!signal) return turn;
-  return () => {
-    throwIfCancelled(signal);
-    return turn();
-  };
+export function cancellable(turn: Turn, signal: AbortSignal | undefined): Turn {
+  return cancellableWith(turn, signal, CANCELLED_MESSAGE);
 }

@@ -46,6 +46,7 @@ import { loadCodeAttributes } from './codeAttributes';
 import { listCodeGroups, setsToXml } from './codeGroups';
 import { listCodes } from '../codebook/service';
 import { listVariables } from '../coding/service';
+import type { Turn } from '../eventLoop';
 import { writeZip } from '../zip/write';
 import type { DB } from '../store/schema';
 import { derivedGuid, headingFor, layoutResponse, loadCurrentResponses, sourceName, userGuid, type CurrentResponse } from './layout';
@@ -167,9 +168,9 @@ async function responsesShown(db: Kysely<DB>, privacy: RefiPrivacy): Promise<{ r
  * `positions`: "codepoint" as the standard says (the default), or "utf16" as
  * NVivo reads them (an emoji counts two; our text has no CR, so line ends
  * count alike). The origin then says so, so Innspill reads its own file back
- * right (reading.ts).
+ * right (reading.ts). `turn` (eventLoop.ts) is awaited between responses.
  */
-export async function buildRefiProject(db: Kysely<DB>, origin: string, positions: PositionUnit = 'codepoint', privacy: RefiPrivacy = UNMASKED): Promise<RefiProject> {
+export async function buildRefiProject(db: Kysely<DB>, origin: string, positions: PositionUnit = 'codepoint', privacy: RefiPrivacy = UNMASKED, turn?: Turn): Promise<RefiProject> {
   const count = (text: string, offset: number) => (positions === 'utf16' ? offset : utf16ToCodePoint(text, offset));
   const length = (text: string) => (positions === 'utf16' ? text.length : codePointLength(text));
   if (positions === 'utf16') origin = `${origin} ${UTF16_ORIGIN_MARK}`;
@@ -234,7 +235,7 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string, positions
   let selectionCount = 0;
   let codingCount = 0;
   const sourceFiles: RefiProject['sources'] = [];
-  const textSources = responses.map((r) => {
+  const textSource = (r: CurrentResponse) => {
     users.add(r.createdBy);
     const full = r.layout.text;
     const selections: { start: number; end: number; id: string; element: Element }[] = [];
@@ -299,7 +300,13 @@ export async function buildRefiProject(db: Kysely<DB>, origin: string, positions
       ...(selections.length ? { PlainTextSelection: selections.map((s) => s.element) } : {}),
       ...noteRefs([...memosOn('response', r.id), ...strayAnswerMemos]),
     };
-  });
+  };
+  // A turn between responses: the core keeps answering, and a cancel stops the export here.
+  const textSources: ReturnType<typeof textSource>[] = [];
+  for (const r of responses) {
+    textSources.push(textSource(r));
+    await turn?.();
+  }
 
   // Variables and cases.
   const variableElements = [

@@ -10,8 +10,8 @@ import type { DomainHandlers } from './types';
 export function exportMemoHandlers(session: Session): Pick<DomainHandlers<'export'>, 'export.memo'> {
   const { deps } = session;
   return {
-    'export.memo': async ({ options, target }) =>
-      writeExport(session, 'notat', 'docx', target, async (temp, project) => {
+    'export.memo': async ({ options, target, taskId }) =>
+      writeExport(session, 'notat', 'docx', target, taskId, async (temp, { project, turn, progress }) => {
         // «Skjul personopplysninger» reads the findings cache; answers not yet scanned are scanned first.
         if (options.maskPersonal) refreshPersonalData(session.requireStore().sqlite);
         const memo = await buildMemo({
@@ -20,7 +20,8 @@ export function exportMemoHandlers(session: Session): Pick<DomainHandlers<'expor
           ref: session.ref,
           resourcesDir: deps.paths.resourcesDir,
           options,
-          onProgress: (done, total, message) => session.emit('progress', { task: 'export', done, total, message }),
+          turn,
+          onProgress: progress,
         });
         await writeFile(temp, memo.bytes, { flag: 'wx' });
         return memo.counts;

@@ -12,17 +12,16 @@ type Tables = Pick<DomainHandlers<'export'>, 'export.workbook' | 'export.csv'>;
 
 export function exportTableHandlers(session: Session): Tables {
   const { deps } = session;
-  const progress = (done: number, total: number, message: string) => session.emit('progress', { task: 'export', done, total, message });
   return {
-    'export.workbook': async ({ options, target }) =>
-      writeExport(session, 'arbeidsbok', 'xlsx', target, (temp, _project, now) =>
-        writeWorkbook(session.requireStore(), options, { path: temp, now, creator: deps.author(), onProgress: progress }),
+    'export.workbook': async ({ options, target, taskId }) =>
+      writeExport(session, 'arbeidsbok', 'xlsx', target, taskId, (temp, { now, turn, progress }) =>
+        writeWorkbook(session.requireStore(), options, { path: temp, now, creator: deps.author(), onProgress: progress, turn }),
       ),
-    'export.csv': async ({ table, target, maskPersonal }) =>
-      writeExport(session, table, 'csv', target, (temp) => {
+    'export.csv': async ({ table, target, maskPersonal, taskId }) =>
+      writeExport(session, table, 'csv', target, taskId, (temp, { turn, progress }) => {
         const store = session.requireStore();
         if (maskPersonal) refreshPersonalData(store.sqlite);
-        return writeCsvTable(store.db, table, { path: temp, maskPersonal, onProgress: progress });
+        return writeCsvTable(store.db, table, { path: temp, maskPersonal, onProgress: progress, turn });
       }),
   };
 }

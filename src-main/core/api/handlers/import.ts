@@ -1,5 +1,5 @@
 // Import: staging uploaded bytes, preview, run, batches, presets, the demo,
-// and task.cancel, which stops the running import (import/cancel.ts).
+// and task.cancel, which stops a running import or export (core/tasks.ts).
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { createProject } from '../../project/create';
@@ -16,53 +16,41 @@ export const DEMO_LABEL = 'Eksempeldata (syntetisk) – ikke ekte høringssvar';
 
 export function importHandlers(session: Session): DomainHandlers<'import' | 'task'> {
   const { deps } = session;
-  /** The running import's switches (the gate lets only one import run at a time): stop after the current file, or cancel now. */
-  let running: { stop: AbortController; now: AbortController } | null = null;
   const displayRoot = stagingRoot(deps.paths.configDir);
   /** The shipped Norwegian OCR data: scans and images are read with it, never with anything downloaded. */
   const ocrDataDir = path.join(deps.paths.resourcesDir, 'tessdata');
 
-  async function run(paths: string[], options: { preset?: MappingPreset; label?: string; displayRoot?: string }) {
+  async function run(paths: string[], taskId: string | undefined, options: { preset?: MappingPreset; label?: string; displayRoot?: string }) {
     const store = session.requireStore();
-    const controller = { stop: new AbortController(), now: new AbortController() };
-    running = controller;
     try {
-      return await importPaths(store, paths, deps, {
-        displayRoot,
-        ocrDataDir,
-        ...options,
-        stop: controller.stop.signal,
-        signal: controller.now.signal,
-        onProgress: (p) => session.emit('progress', { task: 'import', done: p.files.done, total: p.files.total, message: p.current ?? '', import: p }),
-      });
+      return await session.tasks.run('import', taskId, (signals) =>
+        importPaths(store, paths, deps, {
+          displayRoot,
+          ocrDataDir,
+          ...options,
+          stop: signals.stop,
+          signal: signals.now,
+          onProgress: (p) => session.emit('progress', { task: 'import', taskId, done: p.files.done, total: p.files.total, message: p.current ?? '', import: p }),
+        }),
+      );
     } catch (e) {
       // Dispatch announces a successful import's changes; after a cancel or a failure, files before it may have been saved.
       session.emit('data.changed', { entities: ['batches', 'respondents', 'responses', 'history'] });
       throw e;
-    } finally {
-      if (running === controller) running = null;
     }
   }
 
   return {
-    'task.cancel': async ({ now }) => {
-      if (!running || running.now.signal.aborted) return { cancelled: false, message: 'Ingen import kjører nå; ingenting å avbryte.' };
-      if (now) {
-        running.now.abort();
-        return { cancelled: true, message: 'Importen avbrytes nå; filen den var på blir ikke lagret.' };
-      }
-      running.stop.abort();
-      return { cancelled: true, message: 'Importen stopper etter filen den er på.' };
-    },
+    'task.cancel': async (request) => session.tasks.cancel(request),
     'import.stage': async ({ files }) => ({
       paths: stageFiles(deps.paths.configDir, deps.newId(), files, deps.now()).paths,
     }),
     'import.preview': async ({ paths, preset }) => previewPaths(session.requireStore(), paths, { preset, displayRoot, ocrDataDir }),
-    'import.run': async ({ paths, preset, label }) => run(paths, { preset, label }),
+    'import.run': async ({ paths, preset, label, taskId }) => run(paths, taskId, { preset, label }),
     'import.batches': async () => listBatches(session.requireStore()),
     'import.presets': async () => listPresets(session.requireStore()),
     'import.savePreset': async ({ name, preset }) => savePreset(session.requireStore(), deps, name, preset),
-    'import.demo': async ({ path: p }) => {
+    'import.demo': async ({ path: p, taskId }) => {
       const store = await createProject(projectFilePath(deps.paths.workspaceDir, p), { template: 'brev-kommunene-2022', title: `Eksempelprosjekt – ${session.ref.letter2022.title}` }, deps, session.ref);
       await session.setStore(store);
       const demoDir = path.join(deps.paths.resourcesDir, 'demo');
@@ -71,7 +59,7 @@ export function importHandlers(session: Session): DomainHandlers<'import' | 'tas
         .sort()
         .map((f) => path.join(demoDir, f));
       // Shown as "eksempel-brev.zip/…", not by where the app is installed.
-      const report = await run(files, { label: DEMO_LABEL, displayRoot: deps.paths.resourcesDir });
+      const report = await run(files, taskId, { label: DEMO_LABEL, displayRoot: deps.paths.resourcesDir });
       return { project: await readProjectSummary(store), report };
     },
   };

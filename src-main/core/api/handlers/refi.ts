@@ -19,13 +19,20 @@ export function refiHandlers(session: Session): DomainHandlers<'refi'> {
   const { deps } = session;
 
   return {
-    'refi.exportProject': async ({ target, positions, maskPersonal, namePrivatePersons }): Promise<ExportResult> =>
+    'refi.exportProject': async ({ target, positions, maskPersonal, namePrivatePersons, taskId }): Promise<ExportResult> =>
       // The same default names export.defaults suggests, so the dialog shows the name the file gets.
-      writeExport(session, positions === 'utf16' ? 'prosjekt-nvivo' : 'prosjekt', 'qdpx', target, async (temp) => {
+      writeExport(session, positions === 'utf16' ? 'prosjekt-nvivo' : 'prosjekt', 'qdpx', target, taskId, async (temp, { turn, progress }) => {
         const store = session.requireStore();
+        progress(0, 2, 'Prosjekt');
         if (maskPersonal) refreshPersonalData(store.sqlite);
-        const project = await buildRefiProject(store.db, `Innspill ${version}`, positions, { maskPersonal, namePrivatePersons });
-        await writeFile(temp, await qdpxBytes(project), { flag: 'wx' });
+        await turn();
+        const project = await buildRefiProject(store.db, `Innspill ${version}`, positions, { maskPersonal, namePrivatePersons }, turn);
+        progress(1, 2, 'Arkiv');
+        await turn();
+        const bytes = await qdpxBytes(project);
+        await turn();
+        await writeFile(temp, bytes, { flag: 'wx' });
+        progress(2, 2, 'Arkiv');
         return { ...project.counts };
       }),
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { MemoOptions, MemoSectionId } from '../../../../src-shared/export';
 import type { ProjectSummary } from '../../../../src-shared/domain';
+import type { Turn } from '../../eventLoop';
 import type { ReferenceData } from '../../reference/load';
 import type { DB } from '../../store/schema';
 import { appendixSection } from './appendix';
@@ -25,6 +26,8 @@ export interface MemoInput {
   options: MemoOptions;
   /** Called after each step: done of total, with what was just done. */
   onProgress?: (done: number, total: number, message: string) => void;
+  /** Awaited after each step (eventLoop.ts): lets the core answer reads; throws CANCELLED once the export was stopped. */
+  turn?: Turn;
 }
 
 export interface Memo {
@@ -67,16 +70,19 @@ export async function buildMemo(input: MemoInput): Promise<Memo> {
   const { options } = input;
   const total = options.sections.length + 2;
   let done = 0;
-  const step = (message: string) => input.onProgress?.(++done, total, message);
+  const step = async (message: string) => {
+    input.onProgress?.(++done, total, message);
+    await input.turn?.();
+  };
   const ctx = await createContext({ db: input.db, options, project: input.project, ref: input.ref, fontsDir: path.join(input.resourcesDir, 'fonts') });
-  step('Data');
+  await step('Data');
   const body: Block[] = [];
   for (const id of options.sections) {
     body.push(...(await section(ctx, id, input.resourcesDir)));
-    step(SECTION_NAMES[id]);
+    await step(SECTION_NAMES[id]);
   }
   const bytes = await buildDocx(ctx, body, memoMoment(options.metadata.date));
-  step('Dokument');
+  await step('Dokument');
   // Counts a switched-off section would have set are 0.
   const counts = { municipalitiesAnswered: 0, quotes: 0, findings: 0, images: 0, appendixResponses: 0, ...ctx.counts, footnotes: ctx.notes.count };
   return { bytes, counts };

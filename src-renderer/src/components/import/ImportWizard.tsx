@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldName, FileReport, ImportProgress as ProgressDetail, ImportReport, SavedPreset } from '../../../../src-shared/imports';
 import { api } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
+import { newTaskId } from '../../api/taskId';
 import { useApiEvent } from '../../hooks/useApiEvent';
 import { toUiError, type UiError } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -60,10 +61,8 @@ export function ImportWizard({ onShowResponses }: Props) {
   const [presets, setPresets] = useState<SavedPreset[]>([]);
   const [label, setLabel] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number; message: string; detail: ProgressDetail | null }>({ done: 0, total: 0, message: '', detail: null });
-  /** Avbryt pressed before the import itself started (a backup is taken first): asked again at its first event. */
-  const stopPending = useRef(false);
-  /** True while this window's import.run call is out: a stop asked for before the core started it is asked again. */
-  const importRunning = useRef(false);
+  /** The running import.run call's own id: Avbryt names it, so the core stops that very call even before it has started. */
+  const runTaskId = useRef<string | null>(null);
   const [result, setResult] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const previewSeq = useRef(0);
@@ -101,7 +100,6 @@ export function ImportWizard({ onShowResponses }: Props) {
   useApiEvent('progress', (p) => {
     if (p.task !== 'import') return;
     setProgress({ done: p.done, total: p.total, message: p.message ?? '', detail: p.import ?? null });
-    if (stopPending.current) void askToStop();
   });
 
   async function addFiles(files: PickedFile[]) {
@@ -153,16 +151,10 @@ export function ImportWizard({ onShowResponses }: Props) {
   const [cancelling, setCancelling] = useState(false);
   const cancel = useApiMutation('task.cancel');
   async function askToStop() {
-    stopPending.current = false;
-    const answer = await cancel.mutateAsync({ task: 'import' }).catch(() => null);
-    if (answer && !answer.cancelled && importRunning.current) {
-      // Pressed before the core had started the import: ask again at the next progress event,
-      // and meanwhile every half second (a short import may send no further event in time).
-      stopPending.current = true;
-      setTimeout(() => {
-        if (stopPending.current && importRunning.current) void askToStop();
-      }, 500);
-    }
+    const taskId = runTaskId.current;
+    if (!taskId) return;
+    // One cancel is enough: keyed to this call, the core holds it until the import starts.
+    const answer = await cancel.mutateAsync({ taskId }).catch(() => null);
     if (!answer) setCancelling(false);
   }
   function cancelRun() {
@@ -173,12 +165,13 @@ export function ImportWizard({ onShowResponses }: Props) {
   async function run(only?: Staged[]) {
     setFailure(null);
     setCancelling(false);
-    stopPending.current = false;
     setProgress({ done: 0, total: 0, message: '', detail: null });
     setPhase('running');
-    importRunning.current = true;
+    const taskId = newTaskId();
+    runTaskId.current = taskId;
     try {
       const report = await api.import.run({
+        taskId,
         paths: (only ?? staged).map((s) => s.path),
         preset: presetFromChoices(choices),
         label: label.trim() || t('import.run.defaultLabel', { date: formatDateTime(new Date().toISOString()) }),
@@ -190,8 +183,7 @@ export function ImportWizard({ onShowResponses }: Props) {
       setFailure({ title: t(error.code === 'CANCELLED' ? 'import.run.cancelled' : 'import.run.failed'), error });
       setPhase('preview');
     } finally {
-      importRunning.current = false;
-      stopPending.current = false;
+      runTaskId.current = null;
     }
   }
 

@@ -1,9 +1,10 @@
 // The dispatch gate: an import runs alone (after the calls before it, before
 // the calls after it), other calls interleave as before, and the few calls
-// that never touch the project pass even while an import holds it.
+// that never touch the project pass even while an import holds it; an
+// export lets reads run beside it while edits and closing the project wait.
 import { describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../../../src-main/core/api/dispatch';
-import { gatedDispatch, ProjectGate } from '../../../../src-main/core/api/gate';
+import { gatedDispatch, modeOf, ProjectGate } from '../../../../src-main/core/api/gate';
 
 /** A dispatch whose calls finish only when the test says so, logging starts and ends. */
 function controlled() {
@@ -75,6 +76,66 @@ describe('gatedDispatch', () => {
     void gated('responses.list', {});
     await settle();
     expect(log).toEqual(['start stats.get', 'start responses.list']);
+  });
+});
+
+describe('gatedDispatch during an export', () => {
+  it('lets reads of the project run beside an export, while an edit waits for it', async () => {
+    const { log, dispatch, end } = controlled();
+    const gated = gatedDispatch(dispatch);
+    void gated('export.workbook', {});
+    void gated('stats.get', {});
+    void gated('responses.list', {});
+    await settle();
+    expect(log).toEqual(['start export.workbook', 'start stats.get', 'start responses.list']);
+    const edit = gated('codings.create', {});
+    await settle();
+    expect(log).not.toContain('start codings.create');
+    end('export.workbook');
+    await settle();
+    expect(log.at(-1)).toBe('start codings.create');
+    end('codings.create');
+    expect(await edit).toEqual({ ok: true, result: 'codings.create' });
+  });
+
+  it('keeps closing or opening a project, and an import, waiting until the export has written its file', async () => {
+    const { log, dispatch, end } = controlled();
+    const gated = gatedDispatch(dispatch);
+    void gated('export.csv', {});
+    void gated('project.close', {});
+    void gated('import.run', {});
+    await settle();
+    expect(log).toEqual(['start export.csv']);
+    end('export.csv');
+    await settle();
+    expect(log.at(-1)).toBe('start project.close');
+    end('project.close');
+    await settle();
+    expect(log.at(-1)).toBe('start import.run');
+  });
+
+  it('does not start an export while an edit runs', async () => {
+    const { log, dispatch, end } = controlled();
+    const gated = gatedDispatch(dispatch);
+    void gated('codings.create', {});
+    void gated('export.memo', {});
+    await settle();
+    expect(log).toEqual(['start codings.create']);
+    end('codings.create');
+    await settle();
+    expect(log.at(-1)).toBe('start export.memo');
+  });
+});
+
+describe('modeOf', () => {
+  it('sorts methods by what the contract says they read and change', () => {
+    expect(modeOf('import.run')).toBe('exclusive');
+    expect(modeOf('refi.exportProject')).toBe('export');
+    expect(modeOf('stats.get')).toBe('read');
+    expect(modeOf('codings.create')).toBe('shared');
+    // Neither reads nor changes project data, but swaps the project: not a read.
+    expect(modeOf('project.open')).toBe('shared');
+    expect(modeOf('no.such')).toBe('shared');
   });
 });
 
