@@ -16,7 +16,7 @@ import iconv from 'iconv-lite';
 import { cellText, composeAnswers, makeProfile, ORDINALS, recompose, type Answers, type Block, type District, type Municipality, type Profile } from './demo/compose';
 import { DOC_TIME_ISO, LETTER_LABEL, renderDocx, renderPdf, renderTxt, type Line, type LetterDoc } from './demo/letters';
 import { LETTER, OWN_WORDS, PROSE_Q2, PROSE_Q5, type Lang, type Stance } from './demo/phrases';
-import { mulberry32, type Rng } from './demo/rng';
+import { mulberry32, type Rng } from '../src-shared/rng';
 import { HEROY_HINT, JOINT_STATEMENTS, NO_COMMENT, OSLO_EXTRA, OTHER_RESPONDENTS, resubmissionNote } from './demo/special';
 import { normalizeOoxml, writeZip, type ZipEntry } from './demo/zip';
 

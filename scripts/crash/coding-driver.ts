@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { benchCore, call } from '../../bench/lib';
-import { mulberry32 } from '../demo/rng';
+import { mulberry32 } from '../../src-shared/rng';
 import { dumpOf, hashDump, knownIds } from './dump';
 
 export type Action =

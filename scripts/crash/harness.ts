@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import yauzl from 'yauzl';
 import { BACKUP_FOLDER } from '../../src-main/core/backup/snapshot';
-import { mulberry32 } from '../demo/rng';
+import { mulberry32 } from '../../src-shared/rng';
 import { buildInputs, type Inputs, type Sizes } from './inputs';
 import { dumpFile, dumpSubset, firstDifference, hashDump, integrity, knownIds, type Dump } from './dump';
 

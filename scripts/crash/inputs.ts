@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { call, benchCore, register, writeResponsesCsv, text } from '../../bench/lib';
 import { renderDocx, renderPdf, renderTxt, type LetterDoc } from '../demo/letters';
-import { mulberry32 } from '../demo/rng';
+import { mulberry32 } from '../../src-shared/rng';
 
 export interface Sizes {
   /** Rows in the CSV import (the issue: 10,000). */

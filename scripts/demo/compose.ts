@@ -1,7 +1,7 @@
 // Builds one municipality's synthetic answers from the phrase banks: a
 // profile (size, region, language form, whether its police office was
 // closed, its stance) drawn once, then the five answers as blocks of text.
-import type { Rng } from './rng';
+import type { Rng } from '../../src-shared/rng';
 import {
   CHANNEL_LABEL,
   CHANNELS,

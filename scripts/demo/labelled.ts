@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cellText, composeAnswers, makeProfile, ORDINALS, type District, type Municipality } from './compose';
 import { THEME_LABEL, THEMES } from './phrases';
-import { mulberry32 } from './rng';
+import { mulberry32 } from '../../src-shared/rng';
 
 export interface LabelledCode {
   id: string;

@@ -16,7 +16,7 @@ import { ApiError } from '../../src-shared/errors';
 import type { ImportReport } from '../../src-shared/imports';
 import { benchCore, call, register, text } from '../../bench/lib';
 import { renderDocx, renderPdf, renderTxt, type LetterDoc } from '../demo/letters';
-import { mulberry32 } from '../demo/rng';
+import { mulberry32 } from '../../src-shared/rng';
 import { zipOf, type ZipSeedEntry } from './mutate';
 
 export type Outcome = { kind: 'accepted' | 'refused' } | { kind: 'crash'; detail: string };

@@ -4,7 +4,7 @@
 // well-formed archive, so the XML and text readers behind the ZIP reader are reached too.
 import iconv from 'iconv-lite';
 import yazl from 'yazl';
-import type { Rng } from '../demo/rng';
+import type { Rng } from '../../src-shared/rng';
 
 export interface ZipSeedEntry {
   name: string;

@@ -11,7 +11,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzip } from '../../src-main/core/zip/read-own';
-import { mulberry32 } from '../demo/rng';
+import { mulberry32 } from '../../src-shared/rng';
 import { buildSetup, FORMATS, formatNamed, type FuzzFormat } from './formats';
 import { mutate, mutateInside, type ZipSeedEntry } from './mutate';
 import type { CaseMessage, CaseReply } from './worker';

@@ -6,18 +6,10 @@
 // numbers). Seeded, so the figures are reproducible. Used by the detector's
 // tests and by bench/personal-data.ts, which prints precision and recall.
 import type { PersonalKind, PersonalSpan } from '../../src-shared/personal';
+import { mulberry32 } from '../../src-shared/rng';
 
-/** A small seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (mulberry32): the next number in [0, 1). */
+export const rng = (seed: number): (() => number) => mulberry32(seed).next;
 
 const W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const W2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];

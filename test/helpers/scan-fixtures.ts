@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
+import { mulberry32 } from '../../src-shared/rng';
 
 const FONT = 'InnspillScanFont';
 GlobalFonts.registerFromPath(path.join(__dirname, '..', '..', 'resources', 'fonts', 'Inter-Regular.ttf'), FONT);
@@ -21,16 +22,7 @@ export interface ScanOptions {
 
 const A4_INCHES = { width: 8.27, height: 11.69 };
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = (seed: number): (() => number) => mulberry32(seed).next;
 
 /** The text's lines wrapped to the page width and cut into pages, as they are drawn. */
 export function layoutLines(lines: string[], dpi: number): string[][] {

@@ -5,6 +5,7 @@
 // well-kept library for sparse logistic regression is installed, and the
 // method is a few dozen lines that a test can hold (test/unit/core/suggest).
 import { dot, type SparseVector } from './features';
+import { mulberry32 } from '../../../src-shared/rng';
 
 export interface Example {
   x: SparseVector;
@@ -39,23 +40,12 @@ export function probability(model: LogisticModel, x: SparseVector): number {
   return sigmoid(dot(x, model.weights) + model.bias);
 }
 
-/** A small seeded PRNG (mulberry32): the training order depends on the seed only. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Trains on `examples` over a feature space of `dims`; examples are visited in a seeded shuffle each epoch. */
 export function train(examples: readonly Example[], dims: number, options: TrainOptions = {}): LogisticModel {
   const alpha = options.alpha ?? DEFAULT_ALPHA;
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
-  const random = mulberry32(options.seed ?? 1);
+  const random = mulberry32(options.seed ?? 1).next;
   // The weights are scale × v, so the L2 shrink of every weight is one multiplication.
   const v = new Float64Array(dims);
   let scale = 1;

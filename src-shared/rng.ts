@@ -1,5 +1,6 @@
-// A small seeded PRNG (mulberry32) and the helpers the demo generator draws
-// with. Same seed, same draws, same files: nothing here reads the clock.
+// A small seeded PRNG (mulberry32) and helpers to draw with. Same seed, same
+// draws: nothing here reads the clock. Used by the demo generator, the crash
+// and fuzz harnesses, the test fixtures and the coding assistant's training order.
 
 export interface Rng {
   /** Uniform in [0, 1). */
